@@ -1,0 +1,389 @@
+"""Typed, frozen records that every stage exchanges.
+
+No I/O and no imports from the rest of the project: ingest produces
+`Document`s, extractors produce `Claim`s whose values point back into the
+document text through `Evidence` offsets (like a spaCy `Span` into its `Doc`),
+link groups claims into `Incident`s, assess turns incidents into
+`Assessment`s, and reviewers add `Review`s.
+
+`Claim.to_spec()` / `Claim.from_spec()` convert to and from the interchange
+shape of `shared/spec/claims.md` section 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any, Literal, Mapping, Sequence
+
+__all__ = [
+    "PARTIES",
+    "STANCES",
+    "WEAPON_CATEGORIES",
+    "MEASURES",
+    "TARGET_CODES",
+    "SOURCE_KINDS",
+    "PRECISIONS",
+    "VERDICTS",
+    "Party",
+    "Stance",
+    "Document",
+    "Claimant",
+    "WeaponCount",
+    "Place",
+    "Evidence",
+    "Claim",
+    "ClaimKey",
+    "Incident",
+    "Assessment",
+    "Review",
+    "content_hash",
+    "document_id",
+]
+
+Party = Literal["UA", "RU", "OTHER"]
+Stance = Literal["asserted", "denied"]
+
+PARTIES: tuple[str, ...] = ("UA", "RU", "OTHER")
+STANCES: tuple[str, ...] = ("asserted", "denied")
+WEAPON_CATEGORIES: tuple[str, ...] = (
+    "drone",
+    "cruise_missile",
+    "ballistic_missile",
+    "missile",
+    "guided_bomb",
+    "artillery",
+    "other",
+)
+MEASURES: tuple[str, ...] = ("launched", "intercepted", "lost", "hit")
+TARGET_CODES: tuple[str, ...] = (
+    "energy",
+    "energy.power",
+    "energy.oil_gas",
+    "civilian",
+    "civilian.residential",
+    "civilian.medical",
+    "civilian.education",
+    "transport",
+    "transport.rail",
+    "transport.port",
+    "shipping",
+    "industry",
+    "military",
+    "infrastructure",
+)
+SOURCE_KINDS: tuple[str, ...] = (
+    "text",
+    "markdown",
+    "corpus",
+    "jsonl",
+    "html",
+    "feed",
+    "telegram",
+    "dataset",
+)
+# Like ACLED's geo_precision: how exactly a place is known.
+PRECISIONS: tuple[str, ...] = ("site", "settlement", "region", "country", "sea")
+VERDICTS: tuple[str, ...] = (
+    "outside_scope",
+    "not_in_force",
+    "no_violation",
+    "alleged",
+    "corroborated",
+    "disputed",
+)
+
+
+def content_hash(*parts: str, prefix: str = "", length: int = 16) -> str:
+    """Stable id from the given parts (sqlite-utils `hash_id` style)."""
+    digest = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:length]}"
+
+
+def document_id(text: str, publisher: str | None, published: datetime | None) -> str:
+    """The content-hash id of a document: same text, publisher and time, same id."""
+    stamp = published.isoformat() if published else ""
+    return content_hash(publisher or "", stamp, text, prefix="doc_")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One report as stored. `text` is never changed after storage: every
+    offset in the project counts Unicode code points into it."""
+
+    id: str
+    text: str
+    publisher: str | None = None
+    published: datetime | None = None  # timezone-aware where the source says
+    language: str | None = None  # "en", "uk", "ru", or another ISO 639-1 code
+    url: str | None = None
+    source_kind: str = "text"
+    source_id: str | None = None  # the source's own id: corpus id, message id, guid
+    title: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict, compare=False)
+
+    @classmethod
+    def create(
+        cls,
+        text: str,
+        *,
+        publisher: str | None = None,
+        published: datetime | None = None,
+        **kwargs: Any,
+    ) -> Document:
+        return cls(
+            id=document_id(text, publisher, published),
+            text=text,
+            publisher=publisher,
+            published=published,
+            **kwargs,
+        )
+
+    @property
+    def ref(self) -> str:
+        """The name users know the document by: the source's id, else the hash."""
+        return self.source_id or self.id
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    party: str  # one of PARTIES
+
+
+@dataclass(frozen=True)
+class WeaponCount:
+    category: str  # one of WEAPON_CATEGORIES
+    model: str | None = None
+    launched: int | None = None
+    intercepted: int | None = None
+    lost: int | None = None
+    hit: int | None = None
+
+    def count(self, measure: str) -> int | None:
+        return getattr(self, measure)
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    region: str | None = None  # ISO 3166-2 code or SEA-*
+    precision: str | None = None  # one of PRECISIONS
+    geonames_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """`text[start:end]` of the claim's document supports `field`.
+
+    `field` is a dotted path into the claim record: "claimant", "stance",
+    "attacker", "target_country", "date", "weapons.0.launched",
+    "weapons.0.model", "regions.1", "places.0", "targets.0", "killed",
+    "injured"."""
+
+    field: str
+    start: int
+    end: int
+
+
+ClaimKey = tuple[str, str, "str | None", "str | None", "str | None"]
+
+
+@dataclass(frozen=True)
+class Claim:
+    doc_id: str
+    claimant: Claimant
+    stance: str = "asserted"
+    attacker: str | None = None
+    target_country: str | None = None
+    date: date | None = None
+    weapons: tuple[WeaponCount, ...] = ()
+    regions: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    targets: tuple[str, ...] = ()
+    killed: int | None = None
+    injured: int | None = None
+    evidence: tuple[Evidence, ...] = ()
+    extractor: str = "unknown"  # versioned name of the component that made it
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> ClaimKey:
+        """The spec's granularity key (section 2)."""
+        day = self.date.isoformat() if self.date else None
+        return (self.claimant.party, self.stance, self.attacker, self.target_country, day)
+
+    @property
+    def id(self) -> str:
+        """Content-hash id: one claim per document, key and extractor."""
+        return content_hash(self.doc_id, self.extractor, json.dumps(self.key), prefix="clm_")
+
+    def evidence_for(self, field_path: str) -> tuple[Evidence, ...]:
+        return tuple(e for e in self.evidence if e.field == field_path)
+
+    def with_doc_id(self, doc_id: str) -> Claim:
+        return replace(self, doc_id=doc_id)
+
+    def to_spec(self, doc_ref: str | None = None) -> dict[str, Any]:
+        """The interchange shape of the spec, section 1."""
+        return {
+            "doc_id": doc_ref or self.doc_id,
+            "claimant": {"name": self.claimant.name, "party": self.claimant.party},
+            "stance": self.stance,
+            "attacker": self.attacker,
+            "target_country": self.target_country,
+            "date": self.date.isoformat() if self.date else None,
+            "weapons": [
+                {
+                    "category": w.category,
+                    "model": w.model,
+                    "launched": w.launched,
+                    "intercepted": w.intercepted,
+                    "lost": w.lost,
+                    "hit": w.hit,
+                }
+                for w in self.weapons
+            ],
+            "regions": list(self.regions),
+            "places": [
+                {"name": p.name, "lat": p.lat, "lon": p.lon, "region": p.region}
+                for p in self.places
+            ],
+            "targets": list(self.targets),
+            "killed": self.killed,
+            "injured": self.injured,
+            "evidence": [{"field": e.field, "start": e.start, "end": e.end} for e in self.evidence],
+        }
+
+    @classmethod
+    def from_spec(cls, data: Mapping[str, Any], *, extractor: str = "gold") -> Claim:
+        """Read a claim in the spec's shape (gold files, JSONL exports)."""
+        raw_date = data.get("date")
+        claimant = data.get("claimant") or {}
+        return cls(
+            doc_id=str(data.get("doc_id") or ""),
+            claimant=Claimant(name=str(claimant.get("name") or ""), party=str(claimant.get("party") or "OTHER")),
+            stance=str(data.get("stance") or "asserted"),
+            attacker=data.get("attacker"),
+            target_country=data.get("target_country"),
+            date=date.fromisoformat(raw_date) if raw_date else None,
+            weapons=tuple(
+                WeaponCount(
+                    category=str(w.get("category") or "other"),
+                    model=w.get("model"),
+                    launched=w.get("launched"),
+                    intercepted=w.get("intercepted"),
+                    lost=w.get("lost"),
+                    hit=w.get("hit"),
+                )
+                for w in data.get("weapons") or ()
+            ),
+            regions=tuple(data.get("regions") or ()),
+            places=tuple(
+                Place(name=str(p.get("name") or ""), lat=p.get("lat"), lon=p.get("lon"), region=p.get("region"))
+                for p in data.get("places") or ()
+            ),
+            targets=tuple(data.get("targets") or ()),
+            killed=data.get("killed"),
+            injured=data.get("injured"),
+            evidence=tuple(
+                Evidence(field=str(e["field"]), start=int(e["start"]), end=int(e["end"]))
+                for e in data.get("evidence") or ()
+            ),
+            extractor=extractor,
+        )
+
+
+@dataclass(frozen=True)
+class Incident:
+    """Claims from any number of documents about one night's strikes on one
+    country, grouped by the linker. Counts events, not reports."""
+
+    id: str
+    target_country: str | None
+    date: date | None
+    claim_ids: tuple[str, ...]
+    regions: tuple[str, ...] = ()
+    places: tuple[Place, ...] = ()
+    targets: tuple[str, ...] = ()
+    attacker: str | None = None
+    linker: str = "unknown"  # versioned name of the linker
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What one agreement (in one party's version) makes of one incident."""
+
+    id: str
+    incident_id: str
+    agreement: str  # agreement id, e.g. "energy-moratorium-2025"
+    version: str | None  # party version ("RU", "UA") or None when the text is shared
+    verdict: str  # one of VERDICTS
+    rule: str  # the rule that fired, e.g. "target.protected"
+    reason: str  # one sentence a reader understands
+    violator: str | None = None  # party alleged to have violated
+    claim_ids: tuple[str, ...] = ()
+    claimants: tuple[Claimant, ...] = ()
+    evidence: tuple[tuple[str, Evidence], ...] = ()  # (claim id, evidence)
+    ruleset: str = "unknown"  # versioned name of the rule set
+
+
+@dataclass(frozen=True)
+class Review:
+    """A person's judgement on a claim (accepted, rejected, corrected)."""
+
+    id: str
+    claim_id: str
+    reviewer: str
+    status: str
+    note: str = ""
+    created: datetime | None = None
+
+
+def merge_claims(claims: Sequence[Claim]) -> Claim:
+    """Union of claims with one key (spec section 4): lists united, the
+    largest count kept for each weapon category and measure."""
+    if not claims:
+        raise ValueError("merge_claims needs at least one claim")
+    first = claims[0]
+    by_cat: dict[str, dict[str, Any]] = {}
+    for c in claims:
+        for w in c.weapons:
+            slot = by_cat.setdefault(w.category, {"model": w.model})
+            for m in MEASURES:
+                v = w.count(m)
+                if v is not None and (slot.get(m) is None or v > slot[m]):
+                    slot[m] = v
+    regions: list[str] = []
+    targets: list[str] = []
+    places: list[Place] = []
+    evidence: list[Evidence] = []
+    for c in claims:
+        regions += [r for r in c.regions if r not in regions]
+        targets += [t for t in c.targets if t not in targets]
+        places += [p for p in c.places if p not in places]
+        evidence += [e for e in c.evidence if e not in evidence]
+
+    def _max(values: list[int | None]) -> int | None:
+        known = [v for v in values if v is not None]
+        return max(known) if known else None
+
+    return replace(
+        first,
+        weapons=tuple(
+            WeaponCount(category=cat, **{k: v for k, v in slot.items()}) for cat, slot in by_cat.items()
+        ),
+        regions=tuple(regions),
+        targets=tuple(targets),
+        places=tuple(places),
+        killed=_max([c.killed for c in claims]),
+        injured=_max([c.injured for c in claims]),
+        evidence=tuple(evidence),
+    )
+
+
+__all__.append("merge_claims")

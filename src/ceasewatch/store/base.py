@@ -1,0 +1,124 @@
+"""The repository interface every stage and front end uses to persist and
+query records. One implementation (`store.sql`) serves SQLite and PostgreSQL
+through SQLAlchemy Core; nothing outside `store/` writes SQL.
+
+`open_store(url)` in `store/__init__.py` returns a `Repository`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
+
+from ..model import Assessment, Claim, Document, Incident, Review
+
+__all__ = ["ClaimFilter", "Page", "Repository", "AddResult"]
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """Filters shared by claims, incidents and assessments listings; a field
+    left as None does not filter."""
+
+    date_from: date | None = None
+    date_to: date | None = None  # inclusive
+    party: str | None = None  # claimant party
+    claimant: str | None = None  # claimant name, case-insensitive substring
+    attacker: str | None = None
+    target_country: str | None = None
+    region: str | None = None  # ISO 3166-2 / SEA-* code
+    target: str | None = None  # target code or its top level ("energy" matches "energy.power")
+    stance: str | None = None
+    doc_id: str | None = None
+    extractor: str | None = None
+    agreement: str | None = None  # assessments: agreement id
+    verdict: str | None = None  # assessments: verdict
+
+
+@dataclass(frozen=True)
+class Page(Generic[T]):
+    items: list[T]
+    next_cursor: str | None = None  # opaque; pass back to get the next page
+    total: int | None = None
+
+
+@dataclass(frozen=True)
+class AddResult:
+    added: list[str] = field(default_factory=list)  # ids newly stored
+    existing: list[str] = field(default_factory=list)  # ids already there (idempotent re-ingest)
+
+
+@runtime_checkable
+class Repository(Protocol):
+    url: str  # with any password masked
+    dialect: str  # "sqlite" or "postgresql"
+
+    # schema
+    def migrate(self) -> int:
+        """Create or upgrade the schema; returns the schema version."""
+        ...
+
+    def info(self) -> dict[str, Any]:
+        """Dialect, schema version, row counts per table."""
+        ...
+
+    def close(self) -> None: ...
+
+    # documents
+    def add_documents(self, docs: Iterable[Document]) -> AddResult:
+        """Store documents each in its own transaction; a document whose id
+        exists is not stored again."""
+        ...
+
+    def get_document(self, ref: str) -> Document:
+        """By content-hash id or source id; raises NotFound."""
+        ...
+
+    def iter_documents(self, *, language: str | None = None) -> Iterator[Document]: ...
+
+    def list_documents(
+        self, *, cursor: str | None = None, limit: int = 100, language: str | None = None
+    ) -> Page[Document]: ...
+
+    # claims
+    def replace_claims(self, doc_id: str, extractor: str, claims: Sequence[Claim]) -> int:
+        """Atomically replace what `extractor` said about `doc_id`."""
+        ...
+
+    def get_claim(self, claim_id: str) -> Claim: ...
+
+    def iter_claims(self, flt: ClaimFilter | None = None) -> Iterator[Claim]: ...
+
+    def list_claims(
+        self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
+    ) -> Page[Claim]: ...
+
+    # incidents and assessments (replaced whole per linker / rule set run)
+    def replace_incidents(self, linker: str, incidents: Sequence[Incident]) -> int: ...
+
+    def get_incident(self, incident_id: str) -> Incident: ...
+
+    def list_incidents(
+        self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
+    ) -> Page[Incident]: ...
+
+    def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int: ...
+
+    def list_assessments(
+        self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
+    ) -> Page[Assessment]: ...
+
+    # reviews
+    def add_review(self, review: Review) -> None: ...
+
+    def list_reviews(self, claim_id: str) -> list[Review]: ...
+
+    # aggregates
+    def timeline(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
+        """One row per (date, claimant party, attacker, target country):
+        claims, and summed launched / intercepted / lost / hit counts."""
+        ...
