@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from .app import app
+from . import assess as _assess  # noqa: F401,E402
 
 # Each module adds its commands to `app` when imported.
 from . import db as _db  # noqa: F401,E402
-from . import ingest as _ingest  # noqa: F401,E402
 from . import extract as _extract  # noqa: F401,E402
 from . import geo as _geo  # noqa: F401,E402
-from . import assess as _assess  # noqa: F401,E402
+from . import ingest as _ingest  # noqa: F401,E402
 from . import serve as _serve  # noqa: F401,E402
+from .app import app
 
 __all__ = ["app", "main"]
 
