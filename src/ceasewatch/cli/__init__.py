@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from . import assess as _assess  # noqa: F401,E402
+import importlib
 
-# Each module adds its commands to `app` when imported.
-from . import db as _db  # noqa: F401,E402
-from . import extract as _extract  # noqa: F401,E402
-from . import geo as _geo  # noqa: F401,E402
-from . import ingest as _ingest  # noqa: F401,E402
-from . import serve as _serve  # noqa: F401,E402
 from .app import app
 
 __all__ = ["app", "main"]
+
+# Each module adds its commands to `app` when imported; this order is the
+# order of `ceasewatch --help`, which follows the data flow.
+for _module in ("db", "ingest", "extract", "geo", "assess", "serve"):
+    importlib.import_module(f"{__name__}.{_module}")
 
 
 def main() -> None:
