@@ -1,0 +1,250 @@
+"""Batch ingestion: read every input, keep going past bad ones, store the
+good documents (and any claims a dataset importer produced).
+
+`load_documents(paths)` parses without storing (for `ceasewatch extract PATH`
+and `ceasewatch eval`); `ingest_paths(paths, store, settings=...)` also
+stores and returns an `IngestReport`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Settings
+from ..errors import CeasewatchError, InputError
+from ..model import Claim, Document
+from .common import ReadOptions, ReadResult
+from .discover import Input, discover_inputs
+from .feeds import read_feed_file, read_feed_url
+from .normalize import decode_bytes, read_limited
+from .readers import (
+    read_corpus_file,
+    read_html_file,
+    read_json_documents,
+    read_jsonl_file,
+    read_text_file,
+)
+from .telegram import is_telegram_export, read_telegram_export
+
+__all__ = ["IngestReport", "IngestedDoc", "read_input", "load_documents", "ingest_paths", "options_from"]
+
+# (inputs done, inputs in total, source just finished)
+ProgressCallback = Callable[[int, int, str], None]
+
+# Documents handed to the store at a time; each is still its own transaction.
+_FLUSH_EVERY = 200
+
+
+@dataclass(frozen=True)
+class IngestedDoc:
+    id: str
+    ref: str  # source id when the input has one, else the content hash
+    source: str  # file or URL it came from
+    kind: str  # Document.source_kind
+
+
+@dataclass
+class IngestReport:
+    """Outcome of one `ingest_paths` call."""
+
+    added: list[IngestedDoc] = field(default_factory=list)
+    existing: list[IngestedDoc] = field(default_factory=list)  # already stored (or repeated in the batch)
+    failed: list[InputError] = field(default_factory=list)
+    claims: int = 0  # claims written by dataset importers
+    inputs: int = 0  # files and URLs read
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def to_dict(self) -> dict[str, Any]:
+        def doc(d: IngestedDoc) -> dict[str, str]:
+            return {"id": d.id, "ref": d.ref, "source": d.source, "kind": d.kind}
+
+        return {
+            "ok": self.ok,
+            "inputs": self.inputs,
+            "added": len(self.added),
+            "existing": len(self.existing),
+            "failed": len(self.failed),
+            "claims": self.claims,
+            "documents": {"added": [doc(d) for d in self.added], "existing": [doc(d) for d in self.existing]},
+            "errors": [e.to_dict() for e in self.failed],
+        }
+
+
+def options_from(
+    settings: Settings | None, *, language: str | None = None, publisher: str | None = None
+) -> ReadOptions:
+    settings = settings or Settings()
+    return ReadOptions(
+        max_bytes=settings.max_file_bytes,
+        language=language.lower() if language else None,
+        publisher=publisher,
+        fallback_language=settings.default_language,
+    )
+
+
+def _read_json_input(path: Path, options: ReadOptions) -> ReadResult:
+    text = decode_bytes(read_limited(path, max_bytes=options.max_bytes), source=str(path))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg}",
+            source=str(path),
+            location=f"line {exc.lineno}, column {exc.colno}",
+            hint="fix the JSON (a truncated file usually ends mid-object); validate it with `python -m json.tool`",
+        ) from exc
+    if is_telegram_export(data):
+        return read_telegram_export(path, options, data)
+    return read_json_documents(path, options, data)
+
+
+def read_input(item: Input, options: ReadOptions, *, client: Any = None) -> ReadResult:
+    """Read one input with the reader its format needs. File-level problems
+    raise `InputError`; record-level ones are in the result's `errors`."""
+    path = item.path
+    if item.kind == "feed_url":
+        return read_feed_url(item.source, options, client=client)
+    assert path is not None
+    if item.kind in ("text", "markdown"):
+        return read_text_file(path, options, kind=item.kind)
+    if item.kind == "corpus":
+        return read_corpus_file(path, options)
+    if item.kind == "jsonl":
+        return read_jsonl_file(path, options)
+    if item.kind == "json":
+        return _read_json_input(path, options)
+    if item.kind == "html":
+        return read_html_file(path, options)
+    if item.kind == "feed":
+        return read_feed_file(path, options)
+    if item.kind == "csv":
+        from .massive_attacks import read_massive_attacks_csv
+
+        return read_massive_attacks_csv(path, options)
+    if item.kind == "binary":
+        raise InputError(
+            "file is binary, not text",
+            source=item.source,
+            hint="give ceasewatch text, Markdown, HTML, JSON(L), CSV or feed files; remove this file from the batch",
+        )
+    raise InputError(f"unsupported input kind {item.kind!r}", source=item.source)
+
+
+def _read_all(
+    paths: Iterable[str | Path],
+    options: ReadOptions,
+    *,
+    progress: ProgressCallback | None,
+    client: Any,
+    on_result: Callable[[Input, ReadResult], None],
+) -> tuple[int, list[InputError]]:
+    inputs, errors = discover_inputs(paths)
+    total = len(inputs)
+    for done, item in enumerate(inputs, start=1):
+        try:
+            result = read_input(item, options, client=client)
+        except InputError as exc:
+            errors.append(exc)
+            result = None
+        except CeasewatchError as exc:  # e.g. a geocoder error inside an importer
+            errors.append(InputError(exc.message, source=item.source, location=exc.location, hint=exc.hint))
+            result = None
+        if result is not None:
+            errors.extend(result.errors)
+            on_result(item, result)
+        if progress is not None:
+            progress(done, total, item.source)
+    return total, errors
+
+
+def load_documents(
+    paths: Sequence[str | Path] | str | Path,
+    *,
+    settings: Settings | None = None,
+    language: str | None = None,
+    publisher: str | None = None,
+    client: Any = None,
+) -> tuple[list[Document], list[InputError]]:
+    """Parse files, directories and feed URLs into Documents without storing
+    them. Returns the documents (in input order, duplicates dropped) and one
+    `InputError` per input or record that failed."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    options = options_from(settings, language=language, publisher=publisher)
+    docs: dict[str, Document] = {}
+
+    def collect(_item: Input, result: ReadResult) -> None:
+        for doc in result.documents:
+            docs.setdefault(doc.id, doc)
+
+    _total, errors = _read_all(paths, options, progress=None, client=client, on_result=collect)
+    return list(docs.values()), errors
+
+
+def _record_failures(store: Any, failures: Sequence[InputError]) -> None:
+    """Keep failures in the store when it offers a place for them."""
+    record = getattr(store, "record_ingest_failure", None)
+    if not callable(record):
+        return
+    for exc in failures:
+        reason = f"{exc.location}: {exc.message}" if exc.location else exc.message
+        record(exc.source or "", reason, hint=exc.hint, code=exc.code)
+
+
+def ingest_paths(
+    paths: Sequence[str | Path],
+    store: Any,
+    *,
+    settings: Settings | None = None,
+    progress: ProgressCallback | None = None,
+    language: str | None = None,
+    publisher: str | None = None,
+    client: Any = None,
+) -> IngestReport:
+    """Read and store every input. Good documents are stored even when other
+    inputs fail; a document that failed is never stored in part (each is
+    written in its own transaction by the store)."""
+    options = options_from(settings, language=language, publisher=publisher)
+    report = IngestReport()
+    pending: list[tuple[Document, IngestedDoc]] = []
+    pending_claims: list[tuple[str, str, list[Claim]]] = []
+    seen: set[str] = set()
+
+    def flush() -> None:
+        if pending:
+            result = store.add_documents([doc for doc, _ in pending])
+            added = set(result.added)
+            for doc, info in pending:
+                (report.added if doc.id in added else report.existing).append(info)
+            pending.clear()
+        for doc_id, extractor, claims in pending_claims:
+            report.claims += store.replace_claims(doc_id, extractor, claims)
+        pending_claims.clear()
+
+    def collect(item: Input, result: ReadResult) -> None:
+        for doc in result.documents:
+            info = IngestedDoc(
+                id=doc.id, ref=doc.ref, source=str(doc.meta.get("source", item.source)), kind=doc.source_kind
+            )
+            if doc.id in seen:
+                report.existing.append(info)
+                continue
+            seen.add(doc.id)
+            pending.append((doc, info))
+        for doc_id, (extractor, claims) in result.claims.items():
+            pending_claims.append((doc_id, extractor, claims))
+        if len(pending) >= _FLUSH_EVERY or pending_claims:
+            flush()
+
+    report.inputs, failures = _read_all(paths, options, progress=progress, client=client, on_result=collect)
+    flush()
+    report.failed = failures
+    _record_failures(store, failures)
+    return report

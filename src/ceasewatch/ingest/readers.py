@@ -1,0 +1,318 @@
+"""Readers for files that hold their own text: plain text and Markdown (with
+optional YAML front matter), the corpus layout (`<id>.txt` + `<id>.json`
+sidecar), JSON Lines / JSON documents, and HTML pages.
+
+Each reader takes a path and `ReadOptions` and returns a `ReadResult`; a
+file-level problem raises `InputError`, a bad record inside a multi-record
+file is collected in `ReadResult.errors` so the other records still load.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import InputError
+from ..model import Claim
+from .common import ReadOptions, ReadResult, make_document
+from .normalize import decode_bytes, read_limited
+
+__all__ = [
+    "read_text_file",
+    "read_corpus_file",
+    "read_jsonl_file",
+    "read_json_documents",
+    "read_html_file",
+    "records_to_documents",
+    "split_front_matter",
+    "sidecar_of",
+    "load_gold",
+]
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_META_KEYS = ("publisher", "published", "language", "url", "title", "id")
+
+
+def read_text(path: Path, options: ReadOptions) -> str:
+    return decode_bytes(read_limited(path, max_bytes=options.max_bytes), source=str(path))
+
+
+def split_front_matter(text: str, *, source: str) -> tuple[dict[str, Any], str]:
+    """(metadata, body) of a text that may start with a `---` YAML block."""
+    text = text.lstrip("\ufeff")
+    match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"front matter line {mark.line + 2}" if mark is not None else "front matter"
+        raise InputError(
+            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
+            source=source,
+            location=where,
+            hint="fix the YAML between the two --- lines (key: value per line)",
+        ) from exc
+    if not isinstance(meta, dict):
+        raise InputError(
+            "front matter must be a mapping of key: value lines",
+            source=source,
+            location="front matter",
+            hint="use keys " + ", ".join(_META_KEYS),
+        )
+    body = text.replace("\r\n", "\n")[match.end() :]
+    return meta, body
+
+
+def read_text_file(path: Path, options: ReadOptions, *, kind: str = "text") -> ReadResult:
+    """A plain text or Markdown file; YAML front matter supplies metadata."""
+    source = str(path)
+    meta, body = split_front_matter(read_text(path, options), source=source)
+    extra = {k: v for k, v in meta.items() if k not in _META_KEYS}
+    doc = make_document(
+        body,
+        source=source,
+        source_kind=kind,
+        options=options,
+        publisher=meta.get("publisher"),
+        published=meta.get("published"),
+        language=meta.get("language"),
+        url=meta.get("url"),
+        title=meta.get("title"),
+        source_id=meta.get("id"),
+        meta={"front_matter": extra} if extra else None,
+    )
+    return ReadResult(documents=[doc])
+
+
+def sidecar_of(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def _load_json(path: Path, options: ReadOptions) -> Any:
+    text = read_text(path, options)
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg}",
+            source=str(path),
+            location=f"line {exc.lineno}, column {exc.colno}",
+            hint="fix the JSON (a truncated file usually ends mid-object); validate it with `python -m json.tool`",
+        ) from exc
+
+
+def read_corpus_file(path: Path, options: ReadOptions) -> ReadResult:
+    """`<id>.txt` with its `<id>.json` sidecar (id, published, publisher,
+    language, url). Gold `claims` in the sidecar are not read here (see
+    `ingest.gold.load_gold`)."""
+    side = sidecar_of(path)
+    meta = _load_json(side, options)
+    if not isinstance(meta, dict):
+        raise InputError(
+            "sidecar must be a JSON object",
+            source=str(side),
+            hint='write {"id": ..., "published": ..., "publisher": ..., "language": ...}',
+        )
+    text = read_text(path, options)
+    try:
+        doc = make_document(
+            text,
+            source=str(path),
+            source_kind="corpus",
+            options=options,
+            publisher=meta.get("publisher"),
+            published=meta.get("published"),
+            language=meta.get("language"),
+            url=meta.get("url"),
+            title=meta.get("title"),
+            source_id=meta.get("id") or path.stem,
+        )
+    except InputError as exc:
+        # A bad field lives in the sidecar; point the user there.
+        if exc.location and "published" in exc.location:
+            exc.source = str(side)
+        raise
+    return ReadResult(documents=[doc])
+
+
+def records_to_documents(
+    records: list[tuple[str, Any]], *, source: str, options: ReadOptions, kind: str = "jsonl"
+) -> ReadResult:
+    """Documents from (location, JSON value) records; each bad record becomes
+    an error of its own."""
+    result = ReadResult()
+    for location, record in records:
+        if not isinstance(record, dict):
+            result.errors.append(
+                InputError(
+                    f"expected a JSON object, got {type(record).__name__}",
+                    source=source,
+                    location=location,
+                    hint='write one object per line with at least "text"',
+                )
+            )
+            continue
+        if "text" not in record:
+            result.errors.append(
+                InputError(
+                    'record has no "text"',
+                    source=source,
+                    location=location,
+                    hint='add the document text under "text"',
+                )
+            )
+            continue
+        try:
+            result.documents.append(
+                make_document(
+                    record["text"],
+                    source=source,
+                    source_kind=kind,
+                    options=options,
+                    location=location,
+                    publisher=record.get("publisher"),
+                    published=record.get("published"),
+                    language=record.get("language"),
+                    url=record.get("url"),
+                    title=record.get("title"),
+                    source_id=record.get("id"),
+                )
+            )
+        except InputError as exc:
+            result.errors.append(exc)
+    return result
+
+
+def read_jsonl_file(path: Path, options: ReadOptions) -> ReadResult:
+    """One JSON object per line (text, publisher, published, language, url,
+    id, title); a line that does not parse is reported with its number."""
+    source = str(path)
+    records: list[tuple[str, Any]] = []
+    errors: list[InputError] = []
+    for number, line in enumerate(read_text(path, options).splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((f"line {number}", json.loads(line)))
+        except json.JSONDecodeError as exc:
+            errors.append(
+                InputError(
+                    f"invalid JSON: {exc.msg} (column {exc.colno})",
+                    source=source,
+                    location=f"line {number}",
+                    hint="fix or remove this line; the other lines were read",
+                )
+            )
+    result = records_to_documents(records, source=source, options=options)
+    result.errors[:0] = errors
+    result.errors.sort(key=lambda e: int((e.location or "line 0").split()[1].rstrip(",")))
+    return result
+
+
+def read_json_documents(path: Path, options: ReadOptions, data: Any = None) -> ReadResult:
+    """A `.json` file holding one document object or a list of them."""
+    if data is None:
+        data = _load_json(path, options)
+    if isinstance(data, dict):
+        items = [("record 1", data)]
+    elif isinstance(data, list):
+        items = [(f"record {i}", item) for i, item in enumerate(data, start=1)]
+    else:
+        raise InputError(
+            "JSON file holds neither a document object nor a list of them",
+            source=str(path),
+            hint='write {"text": ..., "publisher": ...} or a list of such objects',
+        )
+    return records_to_documents(items, source=str(path), options=options)
+
+
+def _html_meta(root: Any) -> dict[str, str]:
+    """Publication time, canonical URL and language from a page's head;
+    trafilatura keeps only the day of the publication time."""
+    found: dict[str, str] = {}
+    for prop in ("article:published_time", "og:published_time", "datePublished", "date", "dc.date"):
+        hits = root.xpath(f'//meta[@property="{prop}" or @name="{prop}" or @itemprop="{prop}"]/@content')
+        if hits:
+            found["published"] = str(hits[0])
+            break
+    urls = root.xpath('//link[@rel="canonical"]/@href') or root.xpath('//meta[@property="og:url"]/@content')
+    if urls:
+        found["url"] = str(urls[0])
+    langs = root.xpath("/html/@lang")
+    if langs:
+        found["language"] = str(langs[0]).split("-")[0].lower()
+    return found
+
+
+def read_html_file(path: Path, options: ReadOptions) -> ReadResult:
+    """The main text of an HTML page (trafilatura) with its metadata."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    source = str(path)
+    page = read_text(path, options)
+    extracted = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False)
+    body = getattr(extracted, "text", None) if extracted is not None else None
+    if not body:
+        raise InputError(
+            "no main text found in the HTML page",
+            source=source,
+            hint="check that the page is an article (not a script-rendered shell); or save its text as .txt",
+        )
+    try:
+        head = _html_meta(lxml_html.document_fromstring(page))
+    except Exception:  # malformed markup: trafilatura's metadata is enough
+        head = {}
+    published = head.get("published") or extracted.date
+    publisher = extracted.sitename or extracted.author
+    doc = make_document(
+        body,
+        source=source,
+        source_kind="html",
+        options=options,
+        publisher=publisher,
+        published=published,
+        language=head.get("language"),
+        url=head.get("url") or extracted.url,
+        title=extracted.title,
+    )
+    return ReadResult(documents=[doc])
+
+
+def load_gold(directory: str | Path) -> dict[str, list[Claim]]:
+    """{source id: [Claim, ...]} from every `<id>.json` sidecar in
+    `directory` (not recursive). A sidecar without `claims` gives an empty
+    list; one that does not parse or holds a malformed claim raises `InputError`."""
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise InputError(
+            "gold directory not found", source=str(folder), hint="give a corpus directory such as corpus/dev"
+        )
+    gold: dict[str, list[Claim]] = {}
+    for side in sorted(folder.glob("*.json")):
+        if not side.with_suffix(".txt").is_file():
+            continue
+        try:
+            data = json.loads(side.read_text(encoding="utf-8"))
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise InputError(f"sidecar does not parse: {exc}", source=str(side), hint="fix the JSON") from exc
+        source_id = str(data.get("id") or side.stem)
+        claims: list[Claim] = []
+        for number, raw in enumerate(data.get("claims") or [], start=1):
+            try:
+                claims.append(Claim.from_spec({**raw, "doc_id": raw.get("doc_id") or source_id}))
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise InputError(
+                    f"malformed gold claim: {exc}",
+                    source=str(side),
+                    location=f"claims[{number - 1}]",
+                    hint="follow the claim shape of spec/claims.md section 1",
+                ) from exc
+        gold[source_id] = claims
+    return gold
