@@ -1,0 +1,218 @@
+"""Ukrainian and Russian date phrases -> the monitoring day (spec section 3).
+
+Phrases become the shared `extract.common.DayExpr` and are resolved by
+`extract.common.resolve_monitoring_day`, exactly like English ones.
+Recognised: "у ніч на 7 листопада" / "в ночь на 19 марта" (the morning the
+night ends), "7 листопада", "вечером 7 ноября", "24.08.2025", "сьогодні
+вночі" / "сегодня ночью" / "за прошедшую ночь" (the night that ended on the
+publication day), "вчора" / "вчера", weekdays ("у ніч на вівторок", "в
+понедельник"). Relative phrases resolve against the publication time in the
+target country's local time. "(з 18:30 7 листопада)" only says when the
+attack began, so it is marked `since` and does not start a new day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from ..common.dates import DayExpr, local_time, resolve_monitoring_day
+from .morph import Tok
+
+__all__ = ["DateMention", "find_dates", "resolve"]
+
+_MONTHS = {
+    # Ukrainian lemmas / genitive forms
+    "січень": 1, "лютий": 2, "березень": 3, "квітень": 4, "травень": 5, "червень": 6,
+    "липень": 7, "серпень": 8, "вересень": 9, "жовтень": 10, "листопад": 11, "грудень": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6,
+    "липня": 7, "серпня": 8, "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    # Russian
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
+    "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
+    "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+}
+_WEEKDAYS = {
+    "понеділок": 0, "вівторок": 1, "середа": 2, "четвер": 3, "п'ятниця": 4, "субота": 5, "неділя": 6,
+    "понедельник": 0, "вторник": 1, "среда": 2, "четверг": 3, "пятница": 4, "суббота": 5,
+    "воскресенье": 6, "воскресение": 6, "неділю": 6, "п'ятницю": 4, "суботу": 5, "середу": 2,
+    "среду": 2, "пятницу": 4, "субботу": 5,
+}
+_NIGHT = {"ніч", "ночь", "вночі", "ночью", "уночі", "ночі"}
+_TODAY = {"сьогодні", "сегодня", "нині"}
+_YESTERDAY = {"вчора", "вчера", "учора"}
+_DAY_BEFORE = {"позавчора", "позавчера"}
+_PAST = {"минулий", "прошедший", "минуть", "пройти", "цей", "этот", "минулої", "прошлый", "минулого"}
+_DURING = {"течение", "протягом", "упродовж", "продовж", "за"}
+_MORNING = {"вранці", "зранку", "утром", "уранці", "вдень", "днем", "днём"}
+_EVENING = {"ввечері", "увечері", "вечером", "вечір", "вечер"}
+_PREP_SINCE = {"з", "із", "від", "с", "от"}
+_NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?$")
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date phrase at text[start:end] read as `expr` (minus `back` days:
+    "позавчора"). kind is "night_of", "day", "relative", "weekday", "since"
+    (start of an attack), "cumulative" ("з 1 січня": a figure for several
+    days, dated null), "running_total" ("с начала специальной военной
+    операции": tallies since 2022, no strike report at all) or "weak" ("за минулу добу":
+    dates only when nothing else does). `time` is "HH:MM" of a "з 18:30 7
+    листопада" start."""
+
+    start: int
+    end: int
+    start_i: int
+    end_i: int
+    expr: DayExpr | None
+    kind: str
+    back: int = 0
+    time: str | None = None
+
+
+def resolve(mention: DateMention | None, published: datetime | None, country: str | None) -> date | None:
+    """The monitoring day of a mention in the target country's local time."""
+    if mention is None or mention.expr is None:
+        return None
+    day = resolve_monitoring_day(mention.expr, published, country)
+    back = mention.back
+    # "ввечері" in a post before 17:00 is the evening before
+    if mention.kind == "evening" and published is not None and local_time(published, country).hour < 17:
+        back += 1
+    return day - timedelta(days=back) if day and back else day
+
+
+def _day_month(toks: list[Tok], i: int) -> tuple[DayExpr, int] | None:
+    """"7 листопада [2025 року]" or "24.08.2025" at token i: (expression, end index)."""
+    tok = toks[i]
+    m = _NUMERIC.match(tok.text)
+    nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+    prev = toks[i - 1].lower if i > 0 else ""
+    if m and (nxt in ("мск", "до", "год", "години", "часов", "часа") or prev == "до"):
+        return None  # "с 9.10 до 9.30 мск": clock times, not dates
+    if m:
+        day, month, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            return None
+        y = (int(year) + (2000 if len(year) == 2 else 0)) if year else None
+        return DayExpr("date", day=day, month=month, year=y), i + 1
+    if not (tok.is_digit and 1 <= int(tok.text) <= 31 and i + 1 < len(toks)):
+        return None
+    month_tok = toks[i + 1]
+    month = _MONTHS.get(month_tok.lower) or _MONTHS.get(month_tok.lemma)
+    if month is None:
+        return None
+    end = i + 2
+    year = None
+    if end < len(toks) and toks[end].is_digit and len(toks[end].text) == 4:
+        year = int(toks[end].text)
+        end += 1
+        if end < len(toks) and toks[end].lemma in ("рік", "год", "р", "г"):
+            end += 1
+    return DayExpr("date", day=int(tok.text), month=month, year=year), end
+
+
+def _weekday_of(tok: Tok) -> int | None:
+    for form in (tok.lower, tok.lemma, *sorted(tok.lemmas)):
+        if form in _WEEKDAYS:
+            return _WEEKDAYS[form]
+    return None
+
+
+def find_dates(toks: list[Tok]) -> list[DateMention]:
+    """Date phrases in token order."""
+    found: list[DateMention] = []
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        low, lemma = tok.lower, tok.lemma
+        # "у ніч на 7 листопада", "в ночь на вторник", "в ніч з 6 на 7 листопада"
+        if low in ("ніч", "ночь") and i + 1 < len(toks):
+            j = i + 1
+            if toks[j].lower in ("з", "с") and j + 2 < len(toks) and toks[j + 1].is_digit:
+                j += 2  # "з 6 на 7 листопада": skip the evening day
+            # "у ніч на 7 листопада", and the news' "у ніч проти 15 травня"
+            if j < len(toks) and toks[j].lower in ("на", "проти") and j + 1 < len(toks):
+                dm = _day_month(toks, j + 1)
+                start_i = i - 1 if i > 0 and toks[i - 1].lower in ("у", "в") else i
+                if dm is not None:
+                    expr = DayExpr("night", end_day=dm[0].day, month=dm[0].month, year=dm[0].year)
+                    found.append(_mention(toks, start_i, dm[1], expr, "night_of"))
+                    i = dm[1]
+                    continue
+                wd = _weekday_of(toks[j + 1])
+                if wd is not None:
+                    found.append(_mention(toks, start_i, j + 2, DayExpr("night_to_weekday", weekday=wd), "night_of"))
+                    i = j + 2
+                    continue
+        dm = _day_month(toks, i)
+        if dm is not None:
+            before = toks[i - 1] if i > 0 else None
+            # "(з 18:30 7 листопада)": when the attack began, not a new day
+            time = before.text if before is not None and _TIME.match(before.text) else None
+            since = time is not None or (before is not None and before.lower in _PREP_SINCE)
+            # "с 18 марта", "з 1 січня" without a clock time: a figure for several days
+            kind = "since" if time is not None else "cumulative" if since else "day"
+            found.append(_mention(toks, i, dm[1], None if kind == "cumulative" else dm[0], kind, time=time))
+            i = dm[1]
+            continue
+        # "с начала специальной военной операции", "з початку повномасштабного вторгнення"
+        if lemma in ("начало", "початок") and i > 0 and toks[i - 1].lower in _PREP_SINCE:
+            found.append(_mention(toks, i - 1, i + 1, None, "running_total"))
+            i += 1
+            continue
+        wd = _weekday_of(tok)
+        if wd is not None and i > 0 and toks[i - 1].lower in ("у", "в", "во"):
+            found.append(_mention(toks, i - 1, i + 1, DayExpr("weekday", weekday=wd), "weekday"))
+            i += 1
+            continue
+        if low in _YESTERDAY or low in _DAY_BEFORE:
+            back = 0 if low in _YESTERDAY else 1
+            end = i + 1
+            if end < len(toks) and (toks[end].lower in _NIGHT | _MORNING | _EVENING or toks[end].lemma in ("вечір", "вечер", "ранок", "утро", "день")):
+                end += 1
+            found.append(_mention(toks, i, end, DayExpr("yesterday"), "relative", back=back))
+            i = end
+            continue
+        if low in _TODAY or low in _NIGHT or (lemma in ("ніч", "ночь") and i > 0 and toks[i - 1].lemma in _PAST):
+            start_i = i - 1 if i > 0 and toks[i - 1].lemma in _PAST | _DURING else i
+            if start_i > 0 and toks[start_i - 1].lemma in _DURING | {"в"}:
+                start_i -= 1
+            end = i + 1
+            if end < len(toks) and toks[end].lower in _NIGHT | _MORNING | _EVENING:
+                end += 1
+            kind = "today" if low in _TODAY and not (end > i + 1 and toks[i + 1].lower in _NIGHT) else "overnight"
+            found.append(_mention(toks, start_i, end, DayExpr(kind), "relative"))
+            i = end
+            continue
+        # "протягом дня", "в течение дня": the publication day
+        if lemma == "день" and i > 0 and toks[i - 1].lemma in _DURING - {"за"}:
+            found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "relative"))
+            i += 1
+            continue
+        # "вранці", "утром": the publication day; "ввечері" the evening before a morning post
+        nxt_digit = i + 1 < len(toks) and toks[i + 1].is_digit  # "вечером 7 ноября": the date decides
+        if (low in _MORNING or low in _EVENING) and not nxt_digit:
+            found.append(_mention(toks, i, i + 1, DayExpr("today"), "evening" if low in _EVENING else "relative"))
+            i += 1
+            continue
+        # "с 20:00 до 23:00 мск": a time window of the publication day
+        if low in ("з", "с") and i + 3 < len(toks) and _TIME.match(toks[i + 1].text) and toks[i + 2].lower == "до" \
+                and _TIME.match(toks[i + 3].text):
+            found.append(_mention(toks, i, i + 4, DayExpr("today"), "relative"))
+            i += 4
+            continue
+        # "за минулу добу", "в течение суток": the reporting day, weakest hint
+        if lemma in ("доба", "сутки") and i > 0 and toks[i - 1].lemma in _PAST | _DURING:
+            found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "weak"))
+        i += 1
+    return found
+
+
+def _mention(
+    toks: list[Tok], start_i: int, end_i: int, expr: DayExpr | None, kind: str, *, back: int = 0, time: str | None = None
+) -> DateMention:
+    return DateMention(toks[start_i].start, toks[end_i - 1].end, start_i, end_i, expr, kind, back, time)

@@ -1,0 +1,328 @@
+"""The Ukrainian/Russian rule extractor: one document -> its claims.
+
+Steps: tokens and lemmas (morph) -> sentences and masks (scan) -> date
+phrases (dates) -> weapons and counts (weapons) -> targets, casualties and
+party roles (facts) -> regions and places through the geocoder (places) ->
+one draft per claim key -> claims (build).
+
+Every sentence belongs to the monitoring day of the last date phrase before
+it (a headline before the first date belongs to the first), and to a
+direction: the claimant's own strike, a denial, or a strike on the
+claimant's side (the default for damage and interception reports). Sentences
+about talks or ceasefire terms give no facts.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ...model import Claim, Claimant, Document
+from ..common.dates import TIME_ZONES
+from .build import Draft, build_claim
+from .dates import DateMention, find_dates, resolve
+from .facts import (
+    PartyMark,
+    find_attributions,
+    find_casualties,
+    find_party_marks,
+    find_targets,
+    sentence_role,
+)
+from .lexicon import Lexicon
+from .morph import Tok, analyzer_for
+from .places import GeoFact, find_geo
+from .scan import Scan, scan
+from .weapons import find_counts, find_weapons
+
+__all__ = ["SlavicExtractor"]
+
+# sentences about negotiations or terms, not strikes
+_NOT_STRIKE = {
+    "домовитися", "договориться", "переговори", "переговоры", "мораторій", "мораторий", "перемир'я",
+    "перемирие", "закликати", "призвать", "запропонувати", "предложить", "пообіцяти", "пообещать",
+}
+_OTHER = {"UA": "RU", "RU": "UA"}
+
+
+def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention | None]:
+    """The date phrase governing each sentence."""
+    strong = [m for m in mentions if m.kind not in ("since", "weak", "running_total") and m.start_i not in sc.aside]
+    weak = [m for m in mentions if m.kind == "weak"]
+    per: list[DateMention | None] = [None] * len(sc.sentences)
+    for m in strong:
+        s = sc.sent_of[m.start_i]
+        if per[s] is None:
+            per[s] = m
+    daily = [m for m in strong if m.kind != "cumulative"]
+    current = daily[0] if daily else (weak[0] if weak else None)
+    for s in range(len(per)):
+        if per[s] is None:
+            per[s] = current
+        elif per[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
+            current = per[s]
+    return per
+
+
+# Ukrainian territory Russia claims as its own: the Russian MoD reports
+# interceptions "over the Zaporozhye region" as strikes on Russia
+_CLAIMED_BY_RU = {"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"}
+
+
+def _fits(region: str | None, target: str | None) -> bool:
+    """Can a strike on `target` country happen in `region`? (drops a
+    same-named village in the wrong country)."""
+    if region is None or target is None or region.startswith("SEA-"):
+        return True
+    if target == "RU":
+        return region.startswith("RU-") or region in _CLAIMED_BY_RU
+    return region.startswith(target + "-")
+
+
+def _start_time(
+    sc: Scan, mentions: list[DateMention], day_mention: DateMention | None, doc: Document, country: str
+) -> datetime | None:
+    """"(з 18:30 7 листопада)" next to the day's phrase: when the attack began."""
+    if day_mention is None:
+        return None
+    s = sc.sent_of[day_mention.start_i]
+    for m in mentions:
+        if m.kind == "since" and m.time and sc.sent_of[m.start_i] == s:
+            day = resolve(m, doc.published, country)
+            hour, minute = (int(x) for x in m.time.replace(".", ":").split(":"))
+            if day is None or hour > 23 or minute > 59:
+                return None
+            return datetime(day.year, day.month, day.day, hour, minute, tzinfo=ZoneInfo(TIME_ZONES[country]))
+    return None
+
+
+def _struck_abroad(
+    sc: Scan, geo: list[GeoFact], roles: list[tuple[str | None, Any]], dates: list[DateMention | None],
+    party: str, quoted: dict[int, Any],
+) -> set[int]:
+    """Sentences with no stated direction whose places all lie on the other
+    side ("У Бєлгороді пролунали вибухи" from a Ukrainian outlet); following
+    sentences of the same day without places continue them."""
+    other = _OTHER[party]
+    codes: dict[int, list[str]] = {}
+    for g in geo:
+        if g.region:
+            codes.setdefault(g.sentence, []).append(g.region)
+    out: set[int] = set()
+    flag, day, directed = False, None, False
+    for s in range(len(sc.sentences)):
+        if dates[s] != day:
+            flag, day, directed = False, dates[s], False
+        if roles[s][0] is not None or s in quoted:
+            # a day whose direction is stated ("ворог атакував") keeps it for every sentence
+            flag, directed = False, True
+            continue
+        if directed:
+            continue
+        here = codes.get(s)
+        if here:
+            flag = all(_fits(c, other) and not _fits(c, party) for c in here)
+        if flag:
+            out.add(s)
+    return out
+
+
+class SlavicExtractor:
+    """Shared engine; `UkrainianExtractor` and `RussianExtractor` set the language."""
+
+    name = "ceasewatch.extract.slavic.v1"
+    languages: tuple[str, ...] = ()
+    lexicon: Lexicon
+
+    def __init__(self, *, geocoder: Any | None = None) -> None:
+        self.analyzer = analyzer_for(self.lexicon.lang)
+        self._geocoder = geocoder
+
+    @property
+    def geocoder(self) -> Any:
+        if self._geocoder is None:
+            from ...geocode import default_geocoder
+
+            self._geocoder = default_geocoder()
+        return self._geocoder
+
+    # -- claimant -------------------------------------------------------------
+    def claimant(self, doc: Document, toks: list[Tok]) -> tuple[Claimant, tuple[int, int] | None]:
+        """The publisher and its side (the text's signature line as evidence)."""
+        lex = self.lexicon
+        publisher = (doc.publisher or "").strip()
+        low = publisher.lower()
+        ua = any(w in low for w in lex.claimant_ua)
+        ru = any(w in low for w in lex.claimant_ru)
+        if ua and not ru:
+            party = "UA"
+        elif ru and not ua:
+            party = "RU"
+        else:
+            party = "UA" if lex.lang == "uk" else "RU"
+        span = None
+        if publisher and publisher in doc.text:
+            start = doc.text.index(publisher)
+            span = (start, start + len(publisher))
+        else:
+            # a signature line closing the post: "Вячеслав Гладков", "Юрий Слюсарь"
+            line_start = doc.text.rfind("\n", 0, toks[-1].start) + 1
+            last = [t for t in toks if t.start >= line_start]
+            if 2 <= len(last) <= 3 and all(t.is_title and t.text.isalpha() for t in last) and last[0].has("Name"):
+                span = (last[0].start, last[-1].end)
+        name = publisher or ("Ukrainian source" if party == "UA" else "Russian source")
+        return Claimant(name=name, party=party), span
+
+    # -- the pipeline ---------------------------------------------------------
+    def extract(self, doc: Document) -> list[Claim]:
+        text = doc.text or ""
+        toks = self.analyzer.tokens(text)
+        if not toks:
+            return []
+        lex = self.lexicon
+        sc = scan(toks, text, lex)
+        claimant, claimant_span = self.claimant(doc, toks)
+        party = claimant.party
+        other = _OTHER.get(party, "RU")
+        mentions = find_dates(toks)
+        sent_dates = _sentence_dates(sc, mentions)
+        date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
+
+        quiet = {s.index for s in sc.sentences if any(toks[i].lemma in _NOT_STRIKE for i in range(s.start_i, s.end_i))}
+        # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
+        quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
+        marks = find_party_marks(sc, party)
+        roles = self._roles(sc, marks, party, sent_dates)
+        denial_in_doc = any(r == "denial" for r, _ in roles)
+        enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial")]
+        doc_attacker = other if enemy_marks else None
+        attacker_span = enemy_marks[0].span if enemy_marks else None
+
+        quoted = find_attributions(sc, party)
+        weapons = find_weapons(sc)
+        weapon_tokens = {i for w in weapons for i in range(w.start_i, w.end_i)}
+        geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens)
+        abroad = _struck_abroad(sc, geo, roles, sent_dates, party, quoted)
+        drafts: dict[tuple[Any, ...], Draft] = {}
+        marks_by_party = {party: marks}
+
+        def draft_for(s: int) -> Draft | None:
+            if s in quiet:
+                return None
+            role, span = roles[s]
+            who, who_span, speaker, speaker_other = claimant, claimant_span, party, other
+            attacker_guess, guess_span = doc_attacker, attacker_span
+            if s in quoted:
+                # the other side's statement, read with that side's conventions
+                q = quoted[s]
+                who, who_span, speaker = Claimant(q.name, q.party), q.span, q.party
+                speaker_other = _OTHER[speaker]
+                if speaker not in marks_by_party:
+                    marks_by_party[speaker] = find_party_marks(sc, speaker)
+                q_marks = marks_by_party[speaker]
+                role, span = sentence_role(sc, s, q_marks, speaker)
+                enemy = [m for m in q_marks if m.sentence == s and m.party == speaker_other]
+                attacker_guess = speaker_other if enemy else None
+                guess_span = enemy[0].span if enemy else None
+            if role == "own":
+                stance, attacker, target, a_span = "asserted", speaker, speaker_other, span
+            elif role == "denial":
+                stance, attacker, target, a_span = "denied", speaker, speaker_other, span
+            elif s in abroad:
+                # "У Бєлгороді пролунали вибухи" in a Ukrainian post: a strike on the other side, by whom unsaid
+                stance, attacker, target, a_span = "asserted", None, speaker_other, None
+            else:
+                stance, attacker = "asserted", attacker_guess
+                # a false-flag accusation: the other side struck its own territory
+                target = speaker_other if denial_in_doc and attacker == speaker_other and s not in quoted else speaker
+                a_span = guess_span
+            mention = sent_dates[s]
+            day = resolve(mention, doc.published, target or speaker)
+            key = (speaker, stance, attacker, target, day)
+            if key not in drafts:
+                drafts[key] = Draft(
+                    speaker, stance, attacker, target, day, who,
+                    claimant_span=who_span, attacker_span=a_span if attacker else None,
+                    stance_span=span, date_span=(mention.start, mention.end) if mention else None,
+                    time=_start_time(sc, mentions, mention, doc, target or party),
+                )
+            return drafts[key]
+
+        for w in weapons:
+            d = draft_for(sc.sent_of[w.start_i])
+            if d is not None:
+                d.weapons.append(w)
+        for c in find_counts(sc, weapons, date_tokens):
+            d = draft_for(c.sentence)
+            if d is not None:
+                d.counts.append(c)
+        for t in find_targets(sc):
+            d = draft_for(t.sentence)
+            if d is not None:
+                d.targets.append(t)
+        for cas in find_casualties(sc):
+            d = draft_for(cas.sentence)
+            if d is not None:
+                d.casualties.append(cas)
+        for g in geo:
+            d = draft_for(g.sentence)
+            if d is not None and _fits(g.region, d.target_country):
+                d.geo.append(g)
+
+        claims: list[Claim] = []
+        for d in drafts.values():
+            if not self._is_strike(d, sc):
+                continue
+            if d.target_span is None:
+                first_geo = d.geo[0].span if d.geo else None
+                d.target_span = first_geo or d.stance_span or d.attacker_span
+            if d.stance_span is None:
+                d.stance_span = self._strike_word(d, sc)
+            claims.append(build_claim(d, doc_id=doc.id, extractor=self.name))
+        return claims
+
+    def _roles(
+        self, sc: Scan, marks: list[PartyMark], party: str, dates: list[DateMention | None]
+    ) -> list[tuple[str | None, tuple[int, int] | None]]:
+        roles: list[tuple[str | None, tuple[int, int] | None]] = []
+        previous: tuple[str | None, tuple[int, int] | None] = (None, None)
+        previous_day: DateMention | None = None
+        for s in range(len(sc.sentences)):
+            role, span = sentence_role(sc, s, marks, party)
+            if dates[s] != previous_day:
+                previous, previous_day = (None, None), dates[s]
+            if role in ("offensive?", None):
+                # "уражено ...", "объекты поражены", "Там виникла пожежа" continue the claimant's own strike
+                role, span = previous if previous[0] == "own" else (None, span)
+            else:
+                previous = (role, span)
+            roles.append((role, span))
+        return roles
+
+    def _is_strike(self, d: Draft, sc: Scan) -> bool:
+        """A claim needs a weapon, a count, a target or casualties, or a place
+        in a sentence that says a strike happened."""
+        if d.counts or d.weapons or d.targets or d.casualties:
+            return True
+        lex = sc.lex
+        cues = lex.attack_verbs | lex.damage_cues
+        for g in d.geo:
+            sent = sc.sentences[g.sentence]
+            if any(sc.toks[i].lemma in cues for i in range(sent.start_i, sent.end_i)):
+                return True
+        return False
+
+    def _strike_word(self, d: Draft, sc: Scan) -> tuple[int, int] | None:
+        """The first attack or damage word of the claim's sentences: the
+        evidence that something was struck, when no role word decided it."""
+        used = {x.sentence for x in d.counts} | {g.sentence for g in d.geo} | {t.sentence for t in d.targets}
+        used |= {c.sentence for c in d.casualties} | {sc.sent_of[w.start_i] for w in d.weapons}
+        sentences = sorted(used)
+        cues = sc.lex.attack_verbs | sc.lex.damage_cues | set(sc.lex.measures)
+        for s in sentences:
+            sent = sc.sentences[s]
+            for i in range(sent.start_i, sent.end_i):
+                if sc.toks[i].lemma in cues:
+                    return (sc.toks[i].start, sc.toks[i].end)
+        return None

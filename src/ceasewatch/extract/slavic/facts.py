@@ -1,0 +1,325 @@
+"""Targets, casualties and who struck whom, sentence by sentence.
+
+Targets count only in sentences that say something was hit or damaged
+("пошкоджено приватні будинки", "обломки упали на два многоквартирных
+дома"), never where a word names a hospital people were taken to.
+Casualties read "25 загиблих", "поранено 73 людини", "погибла женщина"
+(one), "без загиблих і поранених" / "пострадавших нет" (zero), and skip
+subsets ("серед них троє дітей").
+
+Attributions: a Ukrainian outlet writing "Міноборони РФ заявило, що ...
+збито 12 українських безпілотників" quotes a Russian claim; that sentence
+gets the Russian MoD as claimant and is read with Russian conventions.
+
+Roles follow each source's conventions: a Ukrainian source's
+"противник/ворог" and a Russian source's "ВСУ", "киевский режим" are the
+other side; "Сили оборони України ... уразили" or "Вооружённые силы
+Российской Федерации нанесли удар" are the claimant's own strikes; "якобы",
+"провокация" or a negated own strike is a denial.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .morph import Tok
+from .numbers import number_at
+from .scan import Scan
+
+__all__ = [
+    "TargetFact", "CasualtyFact", "PartyMark", "Attribution",
+    "find_targets", "find_casualties", "find_party_marks", "sentence_role", "find_attributions",
+]
+
+
+@dataclass
+class TargetFact:
+    code: str
+    span: tuple[int, int]
+    sentence: int
+
+
+@dataclass
+class CasualtyFact:
+    kind: str  # "killed" or "injured"
+    value: int
+    span: tuple[int, int]
+    sentence: int
+
+
+@dataclass
+class PartyMark:
+    party: str  # "UA" or "RU"
+    span: tuple[int, int]
+    sentence: int
+    own_force: bool  # names armed forces ("Сили оборони України"), not just the country
+    token: int
+
+
+def _forms(tok: Tok) -> tuple[str, ...]:
+    """Lower form, best lemma, then the other readings ("енергетики" is also "енергетика")."""
+    return (tok.lower, tok.lemma, *sorted(tok.lemmas - {tok.lemma}))
+
+
+def _pair(lex: Lexicon, a: Tok, b: Tok) -> str | None:
+    for x in _forms(a):
+        for y in _forms(b):
+            if (x, y) in lex.target_pairs:
+                return lex.target_pairs[(x, y)]
+    return None
+
+
+def _sentence_lemmas(sc: Scan, s: int) -> set[str]:
+    sent = sc.sentences[s]
+    return {sc.toks[i].lemma for i in range(sent.start_i, sent.end_i) if i not in sc.justification}
+
+
+def find_targets(sc: Scan) -> list[TargetFact]:
+    toks, lex = sc.toks, sc.lex
+    out: list[TargetFact] = []
+    oil_seen = False
+    for sent in sc.sentences:
+        lemmas = _sentence_lemmas(sc, sent.index)
+        if not lemmas & lex.damage_cues:
+            continue
+        used: set[int] = set()
+        for i in range(sent.start_i, sent.end_i):
+            if sc.excluded(i) or i in used:
+                continue
+            # "доставили в больницу": a place of aid, not a target
+            if any(toks[k].lemma in lex.aid_cues for k in range(max(sent.start_i, i - 3), i)):
+                continue
+            for k in range(i + 1, min(sent.end_i, i + 4)):
+                code = _pair(lex, toks[i], toks[k])
+                # "об'єкти енергетичної інфраструктури": the closer modifier is the more specific
+                if code and any(_pair(lex, toks[m], toks[k]) for m in range(i + 1, k)):
+                    code = None
+                if code:
+                    out.append(TargetFact(code, (toks[i].start, toks[k].end), sent.index))
+                    used.update(range(i, k + 1))
+                    oil_seen |= code == "energy.oil_gas"
+                    break
+            if i in used:
+                continue
+            code = next((lex.targets[f] for f in _forms(toks[i]) if f in lex.targets), None)
+            if code is None and i + 1 < sent.end_i and toks[i + 1].has("NOUN"):
+                code = lex.target_adjectives.get(toks[i].lemma)
+            if code is None:
+                continue
+            # a bare "завод"/"предприятие" after a refinery was named is that refinery
+            if code == "industry" and oil_seen and toks[i].lemma not in ("опк",):
+                continue
+            oil_seen |= code == "energy.oil_gas"
+            out.append(TargetFact(code, (toks[i].start, toks[i].end), sent.index))
+    return out
+
+
+def _is_year_or_age(toks: list[Tok], end_i: int) -> bool:
+    return end_i < len(toks) and toks[end_i].lemma in ("рік", "год", "річний", "летний", "лет", "років")
+
+
+def find_casualties(sc: Scan) -> list[CasualtyFact]:
+    toks, lex = sc.toks, sc.lex
+    out: list[CasualtyFact] = []
+    for sent in sc.sentences:
+        lo, hi = sent.start_i, sent.end_i
+        for i in range(lo, hi):
+            if sc.excluded(i) or i in sc.subset:
+                continue
+            tok = toks[i]
+            kind = "killed" if tok.lemma in lex.killed else "injured" if tok.lemma in lex.injured else None
+            if kind is None:
+                continue
+            # zero: "без загиблих і поранених", "без пострадавших", "пострадавших нет", "жертв немає"
+            prev = toks[i - 1] if i > lo else None
+            nxt = toks[i + 1] if i + 1 < hi else None
+            chain_prev = i - 1
+            while chain_prev > lo and toks[chain_prev].lower in lex.and_words and toks[chain_prev - 1].lemma in lex.killed | lex.injured:
+                chain_prev -= 2
+            if (prev is not None and toks[chain_prev].lower == "без") or (
+                nxt is not None and nxt.lower in ("нет", "немає", "нема")
+            ):
+                if tok.lemma in lex.no_casualties or tok.lemma in lex.killed | lex.injured:
+                    out.append(CasualtyFact(kind, 0, (tok.start, tok.end), sent.index))
+                continue
+            value, span = _casualty_number(sc, i, lo, hi)
+            if value is not None and span is not None:
+                out.append(CasualtyFact(kind, value, span, sent.index))
+    return out
+
+
+def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tuple[int, int] | None]:
+    toks, lex = sc.toks, sc.lex
+    # number before: "25 загиблих", "три человека пострадали", "двоє людей загинули"
+    for back in (1, 2):
+        k = i - back
+        if k < lo or k in sc.subset:
+            break
+        num = _number_ending_at(toks, k)
+        if num is not None and not _is_year_or_age(toks, num[2]):
+            # "три человека пострадали", "ще 7 отримали поранення"
+            if back == 1 or toks[i - 1].lemma in lex.person_nouns | {"людина", "человек", "особа", "отримати", "получить", "зазнати"}:
+                return num[0], (num[1], toks[k].end)
+    # number after: "Поранено 73 людини", "травмовано 30", "Загинула одна людина", "Постраждали двоє працівників"
+    for k in range(i + 1, min(hi, i + 3)):
+        if k in sc.subset or toks[k].text in (",", ";", "."):
+            break
+        num = number_at(toks, k)
+        if num is not None:
+            if _is_year_or_age(toks, num.end_i):
+                break
+            return num.value, (num.start, num.end)
+    # a single person: "погибла женщина", "Мужчина получил осколочные ранения"
+    for k in list(range(max(lo, i - 4), i)) + list(range(i + 1, min(hi, i + 3))):
+        person = toks[k]
+        # (the Ukrainian dictionary marks plural only, so "not plural" is the test)
+        if person.lemmas & lex.person_nouns and not person.has("plur") and k not in sc.subset:
+            if k > lo and number_at(toks, k - 1) is not None:
+                continue
+            return 1, (person.start, person.end)
+    return None, None
+
+
+def _number_ending_at(toks: list[Tok], k: int) -> tuple[int, int, int] | None:
+    """A number whose last token is k: (value, start char, end index)."""
+    for start in range(max(0, k - 3), k + 1):
+        num = number_at(toks, start)
+        if num is not None and num.end_i == k + 1:
+            return num.value, num.start, num.end_i
+    return None
+
+
+_FORCES = {
+    "сила", "військо", "війська", "армія", "військовий", "підрозділ", "окупант", "загарбник", "дивізіон",
+    "войско", "армия", "военный", "подразделение", "дивизион", "формирование", "боевик", "оккупант",
+    "вооруженный", "збройний", "командування", "командование", "режим", "агресор", "агрессор", "ракетник",
+}
+
+
+def _names_a_force(sc: Scan, i: int) -> bool:
+    """Does the country adjective at i qualify a weapon or an armed force
+    ("українських безпілотників", "российские войска", "украинским дивизионом")?"""
+    toks, lex = sc.toks, sc.lex
+    # "Російська Федерація" is the country's name, a mark like "Росія"
+    if i + 1 < len(toks) and toks[i + 1].lemma in ("федерація", "федерация"):
+        return True
+    for k in range(i + 1, min(len(toks), i + 4)):
+        forms = {toks[k].lemma, toks[k].lower} | toks[k].lemmas
+        if forms & (_FORCES | set(lex.weapons) | set(lex.weapon_adjectives)):
+            return True
+        if not (toks[k].has("ADJF") or toks[k].has("PRTF")):
+            return False
+    return False
+
+
+def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
+    """Mentions of either side, with enemy words resolved against the claimant."""
+    toks, lex = sc.toks, sc.lex
+    other = "RU" if claimant == "UA" else "UA"
+    out: list[PartyMark] = []
+    for i, tok in enumerate(toks):
+        if i in sc.justification or i in sc.aside:
+            continue
+        party = None
+        if tok.lemma in lex.enemy_words:
+            party = other
+        elif tok.lemma in lex.ua_words or tok.lower in lex.ua_words or tok.lemma in lex.ua_adjectives:
+            party = "UA"
+        elif tok.lemma in lex.ru_words or tok.lower in lex.ru_words or tok.lemma in lex.ru_adjectives:
+            party = "RU"
+        elif tok.lower in ("окупант", "окупанти", "рашисти", "оккупанты"):
+            party = other
+        if party is None and i > 0 and toks[i - 1].lemma == "режим" and tok.is_title:
+            # "режима Киева", "режим Зеленского": the government, named by its seat or head
+            party = claimant if tok.lemma in ("москва", "кремль", "путин") else other
+        if party is None:
+            continue
+        if (tok.lemma in lex.ua_adjectives or tok.lemma in lex.ru_adjectives) and not _names_a_force(sc, i):
+            continue  # "украинские СМИ", "російські канали": not a side that strikes
+        window = range(max(0, i - 3), min(len(toks), i + 4))
+        own_force = tok.lower in ("зсу", "всу", "вфу", "вкс") or any(
+            toks[k].lemma in lex.own_force_heads for k in window if k != i
+        )
+        out.append(PartyMark(party, (tok.start, tok.end), sc.sent_of[i], own_force, i))
+    return out
+
+
+def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tuple[str | None, tuple[int, int] | None]:
+    """"own" (claimant's side struck), "denial", "enemy" (the other side
+    struck), or None, with the span of the words that decided it."""
+    toks, lex = sc.toks, sc.lex
+    sent = sc.sentences[s]
+    idx = [i for i in range(sent.start_i, sent.end_i) if i not in sc.justification]
+    lemmas = {toks[i].lemma for i in idx}
+    sent_marks = [m for m in marks if m.sentence == s]
+    own = [m for m in sent_marks if m.party == claimant and m.own_force]
+    strike = [i for i in idx if toks[i].lemma in lex.attack_verbs | lex.offensive_verbs]
+    denial = [i for i in idx if toks[i].lemma in lex.denial_cues]
+    negated = [
+        i for i in idx if toks[i].lower in lex.negations
+        and i + 1 < len(toks) and (toks[i + 1].has("VERB") or toks[i + 1].has("INFN"))
+    ]
+    if denial and strike:
+        return "denial", (toks[denial[0]].start, toks[denial[0]].end)
+    if own and negated and (strike or lemmas & {"выполнять", "виконувати", "планировать", "планувати", "наносить", "завдавати"}):
+        return "denial", (toks[negated[0]].start, toks[negated[0]].end)
+    enemy = [m for m in sent_marks if m.party != claimant]
+    # "Сили оборони України відбили атаку ворожих БпЛА": the own forces defend
+    defending = any(lex.measures.get(toks[i].lemma) in ("intercepted", "lost") for i in idx) or bool(
+        lemmas & {"відбити", "відбивати", "отразить", "отражать"}
+    )
+    if own and strike and not negated and not (defending and enemy):
+        return "own", own[0].span
+    # an enemy named where nothing is struck ("забезпечує паливом російську армію") sets no direction
+    if enemy and (strike or lemmas & lex.damage_cues or lemmas & set(lex.weapons)):
+        return "enemy", enemy[0].span
+    if strike and lemmas & lex.offensive_verbs:
+        return "offensive?", (toks[strike[0]].start, toks[strike[0]].end)
+    return None, None
+
+
+_REPORTING = {
+    "заявити", "заявляти", "повідомити", "повідомляти", "стверджувати", "доповісти", "інформувати",
+    "заявить", "заявлять", "сообщить", "сообщать", "утверждать", "доложить", "информировать",
+}
+_INSTITUTIONS = {
+    "міноборони", "міністерство", "генштаб", "штаб", "сила", "командування", "губернатор",
+    "минобороны", "министерство", "командование", "мо",
+}
+_RU = {"рф", "росія", "россия", "російський", "российский"}
+_UA = {"україна", "украина", "зсу", "всу", "український", "украинский"}
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The other side's institution a sentence quotes ("Міноборони РФ")."""
+
+    party: str
+    name: str
+    span: tuple[int, int]
+
+
+def find_attributions(sc: Scan, publisher_party: str) -> dict[int, Attribution]:
+    """sentence index -> the other side's institution the sentence quotes."""
+    toks = sc.toks
+    out: dict[int, Attribution] = {}
+    for sent in sc.sentences:
+        rng = range(sent.start_i, sent.end_i)
+        if not any(toks[i].lemma in _REPORTING for i in rng):
+            continue
+        for i in rng:
+            if toks[i].lemma not in _INSTITUTIONS and toks[i].lower not in _INSTITUTIONS:
+                continue
+            for k in range(i + 1, min(sent.end_i, i + 4)):
+                forms = {toks[k].lower, toks[k].lemma}
+                party = "RU" if forms & _RU else "UA" if forms & _UA else None
+                if party is None:
+                    continue
+                if party != publisher_party:
+                    span = (toks[i].start, toks[k].end)
+                    out[sent.index] = Attribution(party, sc.text[span[0] : span[1]], span)
+                break
+            if sent.index in out:
+                break
+    return out

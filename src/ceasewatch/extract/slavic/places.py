@@ -1,0 +1,240 @@
+"""Regions, seas and settlements named in the text, resolved by the
+project geocoder (`ceasewatch.geocode`); this module only finds the phrases.
+
+Phrases tried:
+- region heads with their adjectives, coordinated ones expanded: "у
+  Київській, Чернігівській та Донецькій областях" -> three lookups of
+  "київська область", ...; "над территорией Республики Крым";
+- seas: "над акваторией Чёрного моря", "над Азовським морем";
+- capitalised names ("Сумщині", "Подмосковье", "Тернополю", "в селе
+  Разумное"); a sentence-initial word only when it is a headline on its own
+  or the subject of an attack ("Белгород подвергся ..."), so ordinary
+  capitalised words never reach the gazetteer;
+- town adjectives before a facility or district ("Сизранський НПЗ",
+  "Домодедовском округе", "Ізмаїльський район") -> the town.
+Launch sites, quotes, parentheses and destinations ("потяг до Києва") are
+skipped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ...geocode.base import Candidate
+from .morph import Analyzer, Tok
+from .scan import Scan
+
+__all__ = ["GeoFact", "find_geo"]
+
+_ACCEPT = 0.5
+_FROM = {"з", "із", "зі", "с", "со", "из"}  # launch sites; "в 45 км от X" is a distance
+
+
+@dataclass
+class GeoFact:
+    kind: str  # "region" or "place"
+    region: str | None
+    span: tuple[int, int]
+    sentence: int
+    token: int
+    name: str = ""
+    lat: float | None = None
+    lon: float | None = None
+    district: bool = False  # a district read as its centre town
+
+
+def _best(cands: list[Candidate], kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
+    for c in cands:
+        if c.kind in kinds and c.score >= floor:
+            return c
+    return None
+
+
+class _Finder:
+    def __init__(self, sc: Scan, geocoder: Any, analyzer: Analyzer, weapon_tokens: set[int]) -> None:
+        self.sc, self.geo, self.an = sc, geocoder, analyzer
+        self.weapon_tokens = weapon_tokens
+        self.lang = sc.lex.lang
+        self.out: list[GeoFact] = []
+        self.used: set[int] = set()
+        lex = sc.lex
+        # capitalised words of the strike vocabulary ("Сил оборони", "Ракети") are never places
+        self.vocabulary = (
+            set(lex.weapons) | set(lex.targets) | set(lex.measures) | lex.own_force_heads | lex.person_nouns
+            | lex.enemy_words | lex.region_heads | lex.sea_heads | lex.damage_cues | lex.killed | lex.injured
+        )
+
+    def lookup(self, text: str, kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
+        try:
+            cands = self.geo.lookup(text, lang=self.lang, kinds=kinds, limit=3)
+        except TypeError:  # a geocoder without the `kinds` filter
+            cands = self.geo.lookup(text, lang=self.lang, limit=3)
+        return _best(cands, kinds, floor)
+
+    def add(self, cand: Candidate, toks: list[Tok], i: int, j: int, district: bool = False) -> None:
+        kind = "place" if cand.kind in ("settlement", "site") else "region"
+        self.out.append(
+            GeoFact(kind, cand.region, (toks[i].start, toks[j - 1].end), self.sc.sent_of[i], i,
+                    name=cand.name, lat=cand.lat, lon=cand.lon,
+                    district=district)
+        )
+        self.used.update(range(i, j))
+
+    def skip(self, i: int) -> bool:
+        return self.sc.excluded(i) or i in self.used
+
+    def regions(self) -> None:
+        toks, lex = self.sc.toks, self.sc.lex
+        for h, head in enumerate(toks):
+            if self.skip(h) or head.lemma not in lex.region_heads | lex.sea_heads:
+                continue
+            lemma = "область" if head.lemma == "обл" else head.lemma
+            # "Республики Крым", "АР Крим", "акваторией Чёрного моря": the name follows
+            if lemma in ("республика", "республіка", "ар", "акваторія", "акватория"):
+                k = h + 1
+                while k < len(toks) and (toks[k].is_title or toks[k].has("ADJF")) and k < h + 4:
+                    k += 1
+                if k > h + 1:
+                    cand = self.lookup(self.sc.text[head.start : toks[k - 1].end], ("region", "sea"))
+                    if cand is None and lemma.startswith("аквато") and k < len(toks):
+                        cand = self.lookup(self.sc.text[toks[h + 1].start : toks[k].end], ("sea",))
+                        k += 1
+                    if cand is not None:
+                        self.add(cand, toks, h, k)
+                continue
+            # adjectives before the head, coordinated: "Київській, Сумській та Івано-Франківській областях"
+            units: list[tuple[int, int]] = []  # token ranges, last adjective first
+            k = h - 1
+            while k >= 0 and not self.skip(k):
+                if toks[k].has("ADJF"):
+                    a = k
+                    # "Івано" "-" "Франківській": glued prefix parts belong to the adjective
+                    while a >= 2 and toks[a - 1].text == "-" and toks[a - 1].start == toks[a - 2].end and toks[a].start == toks[a - 1].end:
+                        a -= 2
+                    units.append((a, k + 1))
+                    k = a - 1
+                    continue
+                if not (toks[k].lower in lex.and_words and units):
+                    break
+                k -= 1
+            kinds = ("sea",) if lemma in lex.sea_heads else ("region",)
+            first = units[-1][0] if units else h
+            if first > 0 and toks[first - 1].lower in _FROM:
+                self.used.add(h)  # "ракети Іскандер-М з Курської області": a launch site
+                continue
+            for n, (a, b) in enumerate(reversed(units)):
+                if len(units) == 1:
+                    phrase = self.sc.text[toks[a].start : head.end]
+                else:
+                    phrase = self._adjective_phrase(toks, a, b, lemma)
+                cand = self.lookup(phrase, kinds)
+                if cand is not None:
+                    last = n == len(units) - 1
+                    self.add(cand, toks, a, h + 1 if last else b)
+            self.used.add(h)
+
+    def _adjective_phrase(self, toks: list[Tok], a: int, b: int, lemma: str) -> str:
+        """"Івано-Франківській" + "областях" -> "івано-франківська область"."""
+        gender = {"край": "masc", "море": "neut", "округ": "masc"}.get(lemma, "femn")
+        last = toks[b - 1]
+        form = self.an.inflect(last.text, {gender, "nomn", "sing"}) or last.lemma
+        prefix = self.sc.text[toks[a].start : last.start].lower()
+        return f"{prefix}{form} {lemma}"
+
+    def names(self) -> None:
+        toks, lex = self.sc.toks, self.sc.lex
+        for sent in self.sc.sentences:
+            i = sent.start_i
+            while i < sent.end_i:
+                j = i + 1
+                # "Усть-Луга", "Приморсько-Ахтарськ": one name however the parts are tagged
+                while (
+                    j + 1 < sent.end_i and toks[j].text == "-" and toks[j].start == toks[j - 1].end
+                    and toks[j + 1].start == toks[j].end and toks[j + 1].is_title
+                ):
+                    j += 2
+                pair = self._two_word_name(i, sent.end_i) if j == i + 1 and self._candidate(i, j, tags=False) else None
+                if pair is not None:
+                    j = pair
+                elif self._candidate(i, j):
+                    after_head = i > 0 and toks[i - 1].lemma in lex.settlement_heads
+                    text = self.sc.text[toks[i].start : toks[j - 1].end]
+                    if toks[i].has("ADJF") and j == i + 1 and not after_head:
+                        self._town_adjective(i)
+                    elif i > sent.start_i or after_head or self._initial_ok(i, sent.end_i):
+                        cand = self.lookup(text, ("settlement", "region", "sea"), floor=0.3 if after_head else _ACCEPT)
+                        if cand is not None:
+                            self.add(cand, toks, i, j)
+                i = j
+
+    def _two_word_name(self, i: int, hi: int) -> int | None:
+        """"у Білій Церкві", "в Старом Осколе": two capitalised words, one name."""
+        toks = self.sc.toks
+        if i + 1 >= hi or not toks[i + 1].is_title or toks[i + 1].tag == "" or self.skip(i + 1):
+            return None
+        if i > 0 and toks[i - 1].lemma in self.sc.lex.destination_preps:
+            return None
+        cand = self.lookup(self.sc.text[toks[i].start : toks[i + 1].end], ("settlement",))
+        if cand is None:
+            return None
+        self.add(cand, toks, i, i + 2)
+        return i + 2
+
+    def _candidate(self, i: int, j: int, *, tags: bool = True) -> bool:
+        """Could tokens [i, j) be a place name at all? (`tags=False`: ignore
+        person-name tags, for two-word names like "Біла Церква")"""
+        toks, lex = self.sc.toks, self.sc.lex
+        tok = toks[i]
+        if any(self.skip(k) or k in self.sc.quoted for k in range(i, j)) or not tok.is_title or tok.tag == "":
+            return False
+        if i > 0 and (toks[i - 1].lemma in lex.destination_preps or toks[i - 1].lower in _FROM):
+            return False  # "потяг до Києва", "з Курська": not where the strike happened
+        if i > 0 and (toks[i - 1].has("Name") or toks[i - 1].lemma == "режим"):
+            return False  # a surname after a first name; "режима Киева" is a government
+        if j == i + 1 and (tok.lemma in self.vocabulary or not (tok.has("NOUN") or tok.has("ADJF") or tok.has("UNKN"))):
+            return False  # strike vocabulary, prepositions, verbs: never place names
+        if any(k in self.weapon_tokens for k in range(i, j)):
+            return False
+        if tags and j == i + 1 and (tok.has("Name") or tok.has("Surn") or tok.has("Patr")):
+            return False
+        return True
+
+    def _initial_ok(self, i: int, end: int) -> bool:
+        toks, lex = self.sc.toks, self.sc.lex
+        tok = toks[i]
+        if tok.has("Geox") or end - i <= 2:  # "Тернопіль." on its own line
+            return True
+        attack = lex.attack_verbs | {"подвергнуться", "зазнати", "быть", "бути"}
+        return any(toks[k].lemma in attack for k in range(i + 1, min(end, i + 4)))
+
+    def _town_adjective(self, i: int) -> None:
+        """"Сизранський нафтопереробний завод" -> Сизрань (when a facility or district follows)."""
+        toks, lex = self.sc.toks, self.sc.lex
+        k = i + 1
+        while k < len(toks) and k < i + 6 and (toks[k].has("ADJF") or toks[k].is_title or toks[k].lower in lex.and_words):
+            k += 1
+        if k >= len(toks) or toks[k].lemma not in lex.facility_heads:
+            return
+        district = toks[k].lemma in lex.district_heads
+        stem = toks[i].lemma
+        for suffix in ("ьський", "ський", "цький", "ский", "цкий", "ской"):
+            if stem.endswith(suffix):
+                stem = stem[: -len(suffix)]
+                break
+        else:
+            return
+        for guess in (stem, stem + "ь", stem + "о", stem + "е", stem + "ск", stem + "а", stem + "і"):
+            cand = self.lookup(guess, ("settlement",))
+            if cand is not None and len(guess) > 3:
+                self.add(cand, toks, i, i + 1, district=district)
+                return
+
+
+def find_geo(sc: Scan, geocoder: Any, analyzer: Analyzer, weapon_tokens: set[int] | None = None) -> list[GeoFact]:
+    """Region and place facts in token order (`weapon_tokens`: model names such
+    as "Х-101" or "Нептун" that must not be read as places)."""
+    finder = _Finder(sc, geocoder, analyzer, weapon_tokens or set())
+    finder.regions()
+    finder.names()
+    return sorted(finder.out, key=lambda g: g.token)

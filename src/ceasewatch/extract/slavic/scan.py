@@ -1,0 +1,175 @@
+"""Document scaffolding shared by every rule: sentences and clauses, list
+items, and the token masks that keep rules out of the wrong context.
+
+Masks:
+- `direction`: launch sites ("з напрямків Курськ, Орел", "с территории
+  Курской области", "из района Доброполья") are never struck regions;
+- `justification`: "в ответ на атаки киевского режима ..." reports someone
+  else's strike as a reason, not a strike of this claim;
+- `aside`: parentheses ("45 ракетами різних типів (Х-47М2 «Кинджал», ...)")
+  list examples, not extra weapons;
+- `subset`: "серед них троє дітей" counts a part of a total already given;
+- `quoted`: «...» names (companies, weapon models) are not places.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .morph import Tok
+
+__all__ = ["Sentence", "Scan", "scan"]
+
+_SENT_END = {".", "!", "?", "…"}
+_ITEM_MARKS = {"-", "–", "—", "•", "*"}
+_FROM = {"з", "із", "зі", "с", "со", "от", "від", "из"}
+
+
+@dataclass
+class Sentence:
+    index: int
+    start_i: int
+    end_i: int
+    clauses: list[tuple[int, int]]
+    is_item: bool = False  # a line of a list ("- 458 ударними БпЛА", "10 - над ...")
+    is_intro: bool = False  # ends with ":" and opens a list
+    intro: int | None = None  # for items: index of their intro sentence
+
+
+@dataclass
+class Scan:
+    toks: list[Tok]
+    lex: Lexicon
+    text: str
+    sentences: list[Sentence]
+    sent_of: list[int]
+    direction: set[int] = field(default_factory=set)
+    justification: set[int] = field(default_factory=set)
+    aside: set[int] = field(default_factory=set)
+    subset: set[int] = field(default_factory=set)
+    quoted: set[int] = field(default_factory=set)
+
+    def clause_of(self, i: int) -> tuple[int, int]:
+        sent = self.sentences[self.sent_of[i]]
+        for a, b in sent.clauses:
+            if a <= i < b:
+                return a, b
+        return sent.start_i, sent.end_i
+
+    def excluded(self, i: int) -> bool:
+        """Token i is in a context no strike fact is taken from."""
+        return i in self.direction or i in self.justification or i in self.aside
+
+
+def _newline_between(text: str, a: Tok, b: Tok) -> bool:
+    return "\n" in text[a.end : b.start]
+
+
+def _sentences(toks: list[Tok], text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for i, tok in enumerate(toks):
+        last = i + 1 == len(toks)
+        boundary = last or tok.text in _SENT_END or _newline_between(text, tok, toks[i + 1])
+        # "45 км." or "м." inside a sentence are rare in these sources; a full stop ends it
+        if boundary:
+            out.append(Sentence(len(out), start, i + 1, []))
+            start = i + 1
+    for sent in out:
+        a = sent.start_i
+        for i in range(sent.start_i, sent.end_i):
+            if toks[i].text == ";":
+                sent.clauses.append((a, i + 1))
+                a = i + 1
+        if a < sent.end_i:
+            sent.clauses.append((a, sent.end_i))
+    return out
+
+
+def _mark_lists(sents: list[Sentence], toks: list[Tok], text: str) -> None:
+    intro: int | None = None
+    for sent in sents:
+        first = toks[sent.start_i]
+        second = toks[sent.start_i + 1] if sent.start_i + 1 < sent.end_i else None
+        looks_item = first.text in _ITEM_MARKS or (
+            first.is_digit and second is not None and second.text in _ITEM_MARKS
+        )
+        if intro is not None and looks_item:
+            sent.is_item = True
+            sent.intro = intro
+            continue
+        intro = None
+        if toks[sent.end_i - 1].text == ":":
+            sent.is_intro = True
+            intro = sent.index
+
+
+def _mark_span_until(toks: list[Tok], start: int, stop_texts: set[str], limit: int, out: set[int]) -> None:
+    for j in range(start, limit):
+        if toks[j].text in stop_texts:
+            break
+        out.add(j)
+
+
+def _mark_direction(toks: list[Tok], start: int, limit: int, out: set[int]) -> None:
+    """A launch-site list runs on through commas while names follow
+    ("з напрямків Курськ, Орел, Міллерово"), and stops at a comma before
+    anything else ("из района Доброполья, в 45 км от Краматорска")."""
+    for j in range(start, limit):
+        tok = toks[j]
+        if tok.text in (";", ")") or (tok.text == "," and j + 1 < limit and not toks[j + 1].is_title):
+            break
+        out.add(j)
+
+
+def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
+    sents = _sentences(toks, text)
+    _mark_lists(sents, toks, text)
+    sent_of = [0] * len(toks)
+    for sent in sents:
+        for i in range(sent.start_i, sent.end_i):
+            sent_of[i] = sent.index
+    sc = Scan(toks, lex, text, sents, sent_of)
+    depth_paren = 0
+    in_quote = False
+    for i, tok in enumerate(toks):
+        if tok.text == "(":
+            depth_paren += 1
+        elif tok.text == ")":
+            depth_paren = max(0, depth_paren - 1)
+            sc.aside.add(i)
+        if depth_paren:
+            sc.aside.add(i)
+        if tok.text == "«":
+            in_quote = True
+        elif tok.text == "»":
+            in_quote = False
+        elif in_quote or (tok.text == '"'):
+            sc.quoted.add(i)
+        # new line closes anything left open by a typo
+        if i + 1 < len(toks) and _newline_between(text, tok, toks[i + 1]):
+            depth_paren, in_quote = 0, False
+    for sent in sents:
+        end = sent.end_i
+        for i in range(sent.start_i, end):
+            tok = toks[i]
+            # launch sites: "з напрямків ...", "с территории ...", "из района ..."
+            if tok.lower in _FROM and i + 1 < end and toks[i + 1].lemma in lex.direction_cues:
+                _mark_direction(toks, i, end, sc.direction)
+            # "в ответ на ...": up to the subject that strikes back, or the clause end
+            for cue in lex.justification:
+                n = len(cue)
+                if tuple(t.lower for t in toks[i : i + n]) == cue:
+                    j = i
+                    while j < end and toks[j].text not in {";", ":"}:
+                        heads = {toks[j].lemma} | ({toks[j + 1].lemma} if j + 1 < end else set())
+                        if j > i + n and toks[j].is_title and heads & lex.own_force_heads:
+                            break
+                        sc.justification.add(j)
+                        j += 1
+            for cue in lex.subclause_cues:
+                n = len(cue)
+                if tuple(t.lower for t in toks[i : i + n]) == cue:
+                    _mark_span_until(toks, i, {",", ";", "."}, end, sc.subset)
+    return sc

@@ -1,0 +1,344 @@
+"""Weapon mentions and the counts attached to them.
+
+A weapon mention is a head from the lexicon ("БпЛА", "беспилотник",
+"ракета", "FPV") or a model from the shared catalogue (`extract.common`:
+"Кинджал", "Х-101", "Іскандер-М") with its modifiers ("крилатих ракет",
+"беспилотных летательных аппаратов", "БпЛА типу Shahed", "ракетами
+«Кинжал»"). A count is a number that governs the mention ("458 ударними
+БпЛА", "двох ракет"), measured by the nearest trigger of its clause
+("збито", "перехвачены", "локаційно втрачено", "влучання"); list items
+inherit the trigger and weapon of the line that opens the list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..common.weapons import weapon_by_alias
+from .lexicon import WeaponTerm
+from .morph import Tok
+from .numbers import ORDINALS, NumberMatch, number_at
+from .scan import Scan
+
+__all__ = ["WeaponMention", "Count", "find_weapons", "find_counts"]
+
+_GENERIC = {"drone", "missile"}
+_LINKS = {"-", "типу", "типа"}
+_DASHES = {"-", "–", "—"}
+
+
+@dataclass
+class WeaponMention:
+    start_i: int
+    end_i: int
+    category: str
+    model: str | None
+    head: tuple[int, int]  # character span of the head word(s)
+    model_span: tuple[int, int] | None = None
+
+
+@dataclass
+class Count:
+    category: str
+    model: str | None
+    measure: str
+    value: int
+    span: tuple[int, int]
+    sentence: int
+    weapon_span: tuple[int, int] | None
+    trigger: int = -1  # token index of the word that measured it; one trigger, one enumeration
+    breakdown: bool = False  # a per-region line of a list
+
+
+def _compound(toks: list[Tok], i: int) -> tuple[str, int]:
+    """Hyphenated names split by the tokenizer ("Іскандер", "-", "М") joined back."""
+    text, j = toks[i].lower, i + 1
+    while (
+        j + 1 < len(toks)
+        and toks[j].text == "-"
+        and toks[j - 1].end == toks[j].start
+        and toks[j].end == toks[j + 1].start
+    ):
+        text += "-" + toks[j + 1].lower
+        j += 2
+    return text, j
+
+
+def _catalogue(sc: Scan, i: int, compound: str, j: int) -> tuple[WeaponTerm, int] | None:
+    """A model from the shared weapon catalogue ("Калібр", "Х-101", "Іскандер-М").
+    Only names written as names: capitalised, with digits or Latin letters, or
+    quoted, because some aliases are also ordinary words ("лютий", "град")."""
+    tok = sc.toks[i]
+    named = tok.text[:1].isupper() or any(ch.isdigit() or "a" <= ch.lower() <= "z" for ch in tok.text) or i in sc.quoted
+    if not named:
+        return None
+    for text, end in ((compound, j), (tok.text, i + 1), (tok.lemma, i + 1)):
+        found = weapon_by_alias(text)
+        if found is not None:
+            return WeaponTerm(found.category, found.model), end
+    return None
+
+
+def _term_at(sc: Scan, i: int) -> tuple[WeaponTerm, int] | None:
+    toks, lex = sc.toks, sc.lex
+    compound, j = _compound(toks, i)
+    if j > i + 1 and compound in lex.weapons:
+        return lex.weapons[compound], j
+    from_catalogue = _catalogue(sc, i, compound, j)
+    if from_catalogue is not None:
+        return from_catalogue
+    tok = toks[i]
+    term = lex.weapons.get(tok.lower) or lex.weapons.get(tok.lemma)
+    if term is not None:
+        if term.category == "total":
+            # "засобами повітряного нападу" / "средств воздушного нападения" only
+            nxt = toks[i + 1].lemma if i + 1 < len(toks) else ""
+            return (term, i + 3) if nxt in ("повітряний", "воздушный") else None
+        return term, i + 1
+    adj = lex.weapon_adjectives.get(tok.lemma)
+    if adj is not None and i + 1 < len(toks):
+        nxt = toks[i + 1]
+        # "беспилотных летательных аппаратов", "безпілотних літальних апаратів"
+        if nxt.lemma in ("летательный", "літальний") and i + 2 < len(toks):
+            return adj, i + 3
+        # "ракетный удар", "ракетному обстрелу": a weapon without a count
+        if nxt.lemma in ("удар", "обстрел", "обстріл", "атака", "небезпека", "опасность"):
+            return adj, i + 1
+    return None
+
+
+def find_weapons(sc: Scan) -> list[WeaponMention]:
+    toks, lex = sc.toks, sc.lex
+    out: list[WeaponMention] = []
+    i = 0
+    while i < len(toks):
+        if i in sc.aside or i in sc.justification:
+            i += 1
+            continue
+        found = _term_at(sc, i)
+        if found is None:
+            i += 1
+            continue
+        term, j = found
+        mention = WeaponMention(i, j, term.category, term.model, (toks[i].start, toks[j - 1].end))
+        if term.model:
+            mention.model_span = mention.head
+        # modifiers before the head: "крилатих ракет", "гиперзвуковыми ракетами"
+        if term.category == "missile":
+            for k in range(max(0, i - 3), i):
+                refined = lex.missile_modifiers.get(toks[k].lemma)
+                if refined:
+                    mention.category = refined
+        # links after the head: "БпЛА типу Shahed", "ракетами «Кинжал»", "дронами-імітаторами"
+        while j < len(toks) and j not in sc.aside:
+            k = j
+            if toks[k].lower in _LINKS or toks[k].text == "«":
+                k += 1
+            if k < len(toks) and toks[k].text == "«":
+                k += 1
+            if k >= len(toks):
+                break
+            nxt = _term_at(sc, k)
+            if nxt is None:
+                break
+            sub, end = nxt
+            # without a link word only a named model continues the mention: "ракет Х-101"
+            if k == j and (sub.model is None or toks[k].has("ADJF")):
+                break
+            if sub.category not in ("total",):
+                if sub.model:
+                    mention.model = sub.model
+                    mention.model_span = (toks[k].start, toks[end - 1].end)
+                if mention.category in _GENERIC and sub.category not in _GENERIC | {"drone"}:
+                    mention.category = sub.category
+            j = end + (1 if end < len(toks) and toks[end].text == "»" else 0)
+            mention.end_i = j
+        out.append(mention)
+        i = max(j, i + 1)
+    return out
+
+
+def _measure_near(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | None:
+    """(measure, trigger index) of the trigger nearest to token i inside its
+    clause [lo, hi), else the last one earlier in the sentence ("збито 59
+    крилатих ракет; 18 ракет «Калібр»; 54 ударних БпЛА")."""
+    found = _nearest_trigger(sc, i, lo, hi)
+    if found is None:
+        sent = sc.sentences[sc.sent_of[i]]
+        found = _nearest_trigger(sc, i, sent.start_i, i)
+    return found
+
+
+def _nearest_trigger(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | None:
+    toks, lex = sc.toks, sc.lex
+    best: tuple[int, str, int] | None = None
+    for k in range(lo, hi):
+        if k in sc.justification:
+            continue
+        measure = lex.measures.get(toks[k].lemma)
+        if measure is None:
+            continue
+        if toks[k].lemma in ("подавити", "подавить"):
+            # "збито/подавлено" is the Air Force's interception figure; alone it is EW
+            near = {toks[m].lemma for m in range(max(lo, k - 2), min(hi, k + 3))}
+            measure = "intercepted" if near & {"збити", "сбить"} else "lost"
+        distance = abs(k - i) * 2 + (1 if k > i else 0)  # ties go to the trigger before
+        if best is None or distance < best[0]:
+            best = (distance, measure, k)
+    return (best[1], best[2]) if best else None
+
+
+def _skippable(tok: Tok) -> bool:
+    """Words between a number and its weapon: adjectives, participles, "ворожих"."""
+    return tok.has("ADJF") or tok.has("PRTF") or tok.lemma in ("ворожий", "ударний", "ударне", "вражеский") or (
+        tok.text == "-"
+    )
+
+
+def _governed(sc: Scan, num: NumberMatch, by_start: dict[int, WeaponMention]) -> WeaponMention | None:
+    toks, lex = sc.toks, sc.lex
+    k = num.end_i
+    for _ in range(5):
+        if k >= len(toks):
+            return None
+        if k in by_start:
+            return by_start[k]
+        tok = toks[k]
+        if tok.lemma in lex.not_weapon_units or not _skippable(tok):
+            return None
+        k += 1
+    return None
+
+
+def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) -> list[Count]:
+    toks, lex = sc.toks, sc.lex
+    by_start = {m.start_i: m for m in mentions}
+    counts: list[Count] = []
+    intro_of: dict[int, tuple[str, str | None, str]] = {}  # intro sentence -> (category, model, measure)
+    intro_trigger: dict[int, int] = {}
+    inline: dict[int, tuple[str, str | None, str, int, int]] = {}  # sentence -> (category, model, measure, trigger, colon)
+    mention_iter = sorted(mentions, key=lambda m: m.start_i)
+
+    def weapon_before(i: int) -> WeaponMention | None:
+        found = None
+        for m in mention_iter:
+            if m.start_i >= i:
+                break
+            found = m
+        return found
+
+    i = 0
+    while i < len(toks):
+        if i in date_tokens or sc.excluded(i):
+            i += 1
+            continue
+        tok = toks[i]
+        sent = sc.sentences[sc.sent_of[i]]
+        lo, hi = sc.clause_of(i)
+        # "Третій влучив": the one left over hit its target
+        if tok.lemma in ORDINALS and not tok.is_digit:
+            for k in range(i + 1, min(hi, i + 3)):
+                if lex.measures.get(toks[k].lemma) == "hit":
+                    w = weapon_before(i)
+                    if w is not None:
+                        counts.append(Count(w.category, w.model, "hit", 1, (tok.start, tok.end), sent.index, w.head, k))
+                    break
+        num = number_at(toks, i)
+        if num is None or (i > 0 and (toks[i - 1].lemma in lex.vague or toks[i - 1].lower in lex.vague)):
+            i += 1 if num is None else num.end_i - i
+            continue
+        nxt = num.end_i
+        weapon = _governed(sc, num, by_start)
+        # "Два з трьох (дронів) знищили": part and whole
+        if nxt + 1 < len(toks) and toks[nxt].lower in ("з", "із", "из") and number_at(toks, nxt + 1):
+            whole = number_at(toks, nxt + 1)
+            assert whole is not None
+            w = _governed(sc, whole, by_start) or weapon_before(i)
+            found = _measure_near(sc, i, lo, hi)
+            if w is not None and found and found[0] != "launched":
+                counts.append(Count(w.category, w.model, found[0], num.value, (num.start, num.end), sent.index, w.head, found[1]))
+                counts.append(Count(w.category, w.model, "launched", whole.value, (whole.start, whole.end), sent.index, w.head, -2 - i))
+            i = whole.end_i
+            continue
+        if i in sc.subset:
+            # "з них 20 збито" measures the weapon already named; "з них 30 Shahed" is a part
+            found = _measure_near(sc, i, lo, hi)
+            w = weapon_before(i)
+            if weapon is None and w is not None and found and found[0] != "launched":
+                counts.append(Count(w.category, w.model, found[0], num.value, (num.start, num.end), sent.index, w.head, found[1]))
+            i = nxt
+            continue
+        if weapon is not None:
+            found = _measure_near(sc, i, lo, hi)
+            if found is not None and i > 0 and toks[i - 1].lower in ("з", "із", "зі", "из") and found[0] != "launched":
+                found = ("launched", -2 - i)  # "З 46 ворожих БпЛА збито 41": 46 is the whole
+            if found is None and sent.is_item and sent.intro is not None and sent.intro in intro_of:
+                found = (intro_of[sent.intro][2], intro_trigger[sent.intro])
+            if found is not None:
+                measure = found[0]
+                count = Count(
+                    weapon.category, weapon.model, measure, num.value, (num.start, num.end),
+                    sent.index, weapon.head, found[1],
+                )
+                counts.append(count)
+                if sent.is_intro:
+                    intro_of[sent.index] = (weapon.category, weapon.model, measure)
+                    intro_trigger[sent.index] = found[1]
+                # "... 15 украинских БПЛА: 12 – над территорией Курской области, 3 – над ..."
+                colon = next((k for k in range(weapon.end_i, min(sent.end_i, weapon.end_i + 4)) if toks[k].text == ":"), None)
+                if colon is not None and colon + 1 < sent.end_i:
+                    inline[sent.index] = (weapon.category, weapon.model, measure, found[1], colon)
+            i = weapon.end_i
+            continue
+        line_item = sent.is_item and sent.intro in intro_of and i == sent.start_i
+        inline_item = (
+            sent.index in inline and i > inline[sent.index][4]
+            and toks[i - 1].text in (":", ",", ";", "і", "та", "и")
+        )
+        # "10 - над территорией Белгородской области": a line (or an inline item) of a per-region list
+        if line_item or inline_item:
+            k = nxt
+            while k < sent.end_i and toks[k].text in _DASHES:
+                k += 1
+            if k < sent.end_i and toks[k].lower in ("над", "у", "в", "во", "на"):
+                if line_item:
+                    category, model, measure = intro_of[sent.intro]  # type: ignore[index]
+                    trigger = intro_trigger[sent.intro]  # type: ignore[index]
+                else:
+                    category, model, measure, trigger, _ = inline[sent.index]
+                counts.append(
+                    Count(category, model, measure, num.value, (num.start, num.end), sent.index, None,
+                          trigger, breakdown=True)
+                )
+                i = nxt
+                continue
+        # "З 46 ворожих БпЛА збито 41", "18 уничтожены": a bare number next to its trigger
+        bare = _bare_count(sc, num, lo, hi, weapon_before(i))
+        if bare is not None:
+            counts.append(bare)
+        i = nxt
+    return counts
+
+
+def _bare_count(sc: Scan, num: NumberMatch, lo: int, hi: int, weapon: WeaponMention | None) -> Count | None:
+    """A number with no noun of its own, right beside a trigger, counts the
+    weapon named last in the same or the previous sentence."""
+    toks = sc.toks
+    if weapon is None or len(str(num.value)) > 5:
+        return None
+    sent_i = sc.sent_of[num.start_i]
+    if sc.sent_of[weapon.start_i] < sent_i - 1:
+        return None
+    after = toks[num.end_i] if num.end_i < len(toks) else None
+    if after is not None and after.text not in _DASHES and (
+        any(after.has(t) for t in ("NOUN", "UNKN", "ADJF", "PRTF", "NUMR")) or after.tag == "" and after.text.isalnum()
+        or after.text in ("%", "з", "із", "из")
+    ):
+        return None  # "на 13 локаціях", "у дві житлові будинки", "46 %": it counts something else
+    for k in list(range(max(lo, num.start_i - 2), num.start_i)) + list(range(num.end_i, min(hi, num.end_i + 3))):
+        if toks[k].text in _DASHES:
+            continue
+        found = _nearest_trigger(sc, num.start_i, k, k + 1)
+        if found is not None and found[0] != "launched":
+            return Count(weapon.category, weapon.model, found[0], num.value, (num.start, num.end), sent_i, weapon.head, found[1])
+    return None
