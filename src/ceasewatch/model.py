@@ -211,6 +211,9 @@ class Claim:
     evidence: tuple[Evidence, ...] = ()
     extractor: str = "unknown"  # versioned name of the component that made it
     warnings: tuple[str, ...] = ()
+    # Stated time of the strike (timezone-aware) when the text gives one; lets
+    # assess decide truce edges such as 18:00 Moscow time. Not part of `key`.
+    time: datetime | None = None
 
     @property
     def key(self) -> ClaimKey:
@@ -258,7 +261,7 @@ class Claim:
             "killed": self.killed,
             "injured": self.injured,
             "evidence": [{"field": e.field, "start": e.start, "end": e.end} for e in self.evidence],
-        }
+        } | ({"time": self.time.isoformat()} if self.time else {})
 
     @classmethod
     def from_spec(cls, data: Mapping[str, Any], *, extractor: str = "gold") -> Claim:
@@ -296,6 +299,7 @@ class Claim:
                 for e in data.get("evidence") or ()
             ),
             extractor=extractor,
+            time=datetime.fromisoformat(data["time"]) if data.get("time") else None,
         )
 
 

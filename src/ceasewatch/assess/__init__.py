@@ -1,1 +1,144 @@
-"""assess stage."""
+"""assess stage: agreements as YAML data; incidents x agreements -> verdicts.
+
+Library entry points (the CLI and the API are thin over them):
+
+    load_agreements(paths=None)            bundled files + Settings.agreements_dir
+    assess_incidents(incidents, claims_by_id, agreements)   -> [Assessment]
+    reciprocity(assessments, incidents)    violations per party per day
+    simulate(claims, draft, date_from=, date_to=, baseline=)
+    run(store)                             link + assess everything stored
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from ..errors import NotFound
+from ..link import LINKER_NAME, NightOverlapLinker
+from ..model import Assessment, Claim, Incident
+from ..registry import rulesets
+from .agreements import (
+    ACTS,
+    CONDITION_KINDS,
+    STATUSES,
+    Agreement,
+    AgreementVersion,
+    Condition,
+    Polygon,
+    Scope,
+    Source,
+    Window,
+    load_agreement_file,
+    load_agreements,
+    parse_agreement,
+)
+from .rules import RULESET_NAME, VIOLATION_VERDICTS, IncidentView, evaluate, iter_assessments
+from .summary import ReciprocityRow, SimulationResult, reciprocity, simulate
+from .timing import ClaimTime, claim_time
+
+if TYPE_CHECKING:
+    from ..store.base import Repository
+
+__all__ = [
+    "ACTS", "CONDITION_KINDS", "STATUSES", "RULESET_NAME", "VIOLATION_VERDICTS",
+    "Agreement", "AgreementVersion", "Condition", "Polygon", "Scope", "Source", "Window",
+    "ClaimTime", "claim_time", "IncidentView", "evaluate",
+    "load_agreements", "load_agreement_file", "parse_agreement",
+    "assess_incidents", "reciprocity", "ReciprocityRow", "simulate", "SimulationResult",
+    "RunSummary", "run", "published_times",
+]
+
+rulesets.lazy(RULESET_NAME, "ceasewatch.assess.rules:evaluate")
+
+
+def assess_incidents(
+    incidents: Sequence[Incident],
+    claims_by_id: Mapping[str, Claim],
+    agreements: Iterable[Agreement],
+    *,
+    published: Mapping[str, datetime] | None = None,
+    assume_in_force: bool = False,
+) -> list[Assessment]:
+    """One assessment per incident x agreement x party version.
+
+    `published` maps a document id to its publication time; it bounds when
+    an undated-hour strike can have happened (see `timing`)."""
+    views = [IncidentView.build(i, claims_by_id, published) for i in incidents]
+    return list(iter_assessments(views, list(agreements), assume_in_force=assume_in_force))
+
+
+@dataclass
+class RunSummary:
+    claims: int = 0
+    undated_claims: int = 0
+    incidents: int = 0
+    assessments: int = 0
+    verdicts: dict[str, int] = field(default_factory=dict)
+    agreements: list[str] = field(default_factory=list)
+    # The violation verdicts, newest first: what `ceasewatch assess` lists.
+    findings: list[dict[str, Any]] = field(default_factory=list)
+    # Violations per agreement version, party and day (see `reciprocity`).
+    reciprocity: list[dict[str, Any]] = field(default_factory=list)
+    linker: str = LINKER_NAME
+    ruleset: str = RULESET_NAME
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def published_times(store: Repository, doc_ids: Iterable[str] | None = None) -> dict[str, datetime]:
+    """Document id -> publication time, for the given (else every) stored
+    document that has one."""
+    if doc_ids is None:
+        return {d.id: d.published for d in store.iter_documents() if d.published is not None}
+    out: dict[str, datetime] = {}
+    for doc_id in set(doc_ids):
+        try:
+            doc = store.get_document(doc_id)
+        except NotFound:
+            continue  # a claim imported without its document: the day alone dates it
+        if doc.published is not None:
+            out[doc_id] = doc.published
+    return out
+
+
+def run(store: Repository, *, agreements: Sequence[Agreement] | None = None) -> RunSummary:
+    """Link every stored claim and assess the incidents against the
+    agreements; replaces the stored incidents and assessments of this
+    linker and rule set."""
+    agreements = list(agreements) if agreements is not None else load_agreements()
+    claims = list(store.iter_claims())
+    ids = [c.id for c in claims]  # hashed once, shared by the linker and the assessor
+    by_id = dict(zip(ids, claims, strict=True))
+    incidents, undated = NightOverlapLinker().link(claims, ids=ids)
+    assessments = assess_incidents(incidents, by_id, agreements, published=published_times(store))
+    store.replace_incidents(LINKER_NAME, incidents)
+    store.replace_assessments(RULESET_NAME, assessments)
+    verdicts: dict[str, int] = {}
+    for a in assessments:
+        verdicts[a.verdict] = verdicts.get(a.verdict, 0) + 1
+    inc_by_id = {i.id: i for i in incidents}
+    findings = [
+        {"date": inc_by_id[a.incident_id].date, "agreement": a.agreement, "version": a.version,
+         "verdict": a.verdict, "violator": a.violator, "rule": a.rule, "reason": a.reason,
+         "regions": list(inc_by_id[a.incident_id].regions), "incident": a.incident_id}
+        for a in assessments if a.verdict in VIOLATION_VERDICTS
+    ]
+    findings.sort(key=lambda f: (f["date"], f["agreement"], f["version"] or ""), reverse=True)
+    return RunSummary(
+        claims=len(by_id),
+        undated_claims=len(undated),
+        incidents=len(incidents),
+        assessments=len(assessments),
+        verdicts=dict(sorted(verdicts.items())),
+        agreements=[a.id for a in agreements],
+        findings=findings,
+        reciprocity=[
+            {"agreement": r.agreement, "version": r.version, "date": r.date, "party": r.party,
+             "alleged": r.alleged, "corroborated": r.corroborated, "disputed": r.disputed}
+            for r in reciprocity(assessments, inc_by_id)
+        ],
+    )

@@ -1,0 +1,300 @@
+"""`ceasewatch.assess.rules.v1`: what one agreement version makes of one incident.
+
+The rules run in a fixed order and the first that decides names the verdict
+(the `rule` stored on the row):
+
+    not_in_force   status.proposed, condition.entry_into_force,
+                   time.outside_window, party.not_bound,
+                   condition.released_by_violation
+    outside_scope  scope.acts, scope.targets(_unstated), scope.areas(_unstated),
+                   scope.weapons(_unstated)
+    no_violation   evidence.denial_only, evidence.no_strike
+    disputed       evidence.denied, evidence.counter_claim, evidence.contradicted_scope
+    corroborated   evidence.admission, evidence.independent
+    alleged        evidence.one_side
+
+A rule ending in "+time.partial" means the claims give no hour and their day
+straddles an edge of the agreement's window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..model import Assessment, Claim, Claimant, Incident, content_hash
+from .agreements import Agreement, AgreementVersion
+from .scope import acts_observable, area_matches, covered_targets, target_covered, weapons_match
+from .timing import ClaimTime, claim_time
+
+__all__ = ["RULESET_NAME", "VIOLATION_VERDICTS", "IncidentView", "evaluate", "iter_assessments"]
+
+RULESET_NAME = "ceasewatch.assess.rules.v1"
+VIOLATION_VERDICTS: tuple[str, ...] = ("alleged", "corroborated", "disputed")
+_BASIS_VERDICTS = {"alleged": set(VIOLATION_VERDICTS), "corroborated": {"corroborated"}}
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    """An incident with its claims, each claim's time interval, and what
+    every agreement version asks of it, computed once per incident."""
+
+    incident: Incident
+    claims: tuple[Claim, ...]
+    times: tuple[ClaimTime | None, ...]
+    ids: tuple[str, ...] = ()  # the claims' ids (content hashes, costly to recompute)
+    distinct_times: tuple[ClaimTime, ...] = ()  # claims of one night mostly share one
+    time_slot: tuple[int, ...] = ()  # per claim: index into distinct_times, -1 when undated
+    id_of: Mapping[int, str] = field(default_factory=dict)  # id(claim) -> claim id
+    quiet: frozenset[int] = frozenset()  # id(claim) of claims reporting no strike at all
+    weapons: frozenset[str] = frozenset()  # weapon categories named by any claim
+
+    @classmethod
+    def build(
+        cls,
+        incident: Incident,
+        claims_by_id: Mapping[str, Claim],
+        published: Mapping[str, datetime] | None = None,
+    ) -> IncidentView:
+        ids = tuple(cid for cid in incident.claim_ids if cid in claims_by_id)
+        claims = tuple(claims_by_id[cid] for cid in ids)
+        pub = published or {}
+        times = tuple(claim_time(c, pub.get(c.doc_id)) for c in claims)
+        slots: dict[int, int] = {}
+        distinct: list[ClaimTime] = []
+        time_slot = []
+        for t in times:
+            if t is None:
+                time_slot.append(-1)
+                continue
+            if id(t) not in slots:
+                slots[id(t)] = len(distinct)
+                distinct.append(t)
+            time_slot.append(slots[id(t)])
+        return cls(
+            incident, claims, times, ids, tuple(distinct), tuple(time_slot),
+            {id(c): cid for c, cid in zip(claims, ids, strict=True)},
+            frozenset(id(c) for c in claims if _reports_no_strike(c)),
+            frozenset(w.category for c in claims for w in c.weapons),
+        )
+
+
+def _verdict(
+    view: IncidentView,
+    agreement: Agreement,
+    version: AgreementVersion,
+    verdict: str,
+    rule: str,
+    reason: str,
+    *,
+    violator: str | None = None,
+    cited: Sequence[Claim] = (),
+    ruleset: str = RULESET_NAME,
+) -> Assessment:
+    claimants: list[Claimant] = []
+    for c in cited:
+        if c.claimant not in claimants:
+            claimants.append(c.claimant)
+    cited_ids = [view.id_of.get(id(c)) or c.id for c in cited]
+    return Assessment(
+        id=content_hash(ruleset, view.incident.id, agreement.id, version.party or "", prefix="asm_"),
+        incident_id=view.incident.id,
+        agreement=agreement.id,
+        version=version.party,
+        verdict=verdict,
+        rule=rule,
+        reason=reason,
+        violator=violator,
+        claim_ids=tuple(cited_ids),
+        claimants=tuple(claimants),
+        evidence=tuple((cid, e) for c, cid in zip(cited, cited_ids, strict=True) for e in c.evidence),
+        ruleset=ruleset,
+    )
+
+
+def _reports_no_strike(c: Claim) -> bool:
+    """"No attacks overnight": every weapon launched zero and nothing hit."""
+    return bool(c.weapons) and all(w.launched == 0 and not w.hit for w in c.weapons) and not (
+        c.targets or c.places or c.killed or c.injured
+    )
+
+
+def _names(claims: Iterable[Claim]) -> str:
+    seen: list[str] = []
+    for c in claims:
+        label = f"{c.claimant.name} ({c.claimant.party})"
+        if label not in seen:
+            seen.append(label)
+    return ", ".join(seen)
+
+
+def evaluate(
+    view: IncidentView,
+    agreement: Agreement,
+    version: AgreementVersion,
+    *,
+    assume_in_force: bool = False,
+    released_after: date | None = None,
+    ignore_binding: bool = False,
+    ruleset: str = RULESET_NAME,
+) -> Assessment:
+    """One verdict for one incident under one agreement version."""
+    inc = view.incident
+
+    def done(verdict: str, rule: str, reason: str, **kw: object) -> Assessment:
+        return _verdict(view, agreement, version, verdict, rule, reason, ruleset=ruleset, **kw)  # type: ignore[arg-type]
+
+    # 1. Is the text in force at all?
+    if agreement.status in ("proposed", "draft") and not assume_in_force:
+        return done("not_in_force", "status.proposed",
+                    f"{agreement.name} was {agreement.status}, never accepted by all parties.")
+    if not assume_in_force:
+        for cond in version.conditions:
+            if cond.kind == "entry_into_force" and (cond.met_on is None or (inc.date and inc.date < cond.met_on)):
+                return done("not_in_force", "condition.entry_into_force",
+                            f"This version enters into force only on a condition not met: {cond.text.strip()}")
+    w = version.window
+    # Relations per distinct interval, not per claim: a night's claims share one.
+    slot_rel = [w.relation(t.start, t.end) for t in view.distinct_times]
+    if all(rel == "outside" for rel in slot_rel):
+        return done("not_in_force", "time.outside_window",
+                    f"The claims place the strikes outside the window {w.local(w.start)} to {w.local(w.end)}.")
+    if -1 not in view.time_slot and "outside" not in slot_rel:
+        in_window = list(view.claims)
+    else:
+        in_window = [c for c, k in zip(view.claims, view.time_slot, strict=True) if k >= 0 and slot_rel[k] != "outside"]
+    partial = "inside" not in slot_rel
+    attacker = inc.attacker
+    binds = agreement.parties if assume_in_force and agreement.status in ("proposed", "draft") else version.binds
+    if attacker is not None and attacker not in binds and not ignore_binding:
+        return done("not_in_force", "party.not_bound",
+                    f"The agreement binds {', '.join(binds) or 'no party'}; the alleged attacker is {attacker}.",
+                    violator=None)
+    if released_after is not None and inc.date is not None and inc.date > released_after:
+        return done("not_in_force", "condition.released_by_violation",
+                    f"{attacker} was freed by the other side's violation on {released_after.isoformat()}.")
+
+    # 2. Is what the claims describe within the scope?
+    scope = version.scope
+    if not acts_observable(scope):
+        return done("outside_scope", "scope.acts",
+                    f"The agreement prohibits {', '.join(scope.acts)}, which strike claims cannot show.")
+    asserted = [c for c in in_window if c.stance == "asserted"]
+    accusing = [c for c in asserted if c.attacker in (None, attacker)]
+    counter = [c for c in asserted if c.attacker is not None and c.attacker != attacker]
+    denials = [c for c in in_window if c.stance == "denied" and c.attacker in (None, attacker)]
+    suffix = "+time.partial" if partial else ""
+    note = " The claims give no hour and their day straddles an edge of the window." if partial else ""
+    if not accusing:
+        if denials:
+            return done("no_violation", "evidence.denial_only" + suffix,
+                        "Only denials: no claim in force asserts a strike." + note, cited=denials)
+        return done("no_violation", "evidence.no_strike" + suffix,
+                    "No claim in the window accuses the attacker." + note, cited=counter)
+    striking = [c for c in accusing if id(c) not in view.quiet]
+    if not striking:
+        return done("no_violation", "evidence.no_strike" + suffix,
+                    "The claims report no weapon launched and nothing hit." + note, cited=accusing)
+    supporting = striking
+    if scope.targets is not None:
+        if not any(c.targets for c in striking):
+            return done("outside_scope", "scope.targets_unstated",
+                        "No claim names what was struck, and the agreement covers only "
+                        f"{', '.join(scope.targets)}.", cited=striking)
+        supporting = [c for c in striking if covered_targets(c, scope)]
+        if not supporting:
+            named = sorted({t for c in striking for t in c.targets})
+            return done("outside_scope", "scope.targets",
+                        f"Claimed targets ({', '.join(named)}) are not covered ({', '.join(scope.targets)}).",
+                        cited=striking)
+    areas = [area_matches(c, scope, inc) for c in supporting]
+    if not any(areas):
+        unstated = all(a is None for a in areas)
+        return done("outside_scope", "scope.areas_unstated" if unstated else "scope.areas",
+                    "The claims do not say where." if unstated else
+                    f"The claimed regions ({', '.join(inc.regions) or 'none'}) are outside the agreement's area.",
+                    cited=supporting)
+    supporting = [c for c, a in zip(supporting, areas, strict=True) if a is not False]
+    incident_weapons = view.weapons
+    arms = [weapons_match(c, scope, incident_weapons) for c in supporting]
+    if not any(arms):
+        unstated = all(a is None for a in arms)
+        return done("outside_scope", "scope.weapons_unstated" if unstated else "scope.weapons",
+                    "The claims do not name the weapons." if unstated else
+                    f"The claimed weapons ({', '.join(sorted(incident_weapons))}) are not covered.", cited=supporting)
+    supporting = [c for c, a in zip(supporting, arms, strict=True) if a is not False]
+
+    # 3. How strong is the evidence that the attacker did it?
+    victim = inc.target_country
+    supporting_ids = {id(c) for c in supporting}  # identity, not dataclass equality: O(n)
+    own_account = [c for c in striking if c.claimant.party == attacker and id(c) not in supporting_ids]
+    admissions = [c for c in supporting if c.claimant.party == attacker]
+    independent = [c for c in supporting if c.claimant.party == "OTHER"]
+    parties = {c.claimant.party for c in supporting}
+    who = f"{attacker or 'an unnamed attacker'}"
+    if denials:
+        return done("disputed", "evidence.denied" + suffix,
+                    f"{_names(supporting)} allege a strike by {who}; {_names(denials)} deny it." + note,
+                    violator=attacker, cited=supporting + denials)
+    if counter:
+        return done("disputed", "evidence.counter_claim" + suffix,
+                    f"{_names(supporting)} blame {who}; {_names(counter)} blame another party." + note,
+                    violator=attacker, cited=supporting + counter)
+    if own_account and not admissions and scope.targets is not None:
+        return done("disputed", "evidence.contradicted_scope" + suffix,
+                    f"{_names(supporting)} report covered targets hit; {who}'s own account names "
+                    f"only other targets." + note, violator=attacker, cited=supporting + own_account)
+    if admissions:
+        return done("corroborated", "evidence.admission" + suffix,
+                    f"{who}'s own side reports the strike ({_names(admissions)})." + note,
+                    violator=attacker, cited=supporting)
+    if independent and len(parties) > 1:
+        return done("corroborated", "evidence.independent" + suffix,
+                    f"An independent source ({_names(independent)}) confirms the claim of "
+                    f"{_names(c for c in supporting if c.claimant.party != 'OTHER')}." + note,
+                    violator=attacker, cited=supporting)
+    side = victim if parties == {victim} else "/".join(sorted(parties))
+    return done("alleged", "evidence.one_side" + suffix,
+                f"Alleged by {side} only ({_names(supporting)}): a strike by {who} on "
+                f"{', '.join(t for c in supporting for t in c.targets if target_covered(t, scope)) or 'the area'}."
+                + note, violator=attacker, cited=supporting)
+
+
+def _release_dates(
+    views: Sequence[IncidentView], agreement: Agreement, version: AgreementVersion, assume_in_force: bool
+) -> dict[str, date]:
+    """For a version with a release clause: party -> the day of the other
+    side's first violation (binding ignored: an unbound side's strike still
+    frees the declarer)."""
+    clauses = [c for c in version.conditions if c.kind == "release_on_violation"]
+    if not clauses:
+        return {}
+    wanted = set().union(*(_BASIS_VERDICTS[c.basis] for c in clauses))
+    first: dict[str, date] = {}
+    for view in views:
+        inc = view.incident
+        if inc.attacker is None or inc.date is None:
+            continue
+        a = evaluate(view, agreement, version, assume_in_force=assume_in_force, ignore_binding=True)
+        if a.verdict in wanted and (inc.attacker not in first or inc.date < first[inc.attacker]):
+            first[inc.attacker] = inc.date
+    other = {"UA": "RU", "RU": "UA"}
+    return {other[p]: d for p, d in first.items() if p in other}
+
+
+def iter_assessments(
+    views: Sequence[IncidentView],
+    agreements: Iterable[Agreement],
+    *,
+    assume_in_force: bool = False,
+    ruleset: str = RULESET_NAME,
+) -> Iterator[Assessment]:
+    """Every incident x agreement x version, one verdict each."""
+    for agreement in agreements:
+        for version in agreement.versions:
+            released = _release_dates(views, agreement, version, assume_in_force)
+            for view in views:
+                attacker = view.incident.attacker
+                yield evaluate(view, agreement, version, assume_in_force=assume_in_force,
+                               released_after=released.get(attacker or ""), ruleset=ruleset)
