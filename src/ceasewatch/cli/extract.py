@@ -1,25 +1,180 @@
-"""CLI commands of this group; real implementations replace the stand-ins."""
+"""`ceasewatch extract` and `ceasewatch eval`.
+
+    ceasewatch extract                      extract every stored document, store the claims
+    ceasewatch extract PATH... --format jsonl   print claims of files/folders in the spec's shape
+    ceasewatch eval --gold DIR [--language en] [--extractor NAME] [--details] [--json]
+
+The work is done by `ceasewatch.extract.extract_document` and
+`ceasewatch.extract.scoring.evaluate_folder`; this module parses arguments
+and prints.
+"""
 
 from __future__ import annotations
 
-from .app import app, handle_errors, not_available
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from ..errors import ConfigError
+from .app import app, console, emit_json, err_console, handle_errors, state
+
+__all__ = ["extract_cli", "eval_cli"]
+
+_FORMATS = ("jsonl", "table", "json")
 
 
-@app.command(
-    "extract",
-    help="Extract strike claims from stored or given documents. (Not built yet: exits 2.)",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-)
+def _progress(label: str, enabled: bool) -> Progress:
+    return Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=not enabled,
+    )
+
+
+@app.command("extract", help="Extract strike claims from stored documents, or from the given files and folders.")
 @handle_errors
-def extract_cli() -> None:
-    not_available("`ceasewatch extract`", "issue 4 (English extraction)")
+def extract_cli(
+    paths: list[Path] = typer.Argument(None, help="Files or corpus folders; none: every stored document."),
+    fmt: str = typer.Option("table", "--format", "-f", help="jsonl (the spec's shape), json or table."),
+    extractor: str = typer.Option(None, "--extractor", help="Versioned extractor name; default by language."),
+    language: str = typer.Option(None, "--language", help="Only documents in this language (ISO 639-1)."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+) -> None:
+    from ..extract import extract_document
+
+    if fmt not in _FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(_FORMATS))
+    if paths:
+        from ..ingest import load_documents
+
+        documents, errors = load_documents([str(p) for p in paths])
+        for err in errors:
+            err_console.print(f"[red]error:[/red] {err}", highlight=False, soft_wrap=True)
+        if language:
+            documents = [d for d in documents if (d.language or "").lower() == language.lower()]
+        results = []
+        with _progress("extracting", progress and fmt == "table") as bar:
+            task = bar.add_task("", total=len(documents))
+            for doc in documents:
+                results.append((doc, extract_document(doc, extractor=extractor)))
+                bar.advance(task)
+        _print_claims(results, fmt)
+        if errors:
+            raise typer.Exit(1)
+        return
+    store = state.open_store()
+    try:
+        docs = list(store.iter_documents(language=language))
+        stored = 0
+        per_extractor: Counter[str] = Counter()
+        with _progress("extracting", progress) as bar:
+            task = bar.add_task("", total=len(docs))
+            results = []
+            for doc in docs:
+                claims = extract_document(doc, extractor=extractor)
+                name = claims[0].extractor if claims else (extractor or _default_name(doc.language))
+                stored += store.replace_claims(doc.id, name, claims)
+                per_extractor[name] += len(claims)
+                results.append((doc, claims))
+                bar.advance(task)
+    finally:
+        store.close()
+    if fmt == "table":
+        console.print(f"extracted {stored} claims from {len(docs)} documents")
+        for name, n in sorted(per_extractor.items()):
+            console.print(f"  {name}: {n} claims")
+    else:
+        _print_claims(results, fmt)
 
 
-@app.command(
-    "eval",
-    help="Score extraction against a gold corpus folder. (Not built yet: exits 2.)",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-)
+def _default_name(language: str | None) -> str:
+    from ..extract import DEFAULT_EXTRACTORS
+
+    return DEFAULT_EXTRACTORS.get((language or "en").lower(), "unknown")
+
+
+def _print_claims(results: list[tuple[Any, list[Any]]], fmt: str) -> None:
+    if fmt == "jsonl":
+        for doc, claims in results:
+            for claim in claims:
+                sys.stdout.write(json.dumps(claim.to_spec(doc.ref), ensure_ascii=False) + "\n")
+        return
+    if fmt == "json":
+        emit_json([claim.to_spec(doc.ref) for doc, claims in results for claim in claims])
+        return
+    table = Table(title=f"{sum(len(c) for _, c in results)} claims from {len(results)} documents")
+    for col in ("doc", "claimant", "stance", "attack", "date", "weapons", "regions", "targets", "killed/injured"):
+        table.add_column(col)
+    for doc, claims in results:
+        for c in claims:
+            weapons = "; ".join(
+                f"{w.category}" + "".join(f" {m[0]}={w.count(m)}" for m in ("launched", "intercepted", "lost", "hit")
+                                          if w.count(m) is not None)
+                for w in c.weapons
+            )
+            table.add_row(
+                doc.ref,
+                f"{c.claimant.name} ({c.claimant.party})",
+                c.stance,
+                f"{c.attacker or '?'}->{c.target_country or '?'}",
+                c.date.isoformat() if c.date else "-",
+                weapons,
+                ", ".join(c.regions),
+                ", ".join(c.targets),
+                f"{c.killed if c.killed is not None else '-'}/{c.injured if c.injured is not None else '-'}",
+            )
+    console.print(table)
+
+
+@app.command("eval", help="Score extraction against a gold corpus folder (fact-F1, spec section 4).")
 @handle_errors
-def eval_cli() -> None:
-    not_available("`ceasewatch eval`", "issue 4 (English extraction)")
+def eval_cli(
+    gold: Path = typer.Option(..., "--gold", help="Corpus folder with <id>.txt and <id>.json (gold claims)."),
+    language: str = typer.Option(None, "--language", help="Only documents in this language (ISO 639-1)."),
+    extractor: str = typer.Option(None, "--extractor", help="Versioned extractor name; default by language."),
+    details: bool = typer.Option(False, "--details", help="Per-document diagnostics: missed and spurious facts."),
+    as_json: bool = typer.Option(False, "--json", help="Machine-readable output."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+) -> None:
+    from ..extract.scoring import FACT_KINDS, evaluate_folder
+
+    if not gold.is_dir():
+        raise ConfigError(f"{gold} is not a folder", source=str(gold), hint="pass a corpus folder to --gold")
+    with _progress("extracting", progress and not as_json) as bar:
+        task = bar.add_task("", total=None)
+        report = evaluate_folder(str(gold), extractor=extractor, language=language,
+                                 on_document=lambda _doc: bar.advance(task))
+    for err in report.errors:
+        err_console.print(f"[yellow]skipped:[/yellow] {err}", highlight=False, soft_wrap=True)
+    if as_json:
+        emit_json(report.to_dict(details=details))
+        return
+    table = Table(title=f"fact scores over {len(report.documents)} documents ({gold})")
+    for col in ("facts", "precision", "recall", "F1", "tp", "predicted", "gold"):
+        table.add_column(col, justify="right" if col != "facts" else "left")
+    rows = [(k, report.by_kind[k]) for k in FACT_KINDS] + [("all", report.overall)]
+    for kind, prf in rows:
+        table.add_row(kind, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}", str(prf.tp),
+                      str(prf.predicted), str(prf.gold), style="bold" if kind == "all" else None)
+    console.print(table)
+    if details:
+        for ds in report.documents:
+            if not ds.missed and not ds.spurious:
+                continue
+            o = ds.overall
+            console.print(f"[bold]{ds.doc}[/bold]  P={o.precision:.2f} R={o.recall:.2f} F1={o.f1:.2f}",
+                          highlight=False)
+            for fact in ds.to_dict()["missed"]:
+                console.print(f"  [red]missed[/red]   {fact}", highlight=False, soft_wrap=True)
+            for fact in ds.to_dict()["spurious"]:
+                console.print(f"  [yellow]spurious[/yellow] {fact}", highlight=False, soft_wrap=True)

@@ -5,7 +5,7 @@ Backends register lazily, so listing them imports no language model.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from ..errors import ConfigError
 from ..model import Claim, Document
@@ -26,7 +26,7 @@ extractors.lazy("ceasewatch.extract.uk_rules.v1", "ceasewatch.extract.slavic.uk:
 extractors.lazy("ceasewatch.extract.ru_rules.v1", "ceasewatch.extract.slavic.ru:RussianExtractor", languages=("ru",))
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_extractor(name: str) -> Extractor:
     """The extractor registered under `name`, built once per process."""
     return extractors.create(name)

@@ -1,0 +1,162 @@
+"""Who says it: speakers of English report sentences and their party.
+
+`find_speakers(text, start, end)` finds "X said", "according to X",
+", X said." and "said X" in a clause and returns `Speaker`s with the span
+of the speaker phrase. `party_of(phrase)` maps a speaker phrase to UA / RU /
+OTHER from nationality words, institutions and officials' names; the
+caller resolves pronouns ("it said", "the ministry said") to the previous
+speaker and regional officials ("Tver regional governor") by geocoding.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Speaker", "find_speakers", "party_of", "canonical_name", "is_pronoun", "SPEECH_VERB"]
+
+SPEECH_VERB = (
+    r"(?:said|says|say|saying|reported|reports|reporting|wrote|writes|told|tells|announced|announces|added|"
+    r"stated|states|posted|confirmed|confirms|claimed|claims|put|counted|accused|accuses|denied|denies|"
+    r"dismissed|dismisses|rejected|rejects|gave|described|noted|blamed|blames|insisted|called|calls|warned|"
+    r"declared|informed|updated|estimated|recorded|registered|cited|quoted)"
+)
+_BOUNDARY = re.compile(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|where|which|when|whereas|because|what|who|whom|if)\b",
+                       re.IGNORECASE)
+_SPEECH = re.compile(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by)\s+", re.I)
+_SUBJECT = re.compile(
+    r"\s*((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:did|does|has|had|was|is|also|declined|refused|gave|offered)\b"
+)
+_INDEFINITE = re.compile(r"(?:one|a|an|the|another)\s+\w+", re.I)
+_LEAD_TRIM = re.compile(r"^(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*)+", re.I)
+_NOT_SPEAKER = re.compile(r"\d|\b(?:was|were|had|has|have|is|are|been|be|not|no|would|will|could|it\s+said)\b", re.I)
+_PRONOUN = re.compile(
+    r"^(?:it|he|she|they|we|the\s+(?:force|forces|ministry|service|agency|headquarters|administration|"
+    r"governor|mayor|official|officials|statement|company|operator|military|source|spokesman|spokeswoman|"
+    r"spokesperson|command|department|report|regional\s+governor|city\s+administration|air\s+force|"
+    r"general\s+staff|navy|army|plant|authorities|president|minister|group|mission|monitors?|"
+    r"regional\s+administration|ministry\s+of\s+defence|defence\s+ministry)|its\s+\w+|his\s+\w+|"
+    r"the\s+same\s+(?:ministry|source|statement))$",
+    re.I,
+)
+
+_RU = re.compile(
+    r"\b(?:Russia|Russian|Russia's|Moscow|Kremlin|Lavrov|Peskov|Zakharova|Putin|Shoigu|Belousov|Medinsky|"
+    r"Ushakov|Gladkov|Khinshtein|Smirnov|Bogomaz|Rudenya|Malkov|Bocharov|Sobyanin|Vorobyov|Kondratyev|"
+    r"Rosatom|Rosneft|Lukoil|Transneft|Gazprom|Rosaviatsia|TASS|RIA|Saldo|Balitsky|Aksyonov|Razvozhayev|"
+    r"Pushilin|Pasechnik|Roskomnadzor|Aerospace\s+Forces|Black\s+Sea\s+Fleet|emergencies\s+ministry|"
+    r"operational\s+headquarters|emergency\s+headquarters|Rospotrebnadzor|Federal\s+Security\s+Service|FSB)\b",
+    re.I,
+)
+_UA = re.compile(
+    r"\b(?:Ukraine|Ukrainian|Ukraine's|Kyiv|Kiev|Zelensk\w*|Sybiha|Klitschko|Tkachenko|Svyrydenko|Kuleba|"
+    r"Shmyhal|Syniehubov|Halushchenko|Umerov|Yermak|Ihnat|Sysyh|Fedorov|Kiper|Lysak|Terekhov|Fedorov|"
+    r"Prokudin|Vilkul|Lukashuk|Ukrenergo|Naftogaz|Ukrzaliznytsia|Ukrhydroenergo|Energoatom|DTEK|Centrenergo|"
+    r"SBU|HUR|GUR|Air\s+Force|General\s+Staff|military\s+administration|State\s+Emergency\s+Service|"
+    r"Unmanned\s+Systems\s+Forces|Navy|Prosecutor|National\s+Police)\b",
+    re.I,
+)
+_OTHER = re.compile(
+    r"\b(?:U\.N\.|UN|United\s+Nations|IAEA|OSCE|ISW|NATO|EU|European|Poland|Polish|U\.S\.|US|American|"
+    r"Trump|White\s+House|Washington|Pentagon|Britain|British|France|French|Germany|German|Romania|"
+    r"Romanian|Moldova|Moldovan|Turkey|Turkish|China|Chinese|monitors?|monitoring|researchers|analysts|"
+    r"experts|Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|traders|independent|satellite|NASA|FIRMS|"
+    r"Institute|think\s+tank|observers|diplomats?|Grossi|Guterres|Kallas|von\s+der\s+Leyen)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    phrase: str
+    start: int
+    end: int
+    verb_start: int  # where the speech verb (or "according to") begins
+
+
+def is_pronoun(phrase: str) -> bool:
+    return bool(_PRONOUN.match(phrase.strip()))
+
+
+def party_of(phrase: str) -> str | None:
+    """UA, RU or OTHER from the words of a speaker phrase; None when it
+    names no side ("officials", "the regional governor", a bare name).
+    With several cues, the first one in the phrase wins ("Russia's
+    envoy to the UN" is RU)."""
+    best: tuple[int, str] | None = None
+    for party, rx in (("RU", _RU), ("UA", _UA), ("OTHER", _OTHER)):
+        m = rx.search(phrase)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), party)
+    return best[1] if best else None
+
+
+_CANON = (
+    (re.compile(r"\bair\s+force\b", re.I), "UA", "Ukrainian Air Force"),
+    (re.compile(r"\bgeneral\s+staff\b", re.I), "UA", "Ukrainian General Staff"),
+    (re.compile(r"\b(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)\b", re.I), "RU",
+     "Russian Ministry of Defence"),
+)
+
+
+def canonical_name(phrase: str, party: str | None) -> str:
+    """Shared names for the sources that speak most ("Ukraine's Air Force"
+    and "the force" are both "Ukrainian Air Force")."""
+    for rx, canon_party, name in _CANON:
+        if rx.search(phrase) and (party in (None, canon_party)):
+            return name
+    cleaned = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return cleaned[:120] or phrase
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'":
+        end -= 1
+    m = _LEAD_TRIM.match(text, start, end)
+    if m:
+        start = m.end()
+    return start, end
+
+
+def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
+    """Speakers attributed in `text[start:end]`, in text order."""
+    found: list[Speaker] = []
+    for m in _ACCORDING.finditer(text, start, end):
+        stop = end
+        b = _BOUNDARY.search(text, m.end(), end)
+        if b:
+            stop = b.start()
+        s, e = _trim(text, m.end(), min(stop, m.end() + 90))
+        if e > s:
+            found.append(Speaker(text[s:e], s, e, m.start()))
+    for m in _SPEECH.finditer(text, start, end):
+        # The speaker precedes the verb back to the nearest clause boundary...
+        left = max(start, m.start() - 90)
+        window = text[left : m.start()]
+        cut = None
+        for b in _BOUNDARY.finditer(window):
+            cut = b.end()
+        s, e = _trim(text, left + (cut or 0), m.start())
+        phrase = text[s:e]
+        if e > s and len(phrase.split()) <= 10 and not _NOT_SPEAKER.search(phrase):
+            found.append(Speaker(phrase, s, e, m.start()))
+            continue
+        if e <= s and re.search(r"\b(?:but|and)\s*$", text[max(start, m.start() - 6) : m.start()]):
+            # "X did not comment on Engels, but said ...": the sentence's subject speaks.
+            subj = _SUBJECT.match(text, start, m.start())
+            if subj:
+                found.append(Speaker(subj.group(1), subj.start(1), subj.end(1), m.start()))
+                continue
+        # ...or follows it: "..., said Vladimir Medinsky, the head of ..."
+        b = _BOUNDARY.search(text, m.end(), end)
+        s, e = _trim(text, m.end(), b.start() if b else min(end, m.end() + 60))
+        phrase = text[s:e]
+        if e > s and len(phrase.split()) <= 8 and (phrase[:1].isupper() or _INDEFINITE.match(phrase)) and not (
+            _NOT_SPEAKER.search(phrase)
+        ):
+            found.append(Speaker(phrase, s, e, m.start()))
+    found.sort(key=lambda sp: sp.start)
+    return found

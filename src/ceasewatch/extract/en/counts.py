@@ -1,0 +1,339 @@
+"""Weapons, their counts and casualties in one English clause.
+
+Weapon phrases join catalogue models and generic nouns ("162 Shahed-type
+attack UAVs and imitator drones", "Iskander-M/KN-23 ballistic missile").
+A number attaches to a phrase directly ("538 drones"), as a partitive ("268
+of the drones", "none of them", "four of which"), or as a breakdown item
+("51 over the territory of Crimea"). Its measure comes from the verb on its
+right ("were shot down"), else on its left ("launched 538 drones"), else
+from the numbers it is coordinated with ("539 drones and 11 missiles").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..common.weapons import find_weapon_models
+from .lexicon import MEASURE_VERBS, MODIFIER_WORDS, WEAPON_NOUNS
+from .numbers import NUMBER_PATTERN, NumberMention, find_numbers
+
+__all__ = ["WeaponPhrase", "CountMention", "Casualty", "find_phrases", "find_counts", "find_casualties"]
+
+_HEAD_NOUN = re.compile(
+    r"drone|UAV|unmanned|missile|rocket|bomb|boat|vessel|craft|shell|MLRS|launcher|decoy|munition|ballistic", re.I
+)
+_SPECIFICITY = {"other": 5, "cruise_missile": 4, "ballistic_missile": 4, "guided_bomb": 4, "artillery": 4,
+                "drone": 2, "missile": 1}
+_JOIN = re.compile(r"^(?:\s|/|,|-|\band\b|\bor\b|\btype\b|\bof\s+(?:various|other|different)\s+types\b)*$", re.I)
+_DEFENSIVE = re.compile(r"(?:air[\s-]+defen[cs]e|anti-aircraft|interceptor|surface-to-air|Patriot)\s*$", re.I)
+_GAP_OK = re.compile(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
+                     r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
+_PARTITIVE_WORD = re.compile(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|those|them|which|its)\b", re.I)
+_NEITHER = re.compile(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
+_NUMWORD = r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|none|all)\b)"
+_AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been)\s+)?" \
+       r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*"
+_RIGHT_VERB = re.compile(_AUX, re.I)
+_PART_ITEM = re.compile(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
+_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
+_IS_PHRASE = re.compile(r"^\s+(?:were|was)\s+(?:all\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
+_NOT_MEASURED = re.compile(
+    r"\s+(?:was|were)\s+not\s+(?:intercepted|shot\s+down|downed|destroyed)\b", re.I
+)
+_LAUNCH_AFTER = re.compile(
+    r"[^.;:]{0,60}?\b(?:launched|fired|from\s+(?:the\s+)?(?:directions?|area|[A-Z])|from\s+occupied)", re.I
+)
+_PRONOUN_PARTITIVE = re.compile(
+    r"\s+of\s+(?:them|which|these|those|the\s+(?:rest|remainder|total|latter|former|" + NUMBER_PATTERN + r"))\b", re.I
+)
+_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
+_AMONG_BEFORE = re.compile(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
+_OTHER_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s+$", re.I)
+
+
+@dataclass
+class WeaponPhrase:
+    start: int
+    end: int
+    category: str
+    models: list[str]
+    model_spans: list[tuple[int, int]]
+
+
+@dataclass
+class CountMention:
+    start: int  # the number
+    end: int
+    value: int
+    phrase: WeaponPhrase | None  # None: category from context
+    measure: str | None
+    part: bool = False  # a breakdown item ("51 over Crimea")
+    part_end: int = 0  # end of the breakdown item's text
+    refers_back: bool = False  # "of them", "of which", "a further 208"
+
+
+@dataclass
+class Casualty:
+    kind: str  # killed / injured
+    value: int
+    start: int
+    end: int
+
+
+def find_phrases(text: str, start: int, end: int) -> list[WeaponPhrase]:
+    heads: list[tuple[int, int, str, str | None]] = []
+    for m in find_weapon_models(text, start, end):
+        heads.append((m.start, m.end, m.weapon.category, m.weapon.model))
+    nouns = WEAPON_NOUNS if _HEAD_NOUN.search(text, start, end) else ()
+    for category, rx in nouns:
+        for m in rx.finditer(text, start, end):
+            heads.append((_with_modifiers(text, start, m.start()), m.end(), category, None))
+    heads.sort(key=lambda h: (h[0], -h[1]))
+    phrases: list[WeaponPhrase] = []
+    for s, e, category, model in heads:
+        if _DEFENSIVE.search(text[max(start, s - 25) : s]):
+            continue
+        last = phrases[-1] if phrases else None
+        if last is not None and last.start <= s and e <= last.end and model is None:
+            continue  # "rocket" inside "rocket launchers"
+        if last is not None and (s < last.end or _JOIN.match(text[last.end : s])) and _compatible(last.category, category):
+            last.end = max(last.end, e)
+            if _SPECIFICITY[category] > _SPECIFICITY[last.category]:
+                last.category = category
+        else:
+            last = WeaponPhrase(s, e, category, [], [])
+            phrases.append(last)
+        if model and model not in last.models:
+            last.models.append(model)
+            last.model_spans.append((s, e))
+    return phrases
+
+
+def _with_modifiers(text: str, start: int, pos: int) -> int:
+    """Extend a head noun left over modifier words ("Ukrainian fixed-wing UAVs")."""
+    while True:
+        m = _WORD_BEFORE.search(text, max(start, pos - 40), pos)
+        if m is None or m.group(1).lower() not in MODIFIER_WORDS:
+            return pos
+        pos = m.start(1)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+
+
+def _compatible(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    missiles = {"missile", "cruise_missile", "ballistic_missile"}
+    return a in missiles and b in missiles and "missile" in (a, b)
+
+
+def _measure_at(text: str, pos: int, stop: int) -> str | None:
+    """A measure verb right after `pos` ("were shot down", "vanished from radar")."""
+    m = _RIGHT_VERB.match(text, pos, stop)
+    at = m.end() if m else pos
+    for measure, rx in MEASURE_VERBS:
+        v = rx.match(text, at, stop)
+        if v and (measure != "launched" or v.group(0).lower() in ("launched", "fired", "used", "dropped")):
+            return measure
+    return None
+
+
+def _measure_left(text: str, start: int, stop: int) -> str | None:
+    """The verb before a number; in "shot down or suppressed" the first one."""
+    hits = []
+    for measure, rx in MEASURE_VERBS:
+        hits += [(m.start(), m.end(), measure) for m in rx.finditer(text, start, stop)]
+    if not hits:
+        return None
+    hits.sort()
+    i = len(hits) - 1
+    while i > 0 and re.fullmatch(r"\s+(?:or|and)\s+", text[hits[i - 1][1] : hits[i][0]]):
+        i -= 1
+    # Only verbs close to the number count ("launched 538 drones", not "launched ... because ... 5").
+    if stop - hits[-1][1] > 60:
+        return None
+    return hits[i][2]
+
+
+def find_counts(
+    text: str, start: int, end: int, phrases: list[WeaponPhrase], numbers: list[NumberMention] | None = None
+) -> list[CountMention]:
+    nums = numbers if numbers is not None else find_numbers(text, start, end)
+    counts: list[CountMention] = []
+    words = [
+        (m.start("w"), m.end("w"), 0 if m.group("w").lower() in ("none", "neither") else -1)
+        for m in _PARTITIVE_WORD.finditer(text, start, end)
+    ]
+    entries = [(n.start, n.end, n.value, n.exact) for n in nums] + [(s, e, v, True) for s, e, v in words]
+    entries.sort()
+    consumed = start
+    for s, e, value, exact in entries:
+        if s < consumed:
+            continue  # "none of those seven": the second number is part of the first
+        out_of = _OUT_OF.match(text, e, end)
+        if out_of and value is not None and exact:
+            # "two out of three missiles": the share and the whole of one weapon phrase.
+            whole = next((n for n in nums if n.start == out_of.end()), None)
+            if whole is not None and whole.value is not None:
+                phrase = next((p for p in phrases if p.start >= whole.end and _GAP_OK.match(
+                    text[whole.end : p.start] + " ")), None)
+                if phrase is not None:
+                    share = _measure_left(text, start, s) or _measure_at(text, phrase.end, end)
+                    counts.append(CountMention(s, e, value, phrase, share))
+                    counts.append(CountMention(whole.start, whole.end, whole.value, phrase, "launched"))
+                    consumed = phrase.end
+                    continue
+        after = text[e:end]
+        refers_back = False
+        part = False
+        part_end = 0
+        measure: str | None = None
+        # "Seven of the missiles were ballistic", "the other four were Iskander-M missiles": launched.
+        pm = _PARTITIVE.match(text, e, end)
+        e_is = pm.end() if pm else e
+        if pm and not any(p.start <= pm.end() + 3 and p.start >= e for p in phrases):
+            consumed = pm.end()
+        is_phrase = next(
+            (p for p in phrases if p.start >= e_is and _IS_PHRASE.match(text[e_is : p.start] + " ")
+             and text[e_is : p.start].strip()),
+            None,
+        )
+        phrase = next((p for p in phrases if p.start >= e and _GAP_OK.match(text[e : p.start] + " ")), None)
+        if phrase is not None and phrase.start - e > 40:
+            phrase = None
+        if is_phrase is not None:
+            phrase, measure, e_ref = is_phrase, "launched", is_phrase.end
+            consumed = max(consumed, is_phrase.end)
+        elif phrase is None or phrase.start > e + 1 and _PARTITIVE.match(after):
+            if pm:
+                # "268 of the drones", "four of which", "none of those seven"
+                nxt = next((p for p in phrases if p.start >= e and p.start <= pm.end() + 3), None)
+                if nxt is None and not _PRONOUN_PARTITIVE.match(text, e, end):
+                    continue  # "one of the country's larger plants": not a weapon count
+                phrase, refers_back = (nxt, False) if nxt else (None, True)
+                e_ref = nxt.end if nxt else pm.end()
+            else:
+                e_ref = e
+                if _PART_ITEM.match(text, e, end):
+                    if re.search(r"\bincluding\s+$", text[max(start, s - 12) : s], re.I):
+                        continue  # "28 drones, including 11 over Saratov": a share, not a breakdown
+                    part = True
+                    part_end = next((n.start for n in nums if n.start > e), end)
+                elif _measure_at(text, e, end) is not None:
+                    refers_back = True  # "a further 208 vanished from radar"
+                else:
+                    continue
+        else:
+            e_ref = phrase.end
+        if value is None or not exact:
+            continue
+        if measure is None and phrase is not None and _OF_BEFORE.search(text[max(start, s - 4) : s]):
+            measure = "launched"  # "Of four Iskander-K cruise missiles, two were brought down"
+        if measure is None and phrase is not None and _AMONG_BEFORE.search(text[max(start, s - 40) : s]):
+            measure = "launched"  # "Among the missiles were two Kinzhal ballistic missiles"
+        if measure is None and not part:
+            measure = _measure_at(text, e_ref, end)
+        counts.append(CountMention(s, e, value, phrase, measure, part, part_end, refers_back))
+    for m in _NOT_MEASURED.finditer(text, start, end):
+        # "The Kh-31P missile was not intercepted": an explicit zero.
+        phrase = next((p for p in phrases if p.end == m.start()), None)
+        if phrase is not None:
+            counts.append(CountMention(m.start(), m.end(), 0, phrase, "intercepted"))
+    for m in _NEITHER.finditer(text, start, end):
+        phrase = next((p for p in phrases if p.start == m.end()), None)
+        if phrase is not None:
+            counts.append(CountMention(m.start(), m.end() - 1, 0, phrase, None, refers_back=False))
+            counts[-1].measure = "same-as-previous"
+    counts.sort(key=lambda c: c.start)
+    _fill_measures(text, start, counts)
+    return counts
+
+
+def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
+    """Left verbs, then coordination ("539 drones and 11 missiles")."""
+    prev_end = start
+    for c in counts:
+        if c.measure is None and not c.part:
+            c.measure = _measure_left(text, prev_end if prev_end > start else start, c.start)
+        prev_end = (c.phrase.end if c.phrase else c.end) if not c.part else c.part_end
+    for c in counts:
+        if c.measure is None and not c.part and c.phrase is not None and _LAUNCH_AFTER.match(text, c.phrase.end):
+            c.measure = "launched"  # "87 cruise missiles (Kh-101, Kalibr) launched from ...", "... from Kursk"
+    for i, c in enumerate(counts):
+        if c.measure == "same-as-previous":
+            c.measure = counts[i - 1].measure if i else None
+    # Coordinated counts share a measure, in either direction.
+    for _ in range(2):
+        for i in range(1, len(counts)):
+            a, b = counts[i - 1], counts[i]
+            if a.part or b.part:
+                continue
+            gap = text[(a.phrase.end if a.phrase else a.end) : b.start]
+            coordinated = re.fullmatch(
+                r"(?:\s+of\s+(?:several|various|different|other)\s+types)?\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*",
+                gap,
+            ) or (
+                len(gap) < 80 and re.search(r",\s*(?:and\s+)?$", gap) and not any(rx.search(gap) for _, rx in MEASURE_VERBS)
+            )
+            if coordinated:
+                if b.measure is None:
+                    b.measure = a.measure
+                elif a.measure is None:
+                    a.measure = b.measure
+
+
+_CAS_NOUN = r"(?:(?:(?!and\b|or\b|but\b)[\w-]+\s+){0,4}?)"
+_KILLED = r"(?:killed|dead|died|deaths?|lives|fatalities|killing)"
+_INJURED = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
+_NOUN_FIRST = re.compile(
+    r"\s+" + _CAS_NOUN + r"(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
+    r"(?P<k>killed|dead|died|"
+    r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed)\b", re.I)
+_VERB_FIRST = re.compile(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
+                         r"rose\s+to|stood\s+at|reached|climbed\s+to)|killed\s+at\s+least)\s+$", re.I)
+_ZERO = re.compile(
+    r"\b(?:no\s+one|nobody|no\s+people|none|no\s+civilians)(?:\s+of\s+(?:the|our|its|their)\s+[\w-]+)?\s+"
+    r"(?:was|were|had\s+been|has\s+been)\s+(?P<a>" +
+    _KILLED + "|" + _INJURED + r")(?:\s+(?:or|and)\s+(?P<b>" + _KILLED + "|" + _INJURED + r"))?|"
+    r"\b(?P<none>no\s+casualties|without\s+casualties|no\s+(?:one\s+was\s+)?(?:injuries|victims))\b",
+    re.I,
+)
+
+
+_ONE_PERSON = re.compile(
+    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
+    r"pensioner|employee|worker)\s+(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt)\b",
+    re.I,
+)
+
+
+def _kind(word: str) -> str:
+    return "killed" if re.match(_KILLED, word, re.I) or word.lower().startswith("death") else "injured"
+
+
+def find_casualties(text: str, start: int, end: int, numbers: list[NumberMention]) -> list[Casualty]:
+    found: list[Casualty] = []
+    for i, n in enumerate(numbers):
+        if n.value is None or not n.exact or re.search(r"\bno\s+$", text[max(start, n.start - 4) : n.start], re.I):
+            continue
+        nxt = numbers[i + 1].start if i + 1 < len(numbers) else end
+        m = _NOUN_FIRST.match(text, n.end, nxt)
+        if m and not re.search(r"\b(?:drones?|missiles?|UAVs?|of\s+them)\b", m.group(0), re.I):
+            found.append(Casualty(_kind(m.group("k")), n.value, n.start, n.end))
+            continue
+        v = _VERB_FIRST.search(text[max(start, n.start - 40) : n.start])
+        if v:
+            found.append(Casualty(_kind(v.group("k")), n.value, n.start, n.end))
+    for m in _ONE_PERSON.finditer(text, start, end):
+        found.append(Casualty(_kind(m.group("k")), 1, m.start(), m.end()))
+    for m in _ZERO.finditer(text, start, end):
+        if m.group("none"):
+            found += [Casualty("killed", 0, m.start(), m.end()), Casualty("injured", 0, m.start(), m.end())]
+            continue
+        for g in ("a", "b"):
+            if m.group(g):
+                found.append(Casualty(_kind(m.group(g)), 0, m.start(), m.end()))
+    return found

@@ -1,0 +1,140 @@
+"""English date phrases -> `DayExpr` (resolved by common.dates).
+
+Recognised, best first within a clause: "on the night of 13 to 14 March",
+"night of Dec. 28-29", "from 23:00 on 23 August to 07:00 on 24 August",
+"overnight into Tuesday", "on the night of 15 January" (the night into the
+15th, as Air Force bulletins word it), explicit dates ("22 February 2025",
+"March 14"), "yesterday", "overnight"/"last night"/"this morning", weekdays.
+"(from 19:00 on 21 February)" only says when an attack began and is
+ignored. Phrases covering several days ("since 18 March", "this month",
+"during the truce") make the date unknown (`MULTI_DAY`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..common.dates import DayExpr
+
+__all__ = ["DateMention", "find_dates", "MULTI_DAY", "MONTHS", "WEEKDAYS", "DATELINE"]
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sept": 9, "sep": 9,
+    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_MON = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+_WD = r"(?:" + "|".join(WEEKDAYS) + r")"
+_TIME = r"\d{1,2}[:.]\d\d"
+
+MULTI_DAY = re.compile(
+    r"\b(?:(?<!largest\s)(?<!biggest\s)(?<!heaviest\s)since\s+(?:the\s+)?(?:" + _DAY + r"|" + _MON + r"|" + _WD + r"|\d{4}|the\s+truce|"
+    r"the\s+ceasefire|midnight)|so\s+far\s+this|"
+    r"(?:during|over|throughout|for)\s+the\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|moratorium)|"
+    r"since\s+(?:it|the\s+(?:truce|ceasefire|moratorium))\s+(?:began|started|took\s+effect|came\s+into\s+force)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|"
+    r"in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|in\s+total\s+since|this\s+week|last\s+week|"
+    r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
+    r"in\s+" + _MON + r"(?!\s*\d))",
+    re.IGNORECASE,
+)
+
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'/-]+,\s+" + _MON + r"\s+\d{1,2}\s+\([^)]{1,60}\)\s*[-–—]\s*", re.IGNORECASE | re.MULTILINE
+)
+
+_PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
+    # (kind, priority, pattern); higher priority wins within a clause.
+    ("start_only", 0, re.compile(r"\(\s*(?:from|since|starting)\s+(?:" + _TIME + r"\s+)?(?:on\s+)?[^)]{0,40}\)", re.I)),
+    ("night_range", 5, re.compile(
+        r"night\s+(?:of|from)\s+(?:(?P<m1>" + _MON + r")\s+)?(?P<d1>" + _DAY + r")(?:\s+(?P<m1b>" + _MON + r"))?"
+        r"\s*(?:-|–|to|into|and|/)\s*(?:(?P<m2a>" + _MON + r")\s+)?(?P<d2>" + _DAY + r")(?:\s+(?P<m2>" + _MON + r"))?"
+        + _YEAR, re.I)),
+    ("time_range", 5, re.compile(
+        r"from\s+" + _TIME + r"\s+(?:\w+\s+time\s+)?on\s+(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")\s+"
+        r"(?:to|until|till)\s+(?:" + _TIME + r"\s+)?(?:\w+\s+time\s+)?(?:on\s+)?(?P<d2>" + _DAY + r")\s+(?P<m2>"
+        + _MON + r")" + _YEAR, re.I)),
+    ("night_to_weekday", 4, re.compile(r"(?:overnight|night)\s+(?:in)?to\s+(?P<wd>" + _WD + r")", re.I)),
+    ("weekday", 4, re.compile(r"overnight\s+on\s+(?P<wd>" + _WD + r")", re.I)),
+    ("numeric", 3, re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])")),
+    ("night_single", 4, re.compile(
+        r"night\s+of\s+(?:(?P<m1>" + _MON + r")\s+(?P<d1a>" + _DAY + r")|(?P<d1>" + _DAY + r")\s+(?P<m1b>"
+        + _MON + r"))" + _YEAR, re.I)),
+    ("date", 3, re.compile(r"(?<![\d:])(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")(?!\w)" + _YEAR, re.I)),
+    ("date", 3, re.compile(r"(?<!\w)(?P<m1>" + _MON + r")\s+(?P<d1>" + _DAY + r")(?![\d:])" + _YEAR, re.I)),
+    ("yesterday", 2, re.compile(r"\byesterday\b", re.I)),
+    ("overnight", 2, re.compile(
+        r"\b(?:overnight|last\s+night|tonight|during\s+the\s+(?:past\s+)?night|(?:the\s+)?past\s+night|"
+        r"this\s+night|in\s+the\s+night|night-time|early\s+hours|this\s+morning|today|in\s+the\s+morning)\b",
+        re.I)),
+    ("weekday", 1, re.compile(r"\b(?:on\s+|last\s+|early\s+)?(?P<wd>" + _WD + r")\b", re.I)),
+]
+_ANY_DATE_WORD = re.compile(
+    r"\d|night|yesterday|today|morning|evening|early\s+hours|day\b|" + _MON + r"|" + _WD, re.I
+)
+_SPEECH_BEFORE = re.compile(r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated)\s+(?:on\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    expr: DayExpr | None  # None: an attack start time, not a day
+    priority: int
+
+
+def _month(text: str | None) -> int | None:
+    return MONTHS.get(text.lower().rstrip(".")) if text else None
+
+
+def _day(text: str | None) -> int | None:
+    return int(re.sub(r"\D", "", text)) if text else None
+
+
+def _expr(kind: str, m: re.Match[str]) -> DayExpr | None:
+    g = m.groupdict()
+    year = int(g["year"]) if g.get("year") else None
+    if kind == "start_only":
+        return None
+    if kind in ("night_range", "time_range"):
+        m2 = _month(g.get("m2") or g.get("m2a")) or _month(g.get("m1") or g.get("m1b"))
+        return DayExpr("night", day=_day(g["d1"]), end_day=_day(g["d2"]), month=m2, year=year)
+    if kind == "night_single":
+        return DayExpr("date", day=_day(g.get("d1") or g.get("d1a")), month=_month(g.get("m1") or g.get("m1b")),
+                       year=year)
+    if kind == "date":
+        return DayExpr("date", day=_day(g["d1"]), month=_month(g["m1"]), year=year)
+    if kind == "numeric":  # 14.03.2025, day first as in Ukrainian and Russian usage
+        month = int(g["m1"])
+        return DayExpr("date", day=_day(g["d1"]), month=month, year=year) if 1 <= month <= 12 else None
+    if kind in ("weekday", "night_to_weekday"):
+        return DayExpr(kind, weekday=WEEKDAYS[g["wd"].lower()])
+    return DayExpr(kind)
+
+
+def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMention]:
+    """Date phrases in `text[start:end]`, non-overlapping, longest/most
+    specific first; a weekday right after a speech verb ("said on Monday")
+    gets the lowest priority, since it dates the statement, not the strike."""
+    stop = len(text) if end is None else end
+    if not _ANY_DATE_WORD.search(text, start, stop):
+        return []
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for kind, priority, rx in _PATTERNS:
+        for m in rx.finditer(text, start, stop):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            expr = _expr(kind, m)
+            if expr is not None and expr.kind == "date" and (expr.day is None or not 1 <= expr.day <= 31):
+                continue
+            prio = priority
+            if kind in ("weekday", "date") and _SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+                prio = 0
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), expr, prio))
+    return sorted(found, key=lambda d: d.start)

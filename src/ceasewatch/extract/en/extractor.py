@@ -1,0 +1,580 @@
+"""The English rule-based extractor: reports in English -> strike claims.
+
+Registered as ``ceasewatch.extract.en_rules.v1``. For every clause of the
+body it reads who speaks (attribution, continued through a paragraph),
+which side attacks which (actor words, "the enemy", interceptions reported
+by a side, regions' countries, or the paragraph's previous clause), the
+monitoring day, weapons with counts, regions and places (through the
+geocoder), targets and casualties, and files them into one claim per key
+with `common.ClaimBuilder`. Clauses about talks, promises and threats give
+nothing. Every value keeps the span of the words that support it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from ...errors import ExtractionError
+from ...model import Claim, Document, Place
+from ..common.builder import ClaimBuilder, ClaimDraft
+from ..common.dates import TIME_ZONES, local_time, resolve_monitoring_day
+from ..common.targets import find_targets
+from .attribution import Speaker, canonical_name, find_speakers, is_pronoun, party_of
+from .counts import CountMention, WeaponPhrase, find_casualties, find_counts, find_phrases
+from .dates import MULTI_DAY, DateMention, find_dates
+from .geo import OCCUPIED, GeoMention, find_geo, is_launch_site
+from .lexicon import (
+    ACCUSE,
+    ACTOR_RU,
+    ACTOR_UA,
+    DEFENDER,
+    DENIAL_CUE,
+    ENEMY,
+    OWN_FORCES,
+    STRIKE_CUE,
+    TARGET_RU,
+    TARGET_UA,
+)
+from .numbers import find_numbers
+from .segment import Block, Clause, segment
+
+__all__ = ["EnglishExtractor", "EXTRACTOR_NAME"]
+
+EXTRACTOR_NAME = "ceasewatch.extract.en_rules.v1"
+# Longer texts are cut here: reports are a few KB, and rules are linear anyway.
+MAX_CHARS = 200_000
+
+_MODAL = re.compile(
+    r"\b(?:would|will|could|might|may\s+have|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|"
+    r"promis\w+|ready\s+to|going\s+to|intends?|unless|retaliation|warned)\b",
+    re.I,
+)
+_TALKS = re.compile(
+    r"\b(?:ceasefire|truce|talks|negotiat\w+|memorandum|sanctions|agreement|moratorium|proposal|summit|"
+    r"elections?|prisoners?|swap|exchange)\b",
+    re.I,
+)
+_INTERCEPT_WORDS = re.compile(
+    r"\b(?:shot\s+down|intercepted|destroyed|downed|repelled|air\s+defen[cs]es?|thwarted)\b", re.I
+)
+_LIST_LAUNCH = re.compile(
+    r"\b(?:launched|launching|used|using|attacked|attacking|fired|detected|tracked|strike|attack|with)\b", re.I
+)
+_OUTAGE = re.compile(
+    r"\b(?:outages?|power\s+cuts?|blackouts?|shutdowns?|schedules|de-energi[sz]ed|without\s+(?:power|electricity|"
+    r"heating|water)|lost\s+power|rationing)\b", re.I
+)
+_DAMAGE = re.compile(r"\b(?:hit|struck|damaged|destroyed|shot\s+down|intercepted|killed|injured|recorded)\b", re.I)
+_SAID_START = re.compile(r"\s*(?:said|says|added|adding|reported|stated|claimed)\b", re.I)
+_CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
+_THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
+_LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
+_REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
+_OTHER = {"UA": "RU", "RU": "UA"}
+
+
+_CLOCK = re.compile(
+    r"\bat\s+(?:about\s+|around\s+|approximately\s+)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)"
+    r"(?:\s+(?P<zone>Moscow|Kyiv|Kiev|local)\s+time)?",
+    re.I,
+)
+
+
+def _stated_time(text: str, cs: int, ce: int, day: date, target: str | None) -> datetime | None:
+    """"at 00:26", "at about 19:00 Moscow time": the strike's clock time on its day, in
+    the named zone or the target country's (assess needs it for truce edges)."""
+    m = _CLOCK.search(text, cs, ce)
+    if m is None:
+        return None
+    zone = (m.group("zone") or "").lower()
+    tz = "Europe/Moscow" if zone == "moscow" else "Europe/Kyiv" if zone in ("kyiv", "kiev") else (
+        TIME_ZONES.get(target or "UA", "Europe/Kyiv"))
+    return datetime(day.year, day.month, day.day, int(m.group("h")), int(m.group("m")), tzinfo=ZoneInfo(tz))
+
+
+def _other(party: str | None) -> str | None:
+    return _OTHER.get(party or "")
+
+
+@dataclass
+class _Voice:
+    name: str
+    party: str | None  # None: a speaker with no side of its own ("officials", "the mayor")
+    span: tuple[int, int] | None
+    region: str | None = None  # a regional official's region
+
+
+@dataclass
+class _BlockState:
+    speaker: _Voice | None = None
+    direction: tuple[str, str] | None = None
+    day: tuple[DateMention | None, bool] | None = None  # (mention, multi-day)
+    last_phrase: WeaponPhrase | None = None
+    list_head: CountMention | None = None
+    list_measure: str | None = None
+    list_phrase: WeaponPhrase | None = None  # "destroyed Ukrainian UAVs:" -- a list with no total
+
+
+@dataclass
+class _DocState:
+    doc: Document
+    text: str
+    builder: ClaimBuilder
+    publisher_voice: _Voice | None
+    last_speaker: _Voice | None = None
+    default_day: tuple[DateMention | None, bool] | None = None
+    last_direction: tuple[str, str] | None = None
+    last_settlement: GeoMention | None = None
+    history: list[tuple[ClaimDraft, str]] = field(default_factory=list)  # (draft, stance) in reading order
+
+
+class EnglishExtractor:
+    """Rule-based English extractor (see module docstring)."""
+
+    name = EXTRACTOR_NAME
+    languages = ("en",)
+
+    def __init__(self, geocoder: Any = None) -> None:
+        self._geocoder = geocoder
+        self._last_strength = 0.0
+
+    @property
+    def geocoder(self) -> Any:
+        if self._geocoder is None:
+            from ...geocode import default_geocoder
+
+            self._geocoder = default_geocoder()
+        return self._geocoder
+
+    # -- public API -------------------------------------------------------------------
+    def extract(self, doc: Document) -> list[Claim]:
+        """Claims in `doc` (doc_id=doc.id, extractor=self.name), evidence for every value."""
+        try:
+            return self._extract(doc)
+        except RecursionError as exc:  # pathological input; everything else is a bug to surface
+            raise ExtractionError(
+                f"extraction failed: {exc}", source=doc.ref, hint="report this document as a bug"
+            ) from exc
+
+    # -- document level ---------------------------------------------------------------
+    def _extract(self, doc: Document) -> list[Claim]:
+        text = doc.text[:MAX_CHARS]
+        state = _DocState(doc, text, ClaimBuilder(doc.id, self.name), self._publisher_voice(doc))
+        for block in segment(text):
+            if block.kind in ("headline", "caption"):
+                continue
+            self._read_block(state, block)
+        for draft in state.builder.drafts():
+            draft.drop_generic_total("missile", ("cruise_missile", "ballistic_missile"))
+            draft.split_neutralised()
+        return state.builder.build()
+
+    def _publisher_voice(self, doc: Document) -> _Voice | None:
+        if not doc.publisher:
+            return None
+        party = party_of(doc.publisher)
+        if party is None:
+            geo = find_geo(doc.publisher, 0, len(doc.publisher), geocoder=self.geocoder)
+            countries = {g.country for g in geo if g.country in ("UA", "RU")}
+            party = countries.pop() if len(countries) == 1 else None
+        if party is None or re.search(r"\b(?:news|wire|press|agency|times|post|herald|media|tv)\b",
+                                      doc.publisher, re.I) and party == "OTHER":
+            return None
+        name = re.sub(r"\s*\((?:English|translation)[^)]*\)", "", doc.publisher).strip()
+        return _Voice(canonical_name(name, party) if party in ("UA", "RU") else name, party, None)
+
+    # -- block and clause level -------------------------------------------------------
+    def _read_block(self, state: _DocState, block: Block) -> None:
+        bstate = _BlockState()
+        text = state.text
+        for sent in block.sentences:
+            speakers = find_speakers(text, sent.start, sent.end)
+            for ci, clause in enumerate(sent.clauses):
+                own = [sp for sp in speakers if clause.start <= sp.verb_start < clause.end]
+                later = [sp for c in sent.clauses[ci + 1 :] for sp in speakers if c.start <= sp.verb_start < c.end]
+                speaker = own[0] if own else (later[0] if later else None)
+                earlier = [sp for c in sent.clauses[:ci] for sp in speakers if c.start <= sp.verb_start < c.end]
+                if speaker is None and earlier and _SAID_START.match(text, clause.start):
+                    voice = self._voice(state, bstate, earlier[-1], block)  # "X denied ... and said ..."
+                elif speaker is None and earlier:
+                    # "..., Russian officials said, while a Russian attack on Kyiv killed six": not theirs.
+                    voice = state.publisher_voice
+                else:
+                    voice = self._voice(state, bstate, speaker, block)
+                self._read_clause(state, bstate, block, clause, voice, speakers)
+                if speaker is not None and voice is not None:
+                    bstate.speaker = voice
+                    state.last_speaker = voice
+
+    def _voice(self, state: _DocState, bstate: _BlockState, speaker: Speaker | None, block: Block) -> _Voice | None:
+        if speaker is None:
+            if bstate.speaker is not None:
+                return bstate.speaker
+            if block.kind == "background":
+                return _Voice(state.doc.publisher or "publisher", "OTHER", None)
+            return state.publisher_voice
+        phrase = speaker.phrase
+        if is_pronoun(phrase):
+            prior = bstate.speaker or state.last_speaker or state.publisher_voice
+            if prior is not None:
+                return _Voice(prior.name, prior.party, (speaker.start, speaker.end), prior.region)
+        party = party_of(phrase)
+        region = None
+        if _REGIONAL_SPEAKER.search(phrase) or party is None:
+            geo = find_geo(state.text, speaker.start, speaker.end, geocoder=self.geocoder)
+            if geo:
+                region = geo[0].region
+                if party is None and geo[0].country in ("UA", "RU"):
+                    party = geo[0].country
+        return _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region)
+
+    def _read_clause(
+        self,
+        state: _DocState,
+        bstate: _BlockState,
+        block: Block,
+        clause: Clause,
+        voice: _Voice | None,
+        speakers: list[Speaker],
+    ) -> None:
+        text = state.text
+        cs, ce = clause.start, clause.end
+        body = text[cs:ce]
+        if _MODAL.search(body):
+            return
+        if _OUTAGE.search(body) and not _DAMAGE.search(body):
+            return  # where power was cut is a consequence, not where strikes landed
+        strike = STRIKE_CUE.search(body) is not None
+        denial = DENIAL_CUE.search(body)
+        numbers = find_numbers(text, cs, ce)
+        # Most clauses of a news story are about something else: skip them cheaply.
+        if not (strike or denial or numbers or _LIST_CUE.search(body)):
+            return
+        excluded = [(sp.start, sp.end) for sp in speakers if cs <= sp.start < ce]
+        phrases = find_phrases(text, cs, ce)
+        casualties = find_casualties(text, cs, ce, numbers)
+        cas_spans = {(c.start, c.end) for c in casualties}
+        counts = [c for c in find_counts(text, cs, ce, phrases, numbers) if (c.start, c.end) not in cas_spans]
+        if not (strike or denial or counts or body.rstrip().endswith(":")):
+            if phrases:
+                bstate.last_phrase = phrases[-1]
+            return
+        geo = [
+            g if all(g.end <= a or g.start >= b for a, b in excluded) else replace(g, kind="region")
+            for g in find_geo(text, cs, ce, geocoder=self.geocoder,
+                              region_hint=voice.region if voice is not None else None,
+                              capital_country=self._capital_country(state, bstate, voice))
+        ]
+        geo = [g for g in geo if g.kind != "region" or g.region]
+        if state.doc.publisher:
+            # "told Harbour Street Press": the publisher's name is not a target.
+            pub = re.compile(re.escape(state.doc.publisher), re.I)
+            excluded = excluded + [(m.start(), m.end()) for m in pub.finditer(text, cs, ce)]
+        targets = [
+            t for t in find_targets(text, lang="en", start=cs, end=ce)
+            if not is_launch_site(text, cs, t.start)
+            and all(t.end <= a or t.start >= b for a, b in excluded)
+            and all(t.end <= p.start or t.start >= p.end for p in phrases)
+        ] if strike else []
+        if body.rstrip().endswith(":"):
+            # A list header ("... with 452 air attack assets:", "air defence neutralised ...:") gives
+            # the measure of list items that have no verb of their own.
+            header = [c for c in counts if c.measure and not c.part]
+            if header:
+                bstate.list_measure = header[-1].measure
+            elif _LIST_LAUNCH.search(body):
+                bstate.list_measure = "launched"
+            elif _INTERCEPT_WORDS.search(body):
+                bstate.list_measure = "intercepted"
+            bstate.list_phrase = phrases[-1] if phrases else None
+        if bstate.list_measure:
+            for c in counts:
+                if c.measure is None and c.phrase is not None and not c.part:
+                    c.measure = bstate.list_measure  # a list item under "... with 452 air attack assets:"
+        measured = [c for c in counts if c.measure or c.part]
+        talks = _TALKS.search(body) is not None
+        has_content = bool(measured or casualties or targets or (strike and (geo or phrases)))
+        if talks and not (measured or casualties):
+            has_content = False
+        if not has_content and not (denial and voice is not None):
+            if phrases:
+                bstate.last_phrase = phrases[-1]
+            return
+        party = voice.party if voice is not None else None
+        stance = "asserted"
+        direction: tuple[str, str] | None
+        inherited: ClaimDraft | None = None
+        direction, dir_span = self._direction(
+            text, cs, ce, voice, geo, counts, excluded, bstate, state.last_direction, denial=bool(denial)
+        )
+        if denial:
+            # A denial names what it denies ("Russian troops had not targeted the hospital") or
+            # answers the other side's latest claim ("Ukraine denied the accusation").
+            strong = dir_span is not None and self._last_strength >= 2.5
+            inherited = self._accusation(state, party, direction if strong else None)
+            if strong:
+                stance = "denied"
+            elif inherited is not None:
+                stance = "denied"
+                direction = (inherited.attacker, inherited.target_country)  # type: ignore[assignment]
+                dir_span = None
+        if direction is None:
+            return
+        attacker, target = direction
+        if party == "OTHER" and dir_span is None and stance == "asserted":
+            attacker = None  # "the U.N. mission said ... a direct hit on the hospital": no attacker named
+        if party is None:
+            party = target  # a report with no side of its own: the struck side's account
+        if party not in ("UA", "RU", "OTHER"):
+            return
+        # The monitoring day.
+        if stance == "denied" and inherited is not None:
+            day, day_span = inherited.day, None
+        else:
+            day, day_span = self._day(state, bstate, block, cs, ce, target, strike)
+        name = voice.name if voice is not None else (state.doc.publisher or "publisher")
+        draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
+        if stance == "denied" and denial is not None:
+            draft.note("stance", (denial.start(), denial.end()))
+        if dir_span is not None:
+            draft.note("attacker", dir_span)
+            draft.note("target_country", dir_span)
+        if day_span is not None:
+            draft.note("date", day_span)
+        state.history.append((draft, stance))
+        if draft.time is None and day is not None:
+            draft.time = _stated_time(text, cs, ce, day, target)
+        self._fill(state, bstate, draft, clause, phrases, counts, geo, targets, casualties, voice)
+        if stance == "denied" and inherited is not None:
+            if not geo:
+                for code in inherited.regions:
+                    draft.add_region(code[0], code[1])
+                for place, span in inherited.places:
+                    draft.add_place(place, span)
+            if not targets:
+                for code, span in inherited.targets:
+                    draft.add_target(code, span)
+        bstate.direction = direction
+        state.last_direction = direction
+
+    def _capital_country(self, state: _DocState, bstate: _BlockState, voice: _Voice | None) -> str | None:
+        """Whose capital "the capital" is: the struck side of the paragraph or report so far."""
+        direction = bstate.direction or state.last_direction
+        if direction is not None:
+            return direction[1]
+        return voice.party if voice is not None and voice.party in ("UA", "RU") else None
+
+    def _accusation(
+        self, state: _DocState, party: str | None, direction: tuple[str, str] | None = None
+    ) -> ClaimDraft | None:
+        for draft, stance in reversed(state.history):
+            if stance == "asserted" and draft.party != party and draft.attacker:
+                if direction is None or (draft.attacker, draft.target_country) == direction:
+                    return draft
+        return None
+
+    def _direction(
+        self,
+        text: str,
+        cs: int,
+        ce: int,
+        voice: _Voice | None,
+        geo: list[GeoMention],
+        counts: list[CountMention],
+        excluded: list[tuple[int, int]],
+        bstate: _BlockState,
+        doc_direction: tuple[str, str] | None = None,
+        *,
+        denial: bool = False,
+    ) -> tuple[tuple[str, str] | None, tuple[int, int] | None]:
+        """(attacker, target_country) with the span of the strongest cue; the
+        cue's weight is left in `self._last_strength`. In a denial, "accusing
+        Moscow of ..." is a counter-accusation and does not count."""
+        self._last_strength = 0.0
+        votes = {"UA": 0.0, "RU": 0.0}  # votes for the attacker
+        best: tuple[float, tuple[int, int]] | None = None
+        party = voice.party if voice is not None else None
+
+        def vote(side: str | None, weight: float, span: tuple[int, int]) -> None:
+            nonlocal best
+            if side not in votes:
+                return
+            votes[side] += weight
+            if best is None or weight > best[0]:
+                best = (weight, span)
+
+        def free(m: re.Match[str]) -> bool:
+            return all(m.end() <= a or m.start() >= b for a, b in excluded)
+
+        defended = []
+        for m in DEFENDER.finditer(text, cs, ce):
+            side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
+            vote(_other(side), 2.0, (m.start(), m.end()))
+            defended.append((m.start(), m.end()))
+        for m in ACCUSE.finditer(text, cs, ce) if not denial else ():
+            who = (m.group("who") or m.group("who2") or "").lower()
+            vote("UA" if who.startswith(("ukrain", "kyiv", "the kyiv")) else "RU", 3.0, (m.start(), m.end()))
+        for rx, side in ((ACTOR_RU, "RU"), (ACTOR_UA, "UA")):
+            for m in rx.finditer(text, cs, ce):
+                if free(m) and all(m.end() <= a or m.start() >= b for a, b in defended):
+                    # "fuel to Russian forces", "against Ukrainian troops": the side is not acting.
+                    if re.search(r"\b(?:to|for|against|of|on|at|supply|supplies|supplying)\s+$",
+                                 text[max(cs, m.start() - 12) : m.start()], re.I):
+                        continue
+                    vote(side, 3.0, (m.start(), m.end()))
+        if party in ("UA", "RU"):
+            for m in ENEMY.finditer(text, cs, ce):
+                vote(_other(party), 2.0, (m.start(), m.end()))
+            for m in OWN_FORCES.finditer(text, cs, ce):
+                if free(m) and not _INTERCEPT_WORDS.search(m.group(0)):
+                    vote(party, 2.5, (m.start(), m.end()))
+            if any(c.measure in ("intercepted", "lost") for c in counts) or _INTERCEPT_WORDS.search(text, cs, ce):
+                m2 = _INTERCEPT_WORDS.search(text, cs, ce)
+                span = (m2.start(), m2.end()) if m2 else (cs, cs + 1)
+                vote(_other(party), 1.5, span)
+        for m in TARGET_UA.finditer(text, cs, ce):
+            if free(m) and not is_launch_site(text, cs, m.start()):
+                vote("RU", 1.5, (m.start(), m.end()))
+        for m in TARGET_RU.finditer(text, cs, ce):
+            if free(m) and not is_launch_site(text, cs, m.start()):  # "jets flying over Russia's ..."
+                vote("UA", 1.5, (m.start(), m.end()))
+        seen: set[str] = set()
+        for g in geo:
+            if g.country in ("UA", "RU") and g.region not in OCCUPIED and g.country not in seen:
+                seen.add(g.country)
+                vote(_other(g.country), 1.0, (g.start, g.end))
+        if votes["UA"] != votes["RU"]:
+            attacker = "UA" if votes["UA"] > votes["RU"] else "RU"
+            self._last_strength = best[0] if best else 0.0
+            return (attacker, _OTHER[attacker]), best[1] if best else None
+        if bstate.direction is not None:
+            return bstate.direction, None
+        if party in ("UA", "RU"):
+            return (_OTHER[party], party), None
+        return doc_direction, None
+
+    def _day(
+        self,
+        state: _DocState,
+        bstate: _BlockState,
+        block: Block,
+        cs: int,
+        ce: int,
+        target: str | None,
+        strike: bool,
+    ) -> tuple[date | None, tuple[int, int] | None]:
+        text = state.text
+        multi = MULTI_DAY.search(text, cs, ce)
+        mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
+        chosen: tuple[DateMention | None, bool] | None = None
+        if multi is not None:
+            chosen = (None, True)
+        elif mentions:
+            top = max(d.priority for d in mentions)
+            chosen = ([d for d in mentions if d.priority == top][-1], False)
+        if chosen is not None and strike:
+            bstate.day = chosen
+            if state.default_day is None and block.kind != "background" and not chosen[1]:
+                state.default_day = chosen
+        if chosen is None:
+            chosen = bstate.day
+        if chosen is None and block.kind == "background":
+            return None, None
+        if chosen is None:
+            chosen = state.default_day
+        published = state.doc.published
+        if chosen is None:
+            return (local_time(published, target).date() if published else None), None
+        mention, is_multi = chosen
+        if is_multi or mention is None or mention.expr is None:
+            return None, None
+        return resolve_monitoring_day(mention.expr, published, target), (mention.start, mention.end)
+
+    def _fill(
+        self,
+        state: _DocState,
+        bstate: _BlockState,
+        draft: ClaimDraft,
+        clause: Clause,
+        phrases: list[WeaponPhrase],
+        counts: list[CountMention],
+        geo: list[GeoMention],
+        targets: list[Any],
+        casualties: list[Any],
+        voice: _Voice | None,
+    ) -> None:
+        text = state.text
+        for p in phrases:
+            for model, span in zip(p.models, p.model_spans, strict=False):
+                draft.add_weapon(p.category, model, span)
+            if not p.models:
+                draft.add_weapon(p.category, None, (p.start, p.end))
+        for c in counts:
+            if c.part:
+                head = bstate.list_head
+                if head is not None and head.phrase is not None and head.measure is not None and (
+                    ":" in text[head.end : c.start] or bstate.list_measure
+                ):
+                    category, measure = head.phrase.category, head.measure
+                elif bstate.list_phrase is not None and bstate.list_measure is not None:
+                    category, measure = bstate.list_phrase.category, bstate.list_measure
+                else:
+                    continue
+                region = next((g for g in geo if c.end <= g.start < (c.part_end or clause.end)), None)
+                label = region.region if region and region.region else f"part@{c.start}"
+                draft.add_count(category, measure, c.value, (c.start, c.end), part=label)
+                continue
+            counted = {id(x.phrase) for x in counts if x.phrase is not None}
+            earlier = [p for p in phrases if p.end <= c.start and id(p) in counted] or [
+                p for p in phrases if p.end <= c.start
+            ]
+            phrase = c.phrase or ((earlier[-1] if earlier else bstate.last_phrase) if c.refers_back else None)
+            if phrase is None:
+                continue
+            measure = c.measure or bstate.list_measure
+            if measure is None:
+                bstate.last_phrase = phrase
+                continue
+            value = c.value
+            if value == -1:  # "all of them": as many as were launched
+                slot = draft.weapons.get(phrase.category)
+                launched = slot.counts.get("launched") if slot else None
+                if launched is None or not launched.stated:
+                    continue
+                value = max(n for n, _ in launched.stated)
+            draft.add_count(phrase.category, measure, value, (c.start, c.end))
+            if c.phrase is not None:
+                bstate.last_phrase = c.phrase
+                if measure in ("intercepted", "launched"):
+                    bstate.list_head = c
+        if phrases and not counts:
+            bstate.last_phrase = phrases[-1]
+        if not any(g.kind == "settlement" for g in geo) and state.last_settlement is not None:
+            m = _THE_CITY.search(text, clause.start, clause.end)
+            last = state.last_settlement
+            if m and last.country == draft.target_country:
+                # "Overnight, the city was attacked": the city the report last named.
+                draft.add_place(Place(last.name, last.lat, last.lon, last.region, "settlement"), (m.start(), m.end()))
+        for g in geo:
+            if g.kind == "settlement":
+                state.last_settlement = g
+            if g.kind == "settlement" and g.region in _CITY_REGIONS and state.publisher_voice is not None:
+                # Official tallies list "Kyiv" beside oblasts: the city-region, not a place report.
+                draft.add_region(g.region, (g.start, g.end))
+                continue
+            if g.kind in ("settlement", "site"):
+                draft.add_place(Place(g.name, g.lat, g.lon, g.region, g.kind), (g.start, g.end))
+            elif g.region:
+                draft.add_region(g.region, (g.start, g.end))
+        if not geo and voice is not None and voice.region and voice.span is not None and voice.region[:2] in (
+            draft.target_country or "",
+        ):
+            draft.add_region(voice.region, voice.span)
+        for t in targets:
+            draft.add_target(t.code, (t.start, t.end))
+        for cas in casualties:
+            draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end))

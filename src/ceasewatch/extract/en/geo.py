@@ -1,0 +1,222 @@
+"""Regions, places and seas named in an English clause, resolved through
+the project geocoder (`ceasewatch.geocode`), never by reading gazetteer
+files here.
+
+Recognised: region lists ("Kharkiv, Sumy and Poltava regions"), single
+regions ("the Kyiv region", "Krasnodar Territory", "Republic of Crimea"),
+seas, named sites ("Kursk nuclear power plant") and capitalised names that
+the geocoder knows as settlements in Ukraine or Russia. Launch sites ("from
+the directions of Kursk"), capitals standing for governments ("Kyiv
+said") and words inside a speaker phrase are left out by the caller's
+`excluded` spans and `LAUNCH_CONTEXT`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .lexicon import LAUNCH_CONTEXT, LAUNCH_RESET, METONYMY
+
+__all__ = ["GeoMention", "find_geo", "is_launch_site", "OCCUPIED"]
+
+# Occupied Ukrainian regions keep UA codes but say nothing about which side was hit.
+OCCUPIED = frozenset({"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"})
+
+_NAME = r"[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’-]*[\w])?"
+_REGION_WORD = r"(?:regions?|oblasts?|Regions?|Oblasts?|provinces?|territories|krais)"
+_REGION_LIST = re.compile(
+    r"(?:the\s+)?(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|or)\s+" + _NAME + r"))\s+"
+    + _REGION_WORD + r"\b"
+)
+_REGION_ONE = re.compile(
+    r"(?:the\s+)?(?:" + _NAME + r")\s+(?:region|Region|oblast|Oblast|Krai|krai|Territory|territory|Republic|"
+    r"province|People's\s+Republic)\b|\b(?:the\s+)?Republic\s+of\s+" + _NAME
+    + r"|\b(?:the\s+)?(?:Black|Azov|Caspian|Baltic)\s+Sea\b|\bSea\s+of\s+Azov\b|\bCrimea\b|\bCrimean\s+peninsula\b"
+)
+_INCLUDING = re.compile(r"\bregions?\b[^.;]{0,40}?\bincluding\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME
+                        + r")*(?:\s*,?\s+and\s+" + _NAME + r")?)")
+_SITE_TAIL = re.compile(
+    r"\s+(?:nuclear\s+power\s+plant|NPP|hydroelectric\s+power\s+plant|hydro(?:electric)?\s+power\s+station|"
+    r"HPP|thermal\s+power\s+plant|TPP|CHP|power\s+plant|power\s+station|oil\s+refinery|refinery|oil\s+terminal|"
+    r"oil\s+depot|airfield|air\s+base|airbase|port|dam)\b",
+    re.I,
+)
+_CAPS = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
+_SKIP_WORDS = frozenset(
+    "the a an in on at of and but as by for from with after before during overnight last this that these those "
+    "it its he she they we our their his her there here when where while according russia ukraine russian "
+    "ukrainian moscow's kyiv's president prime minister foreign defence defense ministry air force general staff "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december telegram background photo caption mayor governor head regional "
+    "military administration emergency ministry's national state security service navy army forces "
+    "european eu u.s. un nato west western trump putin zelenskiy zelensky shahed geran kalibr kinzhal iskander "
+    "iskander-m iskander-k north south east west northern southern eastern western central".split()
+)
+_TITLE_BEFORE = re.compile(
+    r"(?:President|Minister|Mayor|mayor|governor|Governor|spokesman|spokeswoman|head|Head|Gen\.|General|Mr\.|"
+    r"Ms\.|Mrs\.|Lt\.|Col\.|commander|chief|Chief|envoy|Secretary|Patriarch|adviser|aide)\s+$"
+)
+_SEA_MODIFIER = re.compile(r"\s+(?:port|Fleet|fleet|coast|ports|city|resort|Shipping|shipping)\b")
+_NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
+_INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", re.I)
+_LOCATOR_GAP = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_TIME_AFTER = re.compile(r"\s+time\b")
+_RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
+_TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to)\s+"
+                      r"(?:the\s+)?$", re.I)
+_CITY_AFTER = re.compile(r"\s+city\b")
+_THE_CAPITAL = re.compile(r"\b(?:the|its|Ukraine's|Russia's)\s+capital(?:'s)?\b", re.I)
+
+
+@dataclass(frozen=True)
+class GeoMention:
+    start: int
+    end: int
+    kind: str  # region, settlement, site, sea
+    name: str
+    region: str | None
+    country: str | None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@lru_cache(maxsize=1)
+def _default_geocoder() -> Any:
+    from ...geocode import default_geocoder
+
+    return default_geocoder()
+
+
+def is_launch_site(text: str, clause_start: int, pos: int) -> bool:
+    """True when the name at `pos` follows "from ..."/"launched from" with no
+    strike or interception word in between."""
+    window_start = max(clause_start, pos - 200)
+    last = None
+    for m in LAUNCH_CONTEXT.finditer(text, window_start, pos):
+        last = m
+    if last is None:
+        return False
+    return not LAUNCH_RESET.search(text, last.end(), pos)
+
+
+def _names(group: str) -> list[str]:
+    return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", group) if n.strip()]
+
+
+def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None) -> Any:
+    try:
+        cands = geo.lookup(query, lang="en", kinds=kinds, limit=3)
+    except Exception:  # a broken gazetteer must not stop extraction; the caller sees fewer places
+        return None
+    for c in cands:
+        if c.score < 0.75:
+            continue
+        if region_hint and c.kind == "settlement" and c.country and c.country != region_hint[:2]:
+            continue  # "Zhuravlevka" in a Belgorod governor's post is not the Vinnytsia village
+        if c.kind == "sea" or c.country in ("UA", "RU"):
+            return c
+    return None
+
+
+def _mention(start: int, end: int, c: Any) -> GeoMention:
+    return GeoMention(start, end, c.kind, c.name, c.region, c.country, c.lat, c.lon)
+
+
+def find_geo(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    excluded: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    capital_country: str | None = None,
+    geocoder: Any = None,
+    region_hint: str | None = None,
+) -> list[GeoMention]:
+    """Geographic mentions of `text[start:end]` that are not launch sites."""
+    geo = geocoder or _default_geocoder()
+    taken: list[tuple[int, int]] = list(excluded)
+    for m in METONYMY.finditer(text, start, end):
+        taken.append((m.start(), m.end()))
+    out: list[GeoMention] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    def add(s: int, e: int, c: Any) -> None:
+        if c is None or is_launch_site(text, start, s):
+            return
+        if _RIVER_AFTER.match(text, e) or _TIME_AFTER.match(text, e) or _TOWARDS.search(text, max(start, s - 30), s):
+            return  # "over the Dnipro river", "flying towards Moscow"
+        if c.kind == "sea" and _SEA_MODIFIER.match(text, e):
+            return  # "Black Sea port of Novorossiysk", "Black Sea Fleet": not where anything happened
+        if c.kind in ("settlement", "site") and _NEAR.search(text, max(start, s - 6), s) and not _INTERCEPTED.search(
+            text, start, end
+        ):
+            return  # "a railway station near Kyiv": a locator, not a place struck
+        if c.kind == "settlement" and _CITY_AFTER.match(text, e):
+            out.append(GeoMention(s, e, "region", c.name, c.region, c.country))  # "Kyiv city": the region
+            return
+        out.append(_mention(s, e, c))
+
+    for rx in (_REGION_LIST, _INCLUDING):
+        for m in rx.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            names_start = m.start("names")
+            cursor = names_start
+            for name in _names(m.group("names")):
+                pos = text.find(name, cursor, m.end())
+                cursor = pos + len(name)
+                add(pos, pos + len(name), _best(geo, name + " region", ("region",)))
+            taken.append((m.start(), m.end()))
+    for m in _REGION_ONE.finditer(text, start, end):
+        if free(m.start(), m.end()):
+            add(m.start(), m.end(), _best(geo, m.group(0), ("region", "sea")))
+            taken.append((m.start(), m.end()))
+    for m in _CAPS.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        if not free(s, e):
+            continue
+        words = m.group(0).split()
+        while words and words[0].lower().strip("'’") in _SKIP_WORDS:
+            s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
+            words = words[1:]
+        while words and words[-1].lower().strip("'’") in _SKIP_WORDS:
+            e = text.rfind(words[-1], s, e)
+            e = len(text[:e].rstrip()) if e > s else s
+            words = words[:-1]
+        if not words or e <= s or _TITLE_BEFORE.search(text[max(start, s - 20) : s]):
+            continue
+        name = text[s:e]
+        if name.lower() in _SKIP_WORDS or name.endswith("'s") and name[:-2].lower() in _SKIP_WORDS:
+            continue
+        tail = _SITE_TAIL.match(text, e, end)
+        cand = None
+        if tail:
+            cand = _best(geo, text[s : tail.end()], ("site",))
+            if cand is not None:
+                e = tail.end()
+        if cand is None:
+            clean = re.sub(r"['’]s$", "", name)
+            cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint)
+            if cand is not None and cand.kind == "region" and len(clean.split()) == 1 and clean not in ("Crimea",):
+                cand = None  # bare stems ("Kursk") name cities, or launch directions
+        if cand is not None:
+            add(s, e, cand)
+        taken.append((s, e))
+    if capital_country in ("UA", "RU"):
+        for m in _THE_CAPITAL.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                add(m.start(), m.end(), _best(geo, "Kyiv" if capital_country == "UA" else "Moscow", ("settlement",)))
+    out.sort(key=lambda g: g.start)
+    kept: list[GeoMention] = []
+    for g in out:
+        prev = kept[-1] if kept else None
+        if (prev is not None and prev.kind == "site" and g.kind == "settlement"
+                and _LOCATOR_GAP.fullmatch(text[prev.end : g.start])):
+            continue
+        kept.append(g)
+    return kept

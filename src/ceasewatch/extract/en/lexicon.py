@@ -1,0 +1,172 @@
+"""English word lists and patterns: weapon nouns, count verbs, strike and
+denial cues, actor words. Kept apart from the rules that use them so new
+wording is one line here."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = [
+    "MODIFIER_WORDS",
+    "WEAPON_NOUNS",
+    "MEASURE_VERBS",
+    "STRIKE_CUE",
+    "DENIAL_CUE",
+    "LAUNCH_CONTEXT",
+    "DEFENDER",
+    "ACTOR_RU",
+    "ACTOR_UA",
+    "ENEMY",
+    "OWN_FORCES",
+    "TARGET_UA",
+    "TARGET_RU",
+    "ACCUSE",
+    "METONYMY",
+    "CAPITAL",
+]
+
+_I = re.IGNORECASE
+_MOD = (
+    r"(?:(?:attack|strike|combat|kamikaze|fixed-wing|long-range|reconnaissance|imitator|decoy|jet-powered|jet|"
+    r"enemy|hostile|Ukrainian|Russian|Iranian-designed|Iranian-made|Shahed-type|Geran-type|Shahed|Geran|"
+    r"aircraft-type|aeroplane-type|airplane-type|unmanned|suicide|one-way|guided|air-launched|"
+    r"sea-launched|ship-launched|ground-launched|anti-ship|hypersonic|high-precision|precision|tactical|heavy|"
+    r"aerial|air)\s+)*"
+)
+MODIFIER_WORDS = frozenset(
+    w.lower() for w in re.findall(r"[A-Za-z][\w-]*", _MOD.replace("(?:y|ies)", "")) if len(w) > 1
+)
+# (category, pattern) in matching order: the first pattern that matches a span wins.
+WEAPON_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("other", re.compile(r"\b(?:uncrewed|unmanned|naval|sea|maritime|surface)\s+(?:boats?|surface\s+vessels?|"
+                         r"vessels?|drones?|craft)\b|\bboats?\s+drones?\b|\bnaval\s+drones?\b", _I)),
+    ("cruise_missile", re.compile(r"\bcruise\s+missiles?\b", _I)),
+    ("ballistic_missile", re.compile(r"\b(?:ballistic|quasi-ballistic)(?:\s+missiles?)?\b", _I)),
+    ("guided_bomb", re.compile(r"\b(?:guided\s+)?(?:aerial\s+|air\s+|glide\s+|gliding\s+)bombs?\b|"
+                               r"\bguided\s+bombs?\b|\bglide\s+bombs?\b", _I)),
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|"
+                         r"loitering\s+munitions?|decoys?)\b", _I)),
+    ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", _I)),
+    ("artillery", re.compile(r"\b(?:artillery\s+)?shells\b|\bMLRS\b|\b(?:multiple\s+)?rocket\s+launchers?\b|"
+                             r"\bmortar\s+(?:rounds|shells|bombs)\b", _I)),
+)
+
+# Measures: verbs and phrases that say what happened to counted weapons.
+MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("lost", re.compile(
+        r"\b(?:lost\s+locationally|locationally\s+lost|lost(?:\s+(?:on\s+radar|from\s+radar))?|"
+        r"(?:vanished|disappeared)\s+(?:from|off)\s+(?:the\s+)?radar|jammed|suppressed\s+by\s+(?:electronic|EW)|"
+        r"(?:were|was)\s+suppressed|suppressed\s+(?:by|with)\s+electronic\s+warfare|"
+        r"(?:diverted|redirected)\s+by\s+electronic\s+warfare|neutralised\s+by\s+electronic\s+warfare)\b", _I)),
+    ("intercepted", re.compile(
+        r"\b(?:shot\s+down|destroyed|intercepted|downed|neutrali[sz]ed|brought\s+down|knocked\s+out|"
+        r"taken\s+down|eliminated|repelled)\b", _I)),
+    ("hit", re.compile(
+        r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed)\b", _I)),
+    ("launched", re.compile(
+        r"\b(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
+        r"struck\s+with|dropped|dropping|deployed|detected(?:\s+and\s+tracked)?|tracked|involved|employed|"
+        r"with|unleashed|hurled|targeted\s+with)\b", _I)),
+)
+
+STRIKE_CUE = re.compile(
+    r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"launch(?:ed|es)?|fir(?:ed|ing)|shot\s+down|destroy(?:ed|ing)|intercept(?:ed|ing)|downed|damag(?:ed|ing|e)|"
+    r"target(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|dead|casualties|explosions?|blasts?|"
+    r"debris|fires?\s+(?:broke|at|on|in)|set\s+(?:off\s+)?(?:a\s+)?fire|caught\s+fire|blaze|affected|raid|"
+    r"barrage|salvo|repelled|lost\s+locationally|recorded|suppressed|thwarted|fell|falling|dropped|"
+    r"arsenal|outages?)\b",
+    _I,
+)
+
+DENIAL_CUE = re.compile(
+    r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|fabrication|fake|false\s+claim|"
+    r"not\s+(?:been\s+)?(?:attacked|struck|behind|involved|responsible|targeted)|"
+    r"no\s+such\s+(?:attack|strike)|had\s+not\s+(?:attacked|struck|carried\s+out)|did\s+not\s+(?:attack|strike|"
+    r"carry\s+out)|never\s+(?:attacked|struck|took\s+place)|had\s+not\s+taken\s+place|did\s+not\s+take\s+place|"
+    r"staged|provocation)\b",
+    _I,
+)
+
+# Launch sites: "from the directions of Kursk", "launched from occupied Crimea", "from Tu-95MS bombers over ...".
+LAUNCH_CONTEXT = re.compile(
+    r"\b(?:from|out\s+of|launch(?:ed|ing)\s+(?:from|over|in|by)|direction(?:s)?\s+of|airspace\s+of|by\s+Tu-\w+|"
+    r"area\s+of|fired\s+from|took\s+off\s+from|positions?\s+in)\b",
+    _I,
+)
+# After a launch cue, a strike or interception word means the place is a target again.
+LAUNCH_RESET = re.compile(
+    r"\b(?:shot\s+down|destroyed|intercepted|downed|hit|struck|strikes?|attacked|damaged|were\s+recorded|"
+    r"affected|fell|against|on|at|towards?|into|targeting|at\s+targets)\b",
+    _I,
+)
+
+DEFENDER = re.compile(
+    r"\b(?P<side>Ukrainian|Ukraine's|Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+force|forces\s+shot|"
+    r"mobile\s+fire\s+groups|fighter\s+jets?|interceptors?)\b",
+    _I,
+)
+_RU_WEAPON = r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|air\s+(?:attack|strike|raid)s?|bombs?|forces|troops|army|" \
+    r"military|armed\s+forces|shelling|aircraft|bombers|barrage|assault|aviation|artillery)"
+_RU_VERB = r"(?:launched|attacked|struck|fired|sent|hit|pounded|targeted|used|shelled|bombed|carried\s+out|" \
+    r"unleashed|again|continued|has\s+(?:launched|attacked|struck|hit)|had\s+(?:launched|attacked|struck|fired|hit))"
+ACTOR_RU = re.compile(
+    r"\bRussia\s+(?:\w+\s+){0,2}?" + _RU_VERB + r"\b|"
+    r"\b(?:Russian|Russia's|Moscow's)\s+(?:[\w-]+\s+){0,2}?" + _RU_WEAPON + r"\b|\boccupiers?\b|\binvaders?\b|"
+    r"\bRussian\s+Armed\s+Forces\b|\bRussian\s+Federation\s+(?:launched|attacked)\b",
+    _I,
+)
+ACTOR_UA = re.compile(
+    r"\b(?:Ukraine(?:'s)?(?=\s+(?:\w+\s+){0,3}?(?:launched|attacked|struck|fired|sent|hit|targeted|used|"
+    r"carried\s+out|had\s+(?:launched|attacked|struck)))|(?:Ukrainian|Kyiv's)\s+(?:\w+[\s-]+){0,2}?"
+    r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|forces|troops|army|military|armed\s+forces|unmanned|"
+    r"naval\s+drones|boats|saboteurs|shelling|aircraft|artillery)|"
+    r"Kyiv\s+regime|Kiev\s+regime|Ukrainian\s+armed\s+formations|Ukrainian\s+Armed\s+Forces)\b",
+    _I,
+)
+ENEMY = re.compile(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
+# "its drones", "our forces": the speaker's own side is the attacker.
+OWN_FORCES = re.compile(
+    r"\b(?:its|our|their)\s+(?:\w+\s+){0,2}?(?:forces|drones|units|troops|army|military|missiles|strikes?|"
+    r"aviation|navy|fleet)\b|\bunits\s+of\s+(?:its|our)\b|\b(?:we|it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:struck|hit|attacked|carried\s+out|launched|delivered|conducted|targeted)\b|\bbeen\s+behind\b",
+    _I,
+)
+TARGET_UA = re.compile(
+    r"\b(?:against|at|on|across|into|over|of|throughout)\s+(?:\w+\s+){0,2}?(?:Ukraine|Ukrainian)\b|"
+    r"\bUkraine's\s+(?:energy|power|gas|grid|cities|capital|infrastructure|defence|military|air\s+force|"
+    r"railway|ports?)\b|\bUkrainian\s+(?:cities|energy|infrastructure|defence\s+(?:industry|plants)|"
+    r"military|territory|air\s+(?:force\s+)?bases|ports?|positions|armed\s+forces)\b",
+    _I,
+)
+TARGET_RU = re.compile(
+    r"\b(?:against|at|on|across|into|over|in|of|throughout|inside)\s+(?:\w+\s+){0,2}?(?:Russia|Russian)\b|"
+    r"\bRussia's\s+(?:\w+\s+){0,2}?(?:region|port|refiner\w*|city|territory|oil|energy|regions)\b|"
+    r"\bRussian\s+(?:city|town|territory|regions?|refiner\w*|port|oil|energy|airfield|village)\b|"
+    r"\bRussian\s+Federation\b",
+    _I,
+)
+ACCUSE = re.compile(
+    r"\baccus(?:ed|es|ing)\s+(?P<who>Ukraine|Kyiv|Russia|Moscow|the\s+Kyiv\s+regime|Ukrainian\s+forces|"
+    r"Russian\s+forces)\b|\bblam(?:ed|es|ing)\s+(?P<who2>Ukraine|Kyiv|Russia|Moscow|Ukrainian|Russian)\b",
+    _I,
+)
+# "Kyiv said", "Moscow's war": capitals standing for governments are not places.
+METONYMY = re.compile(
+    r"\b(?:accus\w+|blam\w+|urg\w+|criticism\s+of|pressure\s+on|sanctions\s+on|talks\s+with|relations\s+with)\s+"
+    r"(?:Moscow|Kyiv|Kiev)\b|"
+    r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
+    r"military|government|officials|version|claims?|regime)|\s+(?:said|says|has|had|regime|calls|called|"
+    r"accused|denied|blamed|urged|urges|asked|vowed|declined|wants|claims|claimed|is|was|would|will|"
+    r"reported|described|insists|rejected))\b",
+    _I,
+)
+CAPITAL = re.compile(r"\b(?:the\s+)?capital(?:'s)?\b", _I)
+
+HYPOTHETICAL = re.compile(
+    r"\b(?:would|will|could|might|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|promis\w+|"
+    r"ready\s+to|going\s+to|intends?|if\s+|unless|ceasefire|truce|talks|negotiat\w+|memorandum|sanctions|"
+    r"agreement|moratorium|proposal|proposed|summit|elections?)\b",
+    _I,
+)
+__all__.append("HYPOTHETICAL")
