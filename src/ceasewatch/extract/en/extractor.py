@@ -339,7 +339,7 @@ class EnglishExtractor:
         name = voice.name if voice is not None else (state.doc.publisher or "publisher")
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
         if stance == "denied" and denial is not None:
-            draft.note("stance", (denial.start(), denial.end()))
+            draft.note("stance", (cs + denial.start(), cs + denial.end()))
         if dir_span is not None:
             draft.note("attacker", dir_span)
             draft.note("target_country", dir_span)
