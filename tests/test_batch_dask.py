@@ -80,3 +80,38 @@ def test_batch_dask_local_cluster() -> None:
 def test_batch_unknown_engine() -> None:
     with pytest.raises(ConfigError, match="engine"):
         make_executor("spark")
+
+
+def test_batch_cli_dask_engine_matches_local(tmp_path) -> None:
+    """The real extractors on a real multi-process LocalCluster store the
+    same claims as the in-process run."""
+    import sqlite3
+    from pathlib import Path
+
+    from typer.testing import CliRunner
+
+    from ceasewatch.cli import app
+
+    demo = Path(__file__).resolve().parents[1] / "demo"
+    picked = tmp_path / "in"
+    picked.mkdir()
+    for name in ("demo-001", "demo-015", "demo-020"):
+        for ext in (".txt", ".json"):
+            (picked / f"{name}{ext}").write_bytes((demo / f"{name}{ext}").read_bytes())
+
+    def run(engine: str) -> list[tuple]:
+        db = tmp_path / f"{engine}.db"
+        url = f"sqlite:///{db}"
+        runner = CliRunner()
+        assert runner.invoke(app, ["--db", url, "ingest", str(picked)]).exit_code == 0
+        args = ["--db", url, "extract", "--no-progress", "--engine", engine]
+        if engine == "dask":
+            args += ["--workers", "1"]
+        result = runner.invoke(app, args)
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(db) as con:
+            return sorted(con.execute("SELECT id, doc_id, extractor FROM claims").fetchall())
+
+    local = run("local")
+    assert local, "the demo documents yield claims"
+    assert run("dask") == local

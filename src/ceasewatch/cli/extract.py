@@ -49,6 +49,13 @@ def extract_cli(
     extractor: str = typer.Option(None, "--extractor", help="Versioned extractor name; default by language."),
     language: str = typer.Option(None, "--language", help="Only documents in this language (ISO 639-1)."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar on stderr."),
+    engine: str = typer.Option(
+        "local", "--engine", help="Where stored documents are extracted: local (this process) or dask."
+    ),
+    dask_address: str = typer.Option(
+        None, "--dask-address", help="Scheduler of an existing Dask cluster (tcp://host:8786); default: a LocalCluster."
+    ),
+    workers: int = typer.Option(None, "--workers", help="Workers of the Dask LocalCluster (default: one per core)."),
 ) -> None:
     from ..extract import extract_document
 
@@ -72,29 +79,40 @@ def extract_cli(
         if errors:
             raise typer.Exit(1)
         return
+    from ..batch import extract_many, make_executor, store_extractions
+
+    runner = make_executor(engine, address=dask_address, workers=workers)
     store = state.open_store()
     try:
         docs = list(store.iter_documents(language=language))
-        stored = 0
+        by_id = {doc.id: doc for doc in docs}
         per_extractor: Counter[str] = Counter()
+        results = []
         with _progress("extracting", progress) as bar:
             task = bar.add_task("", total=len(docs))
-            results = []
-            for doc in docs:
-                claims = extract_document(doc, extractor=extractor)
-                name = claims[0].extractor if claims else (extractor or _default_name(doc.language))
-                stored += store.replace_claims(doc.id, name, claims)
-                per_extractor[name] += len(claims)
-                results.append((doc, claims))
+
+            def _seen(result: Any) -> None:
+                per_extractor[result.extractor] += len(result.claims)
+                results.append((by_id[result.doc_id], list(result.claims)))
                 bar.advance(task)
+
+            summary = store_extractions(
+                store, extract_many(docs, executor=runner, extractor=extractor), on_result=_seen
+            )
+        stored = summary.claims
     finally:
         store.close()
+        runner.close()
+    for doc_id, reason in summary.failed:
+        err_console.print(f"[red]error:[/red] {by_id[doc_id].ref}: extraction failed: {reason}", soft_wrap=True)
     if fmt == "table":
         console.print(f"extracted {stored} claims from {len(docs)} documents")
         for name, n in sorted(per_extractor.items()):
             console.print(f"  {name}: {n} claims")
     else:
         _print_claims(results, fmt)
+    if summary.failed:
+        raise typer.Exit(1)
 
 
 def _default_name(language: str | None) -> str:
