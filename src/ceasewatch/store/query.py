@@ -1,0 +1,210 @@
+"""SQL for `ClaimFilter`s, keyset cursors and the timeline aggregate.
+
+Listings are ordered newest first by an integer sort key and then by id,
+both NOT NULL, so a cursor `(key, id)` of the last row names an exact place
+in a total order: pages never repeat or skip a row, however many rows are
+added behind the reader's position.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, FromClause, Select, exists, func, literal, or_, select, tuple_
+from sqlalchemy.sql.expression import ColumnClause
+
+from ..errors import InputError
+from ..model import MEASURES
+from . import schema as s
+from .base import ClaimFilter
+from .rows import day_ord
+
+__all__ = [
+    "encode_cursor",
+    "decode_cursor",
+    "keyset",
+    "ClaimQuery",
+    "claim_query",
+    "incident_conditions",
+    "assessment_conditions",
+    "timeline_query",
+]
+
+
+def encode_cursor(kind: str, key: Sequence[Any]) -> str:
+    raw = json.dumps([kind, *key], separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def decode_cursor(kind: str, cursor: str, types: Sequence[type]) -> list[Any]:
+    """The key inside a cursor from `encode_cursor(kind, ...)`; InputError
+    for anything else (a made-up cursor or one from another listing)."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        data = json.loads(raw.decode("utf-8"))
+        ok = (
+            isinstance(data, list)
+            and len(data) == len(types) + 1
+            and data[0] == kind
+            and all(
+                isinstance(v, t) and not isinstance(v, bool) for v, t in zip(data[1:], types, strict=True)
+            )
+        )
+    except (binascii.Error, ValueError, UnicodeDecodeError):
+        ok = False
+    if not ok:
+        raise InputError(
+            f"invalid cursor for the {kind} listing",
+            location="cursor",
+            hint="pass back next_cursor of the previous page unchanged",
+        )
+    return data[1:]
+
+
+def keyset(stmt: Select, order: Sequence[ColumnClause], after: Sequence[Any] | None) -> Select:
+    """Newest-first order on `order` columns, starting after key `after`."""
+    if after is not None:
+        stmt = stmt.where(tuple_(*order) < tuple_(*(literal(v) for v in after)))
+    return stmt.order_by(*(c.desc() for c in order))
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _day_range(col: ColumnClause, flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if flt.date_from is not None:
+        conds.append(col >= day_ord(flt.date_from))
+    if flt.date_to is not None:
+        # day_ord 0 means "no date"; a date range never matches it.
+        conds.append(col <= day_ord(flt.date_to))
+        if flt.date_from is None:
+            conds.append(col > 0)
+    return conds
+
+
+def _target_match(code_col: ColumnClause, top_col: ColumnClause, wanted: str) -> ColumnElement[bool]:
+    # "energy" matches "energy" and "energy.power"; "energy.power" only itself
+    # and anything below it.
+    if "." not in wanted:
+        return top_col == wanted
+    return or_(code_col == wanted, code_col.like(_like_escape(wanted) + ".%", escape="\\"))
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """Where a claims listing reads from: the FROM clause, its WHERE
+    conditions, the keyset order columns, and the cheapest way to count."""
+
+    source: FromClause
+    conds: list[ColumnElement[bool]]
+    order: tuple[ColumnElement[Any], ColumnElement[Any]]
+    count_source: FromClause
+    count_conds: list[ColumnElement[bool]]
+
+
+def _claim_row_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    c = s.claims.c
+    conds: list[ColumnElement[bool]] = []
+    for value, col in (
+        (flt.party, c.claimant_party),
+        (flt.attacker, c.attacker),
+        (flt.target_country, c.target_country),
+        (flt.stance, c.stance),
+        (flt.doc_id, c.doc_id),
+        (flt.extractor, c.extractor),
+    ):
+        if value is not None:
+            conds.append(col == value)
+    if flt.claimant is not None:
+        conds.append(c.claimant_folded.like("%" + _like_escape(flt.claimant.casefold()) + "%", escape="\\"))
+    return conds
+
+
+def claim_query(flt: ClaimFilter | None) -> ClaimQuery:
+    """Without a region or target filter, read `claims` in (day_ord, id)
+    order. With one, walk `claim_facets` for that value in (day_ord,
+    claim_id) order and join the claims: no sort of all matches, however
+    many there are. A second facet filter becomes an EXISTS."""
+    flt = flt or ClaimFilter()
+    c = s.claims.c
+    rows = _claim_row_conditions(flt)
+    wanted = [(k, v) for k, v in (("region", flt.region), ("target", flt.target)) if v is not None]
+    if not wanted:
+        conds = _day_range(c.day_ord, flt) + rows
+        return ClaimQuery(s.claims, conds, (c.day_ord, c.id), s.claims, conds)
+    f = s.claim_facets.alias("f")
+    (facet, value), more = wanted[0], wanted[1:]
+    drive: list[ColumnElement[bool]] = [f.c.facet == facet, f.c.value == value, *_day_range(f.c.day_ord, flt)]
+    for other, other_value in more:
+        g = s.claim_facets.alias("g")
+        drive.append(
+            exists().where(g.c.claim_id == f.c.claim_id, g.c.facet == other, g.c.value == other_value)
+        )
+    joined = f.join(s.claims, c.id == f.c.claim_id)
+    if rows:
+        return ClaimQuery(joined, drive + rows, (f.c.day_ord, f.c.claim_id), joined, drive + rows)
+    return ClaimQuery(joined, drive, (f.c.day_ord, f.c.claim_id), f, drive)
+
+
+def incident_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
+    """Incidents filter on what they have: dates, attacker, target country,
+    regions and targets (claimant fields do not apply)."""
+    if flt is None:
+        return []
+    i = s.incidents.c
+    conds = _day_range(i.day_ord, flt)
+    if flt.attacker is not None:
+        conds.append(i.attacker == flt.attacker)
+    if flt.target_country is not None:
+        conds.append(i.target_country == flt.target_country)
+    if flt.region is not None:
+        r = s.incident_regions.c
+        conds.append(exists().where(r.incident_id == i.id, r.region == flt.region))
+    if flt.target is not None:
+        t = s.incident_targets.c
+        conds.append(exists().where(t.incident_id == i.id, _target_match(t.code, t.top, flt.target)))
+    return conds
+
+
+def assessment_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
+    """Agreement, verdict, party (= the alleged violator), and the incident
+    filters applied to the assessed incident when it is stored."""
+    if flt is None:
+        return []
+    a = s.assessments.c
+    conds: list[ColumnElement[bool]] = []
+    if flt.agreement is not None:
+        conds.append(a.agreement == flt.agreement)
+    if flt.verdict is not None:
+        conds.append(a.verdict == flt.verdict)
+    if flt.party is not None:
+        conds.append(a.violator == flt.party)
+    inc_conds = incident_conditions(flt)
+    if inc_conds:
+        i = s.incidents.c
+        matching = select(i.id).where(*inc_conds)
+        stored = select(i.id)
+        conds.append(or_(a.incident_id.in_(matching), a.incident_id.not_in(stored)))
+    return conds
+
+
+def timeline_query(flt: ClaimFilter | None) -> Select:
+    """One row per (day_ord, party, attacker, target country) of dated
+    claims; grouped in the order of ix_claims_timeline so SQLite streams it
+    from the index. The caller sorts the (few) result rows."""
+    c = s.claims.c
+    cq = claim_query(flt)
+    keys = (c.day_ord, c.claimant_party, c.attacker, c.target_country)
+    return (
+        select(*keys, func.count().label("claims"), *(func.sum(c[m]).label(m) for m in MEASURES))
+        .select_from(cq.source)
+        .where(c.day_ord > 0, *cq.conds)
+        .group_by(*keys)
+    )
