@@ -28,8 +28,35 @@ _ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s
 _SUBJECT = re.compile(
     r"\s*((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:did|does|has|had|was|is|also|declined|refused|gave|offered)\b"
 )
+# "according to updated figures", "according to preliminary data": a source of numbers, not a speaker.
+_NOT_A_SOURCE = re.compile(
+    r"(?:(?:the|updated|preliminary|latest|initial|official|new|early|first)\s+)*"
+    r"(?:figures|data|information|estimates?|reports?|results|count|tally|numbers|footage|images|videos?)",
+    re.I,
+)
+# A speaker phrase never ends in a preposition or an article ("According to", "quoted by the").
+_DANGLING = re.compile(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
 _INDEFINITE = re.compile(r"(?:one|a|an|the|another)\s+\w+", re.I)
-_LEAD_TRIM = re.compile(r"^(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*)+", re.I)
+_LEAD_TRIM = re.compile(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*)+", re.I)
+# Time adverbials around a speaker are not part of it: "on Thursday morning the Ukrainian Air
+# Force reported", "Ukraine's military on Wednesday said", "By early afternoon the city administration".
+_WHEN = (
+    r"(?:(?:on|by|in|late|early|earlier|later|overnight|yesterday|today|tonight|this|last)\s+)*"
+    r"(?:(?:early|late|mid)[\s-]+)?"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|night|"
+    r"overnight|yesterday|today|tonight|earlier|later|the\s+(?:morning|afternoon|evening|night)|"
+    r"\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})"
+    r"(?:\s+(?:morning|afternoon|evening|night))?"
+)
+# A parenthetical between a subject and its reporting verb: "Kyiv, for its part, said".
+_ASIDE = re.compile(
+    r",\s*(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|however|meanwhile|too|also|in\s+response|"
+    r"by\s+contrast|in\s+(?:a|its)\s+(?:statement|update|post)|on\s+the\s+other\s+hand|"
+    r"(?:on\s+|late\s+on\s+|early\s+on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*$",
+    re.I,
+)
+_TIME_LEAD = re.compile(r"(?:" + _WHEN + r")(?:\s*,)?\s+(?=\S)", re.I)
+_TIME_TAIL = re.compile(r"\s+(?:" + _WHEN + r")\s*$", re.I)
 _NOT_SPEAKER = re.compile(r"\d|\b(?:was|were|had|has|have|is|are|been|be|not|no|would|will|could|it\s+said)\b", re.I)
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|the\s+(?:force|forces|ministry|service|agency|headquarters|administration|"
@@ -59,6 +86,7 @@ _UA = re.compile(
 )
 _OTHER = re.compile(
     r"\b(?:U\.N\.|UN|United\s+Nations|IAEA|OSCE|ISW|NATO|EU|European|Poland|Polish|U\.S\.|US|American|"
+    r"UK|U\.K\.|United\s+Kingdom|Defence\s+Intelligence|"
     r"Trump|White\s+House|Washington|Pentagon|Britain|British|France|French|Germany|German|Romania|"
     r"Romanian|Moldova|Moldovan|Turkey|Turkish|China|Chinese|monitors?|monitoring|researchers|analysts|"
     r"experts|Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|traders|independent|satellite|NASA|FIRMS|"
@@ -118,6 +146,13 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD_TRIM.match(text, start, end)
     if m:
         start = m.end()
+    for _ in range(2):  # "Late on Thursday, officials" and "officials late on Thursday"
+        lead = _TIME_LEAD.match(text, start, end)
+        if lead and lead.end() < end:
+            start = lead.end()
+        tail = _TIME_TAIL.search(text, start, end)
+        if tail and tail.start() > start:
+            end = tail.start()
     return start, end
 
 
@@ -130,7 +165,7 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         if b:
             stop = b.start()
         s, e = _trim(text, m.end(), min(stop, m.end() + 90))
-        if e > s:
+        if e > s and not _NOT_A_SOURCE.fullmatch(text[s:e]):
             found.append(Speaker(text[s:e], s, e, m.start()))
     for m in _SPEECH.finditer(text, start, end):
         # The speaker precedes the verb back to the nearest clause boundary...
@@ -141,9 +176,24 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
             cut = b.end()
         s, e = _trim(text, left + (cut or 0), m.start())
         phrase = text[s:e]
+        if e > s and _DANGLING.search(phrase):
+            continue  # "According to updated figures": "updated" is no speech verb here
         if e > s and len(phrase.split()) <= 10 and not _NOT_SPEAKER.search(phrase):
             found.append(Speaker(phrase, s, e, m.start()))
             continue
+        aside = _ASIDE.search(text, max(start, m.start() - 60), m.start()) if e <= s else None
+        if aside is not None:
+            # "Kyiv, for its part, said ...": the speaker stands before the aside.
+            left = max(start, aside.start() - 90)
+            window = text[left : aside.start()]
+            cut = None
+            for b in _BOUNDARY.finditer(window):
+                cut = b.end()
+            s, e = _trim(text, left + (cut or 0), aside.start())
+            phrase = text[s:e]
+            if e > s and len(phrase.split()) <= 10 and not _NOT_SPEAKER.search(phrase):
+                found.append(Speaker(phrase, s, e, m.start()))
+                continue
         if e <= s and re.search(r"\b(?:but|and)\s*$", text[max(start, m.start() - 6) : m.start()]):
             # "X did not comment on Engels, but said ...": the sentence's subject speaks.
             subj = _SUBJECT.match(text, start, m.start())
@@ -154,9 +204,11 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         b = _BOUNDARY.search(text, m.end(), end)
         s, e = _trim(text, m.end(), b.start() if b else min(end, m.end() + 60))
         phrase = text[s:e]
-        if e > s and len(phrase.split()) <= 8 and (phrase[:1].isupper() or _INDEFINITE.match(phrase)) and not (
-            _NOT_SPEAKER.search(phrase)
-        ):
+        # Inversion only follows a quote or an aside: '"...," said X' -- not "said Russian drones hit".
+        inverted = re.search(r"[,\"”’'—–:(]\s*$", text[max(start, m.start() - 3) : m.start()]) is not None
+        if inverted and e > s and len(phrase.split()) <= 8 and (
+            phrase[:1].isupper() or _INDEFINITE.match(phrase)
+        ) and not _NOT_SPEAKER.search(phrase):
             found.append(Speaker(phrase, s, e, m.start()))
     found.sort(key=lambda sp: sp.start)
     return found

@@ -40,6 +40,7 @@ from .lexicon import (
     TARGET_UA,
 )
 from .numbers import find_numbers
+from .parse import parsed_speakers, unresolved_verbs
 from .segment import Block, Clause, segment
 
 __all__ = ["EnglishExtractor", "EXTRACTOR_NAME"]
@@ -55,7 +56,10 @@ _MODAL = re.compile(
 )
 _TALKS = re.compile(
     r"\b(?:ceasefire|truce|talks|negotiat\w+|memorandum|sanctions|agreement|moratorium|proposal|summit|"
-    r"elections?|prisoners?|swap|exchange)\b",
+    r"elections?|prisoners?|swap|exchange|refrain\w*\s+from|"
+    r"(?:halt|pause|suspension|stop(?:ping)?)\s+(?:(?:to|of|on|in)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes|attacks|hostilities)|stop(?:ping)?\s+(?:hitting|striking|attacking|shelling|firing)|"
+    r"compl(?:y|ying|ied|iance)\s+with|not\s+to\s+(?:strike|attack|hit|target))\b",
     re.I,
 )
 _INTERCEPT_WORDS = re.compile(
@@ -75,6 +79,24 @@ _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
 _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
 _OTHER = {"UA": "RU", "RU": "UA"}
+# "Russia and Ukraine accused each other of ...": mutual blame names no direction, so no claim.
+_RECIPROCAL = re.compile(
+    r"\b(?:each\s+other|one\s+another|mutual(?:ly)?|trad(?:e|ed|ing)\s+(?:accusations|blame|charges))\b", re.I
+)
+# Strikes as a habit rather than an event: "despite repeated attacks", "continued Russian strikes".
+_HABITUAL = re.compile(
+    r"\b(?:continued|continuing|ongoing|repeated|persistent|regular|constant)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strikes|attacks|shelling|bombardment)\b", re.I
+)
+# Action nouns: an actor phrase naming what the side did, not a side being acted on.
+_ACTION = re.compile(r"\b(?:strikes?|attacks?|aggression|shelling|drones?|missiles?|air\s+raids?)\b", re.I)
+# Institutions that speak under their own name even when written like an anaphor ("the Air Force").
+_INSTITUTION = re.compile(r"\b(?:air\s+force|general\s+staff)\b", re.I)
+# A blanket denial ("not struck any ...", "no strikes at all") answers no single accusation.
+_BLANKET = re.compile(r"\b(?:any|no\s+(?:strikes?|attacks?)|at\s+all)\b", re.I)
+# A capital or a country as the whole speaker ("Kyiv said", "Moscow, however, said") is its
+# government, not a place where anything happened.
+_METONYM = re.compile(r"(?:the\s+)?(?:Kyiv|Kiev|Moscow|Ukraine|Russia)", re.I)
 
 
 _CLOCK = re.compile(
@@ -138,9 +160,11 @@ class EnglishExtractor:
     name = EXTRACTOR_NAME
     languages = ("en",)
 
-    def __init__(self, geocoder: Any = None) -> None:
+    def __init__(self, geocoder: Any = None, *, use_parser: bool = False) -> None:
         self._geocoder = geocoder
         self._last_strength = 0.0
+        # spaCy's parser for speakers the rules miss (extract/en/parse.py); off: rules only.
+        self.use_parser = use_parser
 
     @property
     def geocoder(self) -> Any:
@@ -193,6 +217,11 @@ class EnglishExtractor:
         text = state.text
         for sent in block.sentences:
             speakers = find_speakers(text, sent.start, sent.end)
+            if self.use_parser and STRIKE_CUE.search(text, sent.start, sent.end):
+                verbs = unresolved_verbs(text, sent.start, sent.end, speakers)
+                if verbs:
+                    speakers = sorted(speakers + parsed_speakers(text, sent.start, sent.end, verbs),
+                                      key=lambda sp: sp.start)
             for ci, clause in enumerate(sent.clauses):
                 own = [sp for sp in speakers if clause.start <= sp.verb_start < clause.end]
                 later = [sp for c in sent.clauses[ci + 1 :] for sp in speakers if c.start <= sp.verb_start < c.end]
@@ -220,7 +249,10 @@ class EnglishExtractor:
         phrase = speaker.phrase
         if is_pronoun(phrase):
             prior = bstate.speaker or state.last_speaker or state.publisher_voice
-            if prior is not None:
+            # "the Air Force" after the president spoke is the Air Force, not him again.
+            institution = _INSTITUTION.search(phrase) is not None and prior is not None and (
+                canonical_name(phrase, prior.party) != prior.name)
+            if prior is not None and not institution:
                 return _Voice(prior.name, prior.party, (speaker.start, speaker.end), prior.region)
         party = party_of(phrase)
         region = None
@@ -244,7 +276,7 @@ class EnglishExtractor:
         text = state.text
         cs, ce = clause.start, clause.end
         body = text[cs:ce]
-        if _MODAL.search(body):
+        if _MODAL.search(body) or _RECIPROCAL.search(body):
             return
         if _OUTAGE.search(body) and not _DAMAGE.search(body):
             return  # where power was cut is a consequence, not where strikes landed
@@ -255,6 +287,7 @@ class EnglishExtractor:
         if not (strike or denial or numbers or _LIST_CUE.search(body)):
             return
         excluded = [(sp.start, sp.end) for sp in speakers if cs <= sp.start < ce]
+        metonyms = [(sp.start, sp.end) for sp in speakers if cs <= sp.start < ce and _METONYM.fullmatch(sp.phrase)]
         phrases = find_phrases(text, cs, ce)
         casualties = find_casualties(text, cs, ce, numbers)
         cas_spans = {(c.start, c.end) for c in casualties}
@@ -269,7 +302,7 @@ class EnglishExtractor:
                               region_hint=voice.region if voice is not None else None,
                               capital_country=self._capital_country(state, bstate, voice))
         ]
-        geo = [g for g in geo if g.kind != "region" or g.region]
+        geo = [g for g in geo if (g.kind != "region" or g.region) and not any(a <= g.start < b for a, b in metonyms)]
         if state.doc.publisher:
             # "told Harbour Street Press": the publisher's name is not a target.
             pub = re.compile(re.escape(state.doc.publisher), re.I)
@@ -300,6 +333,8 @@ class EnglishExtractor:
         has_content = bool(measured or casualties or targets or (strike and (geo or phrases)))
         if talks and not (measured or casualties):
             has_content = False
+        if _HABITUAL.search(body) and not (measured or casualties or find_dates(text, cs, ce)):
+            has_content = False  # "despite repeated attacks on its ports": background, no one night's claim
         if not has_content and not (denial and voice is not None):
             if phrases:
                 bstate.last_phrase = phrases[-1]
@@ -316,12 +351,16 @@ class EnglishExtractor:
             # answers the other side's latest claim ("Ukraine denied the accusation").
             strong = dir_span is not None and self._last_strength >= 2.5
             inherited = self._accusation(state, party, direction if strong else None)
+            if strong and MULTI_DAY.search(text, cs, ce) and _BLANKET.search(text, cs, ce):
+                inherited = None  # "had not struck any facility since 18 March": not one night's answer
             if strong:
                 stance = "denied"
             elif inherited is not None:
                 stance = "denied"
                 direction = (inherited.attacker, inherited.target_country)  # type: ignore[assignment]
                 dir_span = None
+        if dir_span is None and stance == "asserted":
+            direction = self._referred_direction(state, text, targets) or direction
         if direction is None:
             return
         attacker, target = direction
@@ -360,6 +399,18 @@ class EnglishExtractor:
                     draft.add_target(code, span)
         bstate.direction = direction
         state.last_direction = direction
+
+    @staticmethod
+    def _referred_direction(state: _DocState, text: str, targets: list[Any]) -> tuple[str, str] | None:
+        """"the refinery had been targeted deliberately" with no side named: the definite
+        article points back to the target an earlier claim of the report was about."""
+        for t in targets:
+            if not re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start], re.I):
+                continue
+            for draft, _stance in reversed(state.history):
+                if draft.attacker and any(code == t.code for code, _ in draft.targets):
+                    return (draft.attacker, draft.target_country)  # type: ignore[return-value]
+        return None
 
     def _capital_country(self, state: _DocState, bstate: _BlockState, voice: _Voice | None) -> str | None:
         """Whose capital "the capital" is: the struck side of the paragraph or report so far."""
@@ -412,6 +463,8 @@ class EnglishExtractor:
 
         defended = []
         for m in DEFENDER.finditer(text, cs, ce):
+            if not free(m):
+                continue  # "the Ukrainian Air Force reported": the speaker, not a defence in action
             side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
             vote(_other(side), 2.0, (m.start(), m.end()))
             defended.append((m.start(), m.end()))
@@ -421,9 +474,16 @@ class EnglishExtractor:
         for rx, side in ((ACTOR_RU, "RU"), (ACTOR_UA, "UA")):
             for m in rx.finditer(text, cs, ce):
                 if free(m) and all(m.end() <= a or m.start() >= b for a, b in defended):
-                    # "fuel to Russian forces", "against Ukrainian troops": the side is not acting.
-                    if re.search(r"\b(?:to|for|against|of|on|at|supply|supplies|supplying)\s+$",
-                                 text[max(cs, m.start() - 12) : m.start()], re.I):
+                    # "fuel to the Russian army", "against Ukrainian troops": the side is not acting;
+                    # but "lists of Russian strikes", "result of the Russian aggression" still act.
+                    before = text[max(cs, m.start() - 16) : m.start()]
+                    passive = re.search(r"\b(?:to|for|against|of|on|at|supply|supplies|supplying)\s+(?:the\s+)?$",
+                                        before, re.I)
+                    agentive = passive is not None and passive.group(0).lower().startswith("of") and (
+                        _ACTION.search(m.group(0)) or re.search(r"\b(?:strikes?|attacks?|drones?|missiles?|units?)\s+of\s+"
+                                                                r"(?:the\s+)?$", text[max(cs, m.start() - 30) : m.start()], re.I)
+                    )
+                    if passive and not agentive:
                         continue
                     vote(side, 3.0, (m.start(), m.end()))
         if party in ("UA", "RU"):

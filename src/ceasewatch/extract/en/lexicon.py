@@ -107,13 +107,14 @@ DEFENDER = re.compile(
     _I,
 )
 _RU_WEAPON = r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|air\s+(?:attack|strike|raid)s?|bombs?|forces|troops|army|" \
-    r"military|armed\s+forces|shelling|aircraft|bombers|barrage|assault|aviation|artillery)"
+    r"military|armed\s+forces|shelling|aircraft|bombers|barrage|assault|aviation|artillery|aggression)"
 _RU_VERB = r"(?:launched|attacked|struck|fired|sent|hit|pounded|targeted|used|shelled|bombed|carried\s+out|" \
     r"unleashed|again|continued|has\s+(?:launched|attacked|struck|hit)|had\s+(?:launched|attacked|struck|fired|hit))"
 ACTOR_RU = re.compile(
     r"\bRussia\s+(?:\w+\s+){0,2}?" + _RU_VERB + r"\b|"
     r"\b(?:Russian|Russia's|Moscow's)\s+(?:[\w-]+\s+){0,2}?" + _RU_WEAPON + r"\b|\boccupiers?\b|\binvaders?\b|"
-    r"\bRussian\s+Armed\s+Forces\b|\bRussian\s+Federation\s+(?:launched|attacked)\b",
+    r"\bRussian\s+Armed\s+Forces\b|\bRussian\s+Federation\s+(?:launched|attacked)\b|"
+    r"\b(?:armed\s+forces|troops|army)\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b",
     _I,
 )
 ACTOR_UA = re.compile(
@@ -121,7 +122,9 @@ ACTOR_UA = re.compile(
     r"carried\s+out|had\s+(?:launched|attacked|struck)))|(?:Ukrainian|Kyiv's)\s+(?:\w+[\s-]+){0,2}?"
     r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|forces|troops|army|military|armed\s+forces|unmanned|"
     r"naval\s+drones|boats|saboteurs|shelling|aircraft|artillery)|"
-    r"Kyiv\s+regime|Kiev\s+regime|Ukrainian\s+armed\s+formations|Ukrainian\s+Armed\s+Forces)\b",
+    r"Kyiv\s+regime|Kiev\s+regime|Ukrainian\s+armed\s+formations|Ukrainian\s+Armed\s+Forces|"
+    r"(?:armed\s+forces|troops|army)\s+of\s+Ukraine|Unmanned\s+Systems\s+Forces|SBU|HUR|GUR|"
+    r"Security\s+Service\s+of\s+Ukraine)\b",
     _I,
 )
 ENEMY = re.compile(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
