@@ -195,7 +195,8 @@ def test_extract_ru_time_window_is_the_publication_day_and_clock_times_are_not_d
     # "9.10" is a clock time here, not 9 October
     toks = analyzer_for("ru").tokens("с 9.10 до 9.30 мск")
     assert [(m.kind, m.expr.kind) for m in find_dates(toks)] == [("relative", "today")]
-    assert find_dates(analyzer_for("ru").tokens("удар в 9.10 мск")) == []
+    # ... it only dates the post's own day, and only when nothing else does
+    assert [m.kind for m in find_dates(analyzer_for("ru").tokens("удар в 9.10 мск"))] == ["clock"]
 
 
 def test_extract_ru_inline_breakdown_after_a_colon(ru: RussianExtractor) -> None:

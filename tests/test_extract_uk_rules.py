@@ -254,3 +254,24 @@ def test_extract_uk_own_forces_repelling_an_attack_are_not_striking(uk: Ukrainia
     (claim,) = uk.extract(_doc(text, datetime(2025, 6, 2, 9, 0, tzinfo=KYIV), "Київська ОВА"))
     assert claim.key == ("UA", "asserted", "RU", "UA", "2025-06-02")
     assert claim.weapons[0].intercepted == 20 and claim.regions == ("UA-32",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "killed", "injured"),
+    [
+        ("Загиблих та постраждалих немає.", 0, 0),
+        ("Постраждалих серед працівників немає.", None, 0),
+        ("Обійшлося без загиблих.", 0, None),
+    ],
+)
+def test_extract_uk_zero_casualties_evidence_holds_the_negation(
+    uk: UkrainianExtractor, sentence: str, killed: int | None, injured: int | None
+) -> None:
+    text = "У ніч на 5 жовтня ворог атакував Київщині ударними БпЛА. Пошкоджено житловий будинок. " + sentence
+    claims = uk.extract(_doc(text, datetime(2025, 10, 5, 9, 10, tzinfo=KYIV), "Київська ОВА"))
+    assert len(claims) == 1
+    claim = claims[0]
+    assert (claim.killed, claim.injured) == (killed, injured)
+    for field in ("killed", "injured"):
+        for quoted in _quote(claim, text, field):
+            assert any(neg in quoted.lower() for neg in ("немає", "без")), quoted

@@ -51,6 +51,7 @@ _EVENING = {"ввечері", "увечері", "вечером", "вечір", 
 _PREP_SINCE = {"з", "із", "від", "с", "от"}
 _NUMERIC = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?$")
 _TIME = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_AT_CLOCK = {"близько", "около", "о", "об", "приблизно", "примерно", "орієнтовно", "ориентировочно", "в", "у", "во"}
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,11 @@ def resolve(mention: DateMention | None, published: datetime | None, country: st
     # "ввечері" in a post before 17:00 is the evening before
     if mention.kind == "evening" and published is not None and local_time(published, country).hour < 17:
         back += 1
+    if mention.kind == "clock" and mention.time and published is not None:
+        hour, minute = (int(x) for x in mention.time.replace(".", ":").split(":"))
+        now = local_time(published, country)
+        if (hour, minute) > (now.hour, now.minute):
+            back += 1
     return day - timedelta(days=back) if day and back else day
 
 
@@ -204,6 +210,14 @@ def find_dates(toks: list[Tok]) -> list[DateMention]:
                 and _TIME.match(toks[i + 3].text):
             found.append(_mention(toks, i, i + 4, DayExpr("today"), "relative"))
             i += 4
+            continue
+        # "Близько 05:00 ворог атакував", "около 23:40": a clock time alone dates the publication
+        # day, or the day before when that hour had not yet come at publication
+        if _TIME.match(tok.text) and i > 0 and toks[i - 1].lower in _AT_CLOCK and not (
+            i + 1 < len(toks) and (toks[i + 1].is_digit or toks[i + 1].lower == "до")
+        ):
+            found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "clock", time=tok.text))
+            i += 1
             continue
         # "за минулу добу", "в течение суток": the reporting day, weakest hint
         if lemma in ("доба", "сутки") and i > 0 and toks[i - 1].lemma in _PAST | _DURING:

@@ -48,8 +48,9 @@ _OTHER = {"UA": "RU", "RU": "UA"}
 
 def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention | None]:
     """The date phrase governing each sentence."""
-    strong = [m for m in mentions if m.kind not in ("since", "weak", "running_total") and m.start_i not in sc.aside]
-    weak = [m for m in mentions if m.kind == "weak"]
+    strong = [m for m in mentions if m.kind not in ("since", "weak", "clock", "running_total") and m.start_i not in sc.aside]
+    # a bare clock time ("Близько 05:00") dates a post only when nothing else does
+    weak = [m for m in mentions if m.kind == "clock"] + [m for m in mentions if m.kind == "weak"]
     per: list[DateMention | None] = [None] * len(sc.sentences)
     for m in strong:
         s = sc.sent_of[m.start_i]
@@ -128,6 +129,27 @@ def _struck_abroad(
     return out
 
 
+def _all_home(codes: list[str], speaker: str) -> bool:
+    """Every region named lies on the speaker's own side (and there is one)."""
+    return bool(codes) and all(_fits(c, speaker) and not _fits(c, _OTHER[speaker]) for c in codes)
+
+
+_CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}  # Kyiv, Sevastopol, Moscow, St Petersburg
+
+
+def _drop_foreign_districts(geo: list[GeoFact]) -> list[GeoFact]:
+    """A district read as a town ("Дніпровський район" -> Дніпрове) that lies
+    in another region than every other place of the claim, or inside a
+    city-region the claim names, is a city district ("у Дарницькому та
+    Дніпровському районах" of Kyiv), not a settlement."""
+    anchors = {g.region for g in geo if not g.district and g.region}
+    if not anchors:
+        return geo
+    # in a city that is a region of its own every "район" is a city district: "у Дарницькому районі" of Kyiv
+    cities = {g.region for g in geo if g.kind == "place" and not g.district and g.region in _CITY_REGIONS}
+    return [g for g in geo if not (g.district and g.kind == "place" and (g.region in cities or g.region not in anchors))]
+
+
 class SlavicExtractor:
     """Shared engine; `UkrainianExtractor` and `RussianExtractor` set the language."""
 
@@ -193,17 +215,29 @@ class SlavicExtractor:
         # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
         quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
         marks = find_party_marks(sc, party)
-        roles = self._roles(sc, marks, party, sent_dates)
-        denial_in_doc = any(r == "denial" for r, _ in roles)
-        enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial")]
-        doc_attacker = other if enemy_marks else None
-        attacker_span = enemy_marks[0].span if enemy_marks else None
+        command = any(w in (doc.publisher or "").lower() for w in lex.command_publishers)
+        by_command: set[int] = set()
+        roles = self._roles(sc, marks, party, sent_dates, command, by_command)
 
         quoted = find_attributions(sc, party)
         weapons = find_weapons(sc)
         weapon_tokens = {i for w in weapons for i in range(w.start_i, w.end_i)}
         geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens)
         abroad = _struck_abroad(sc, geo, roles, sent_dates, party, quoted)
+        geo_codes: dict[int, list[str]] = {}
+        for g in geo:
+            if g.region and g.capital_of is None:
+                geo_codes.setdefault(g.sentence, []).append(g.region)
+        roles = [("denied_hit", sp) if r == "denial" and _all_home(geo_codes.get(s, []), party) else (r, sp)
+                 for s, (r, sp) in enumerate(roles)]
+        # a command's impersonal "завдано удару по Харкову" names a place at home: not its own strike
+        roles = [(None, None) if s in by_command and _all_home(geo_codes.get(s, []), party) else rs
+                 for s, rs in enumerate(roles)]
+        denial_in_doc = any(r == "denial" for r, _ in roles)
+        enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial", "denied_hit")]
+        doc_attacker = other if enemy_marks else None
+        attacker_span = enemy_marks[0].span if enemy_marks else None
+        defended = {s for s in range(len(sc.sentences)) if self._intercepts(sc, s)}
         drafts: dict[tuple[Any, ...], Draft] = {}
         marks_by_party = {party: marks}
 
@@ -225,8 +259,13 @@ class SlavicExtractor:
                 enemy = [m for m in q_marks if m.sentence == s and m.party == speaker_other]
                 attacker_guess = speaker_other if enemy else None
                 guess_span = enemy[0].span if enemy else None
+            if role == "denial" and _all_home(geo_codes.get(s, []), speaker):
+                role = "denied_hit"  # "опровергли ... удар по аэродрому Энгельс": the strike denied was on us
             if role == "own":
                 stance, attacker, target, a_span = "asserted", speaker, speaker_other, span
+            elif role == "denied_hit":
+                # "Ни один объект ... поражен не был": the other side's strike on the speaker denied
+                stance, attacker, target, a_span = "denied", speaker_other, speaker, None
             elif role == "denial":
                 stance, attacker, target, a_span = "denied", speaker, speaker_other, span
             elif s in abroad:
@@ -234,6 +273,10 @@ class SlavicExtractor:
                 stance, attacker, target, a_span = "asserted", None, speaker_other, None
             else:
                 stance, attacker = "asserted", attacker_guess
+                if attacker is None and command and s in defended:
+                    # a command's "Средствами ПВО сбиты 12 бомб": what its air defence downs, the other side sent
+                    # (a governor's "атаки отражены" leaves the attacker unsaid)
+                    attacker = speaker_other
                 # a false-flag accusation: the other side struck its own territory
                 target = speaker_other if denial_in_doc and attacker == speaker_other and s not in quoted else speaker
                 a_span = guess_span
@@ -267,8 +310,12 @@ class SlavicExtractor:
                 d.casualties.append(cas)
         for g in geo:
             d = draft_for(g.sentence)
+            if g.capital_of is not None and (d is None or d.target_country != g.capital_of):
+                continue
             if d is not None and _fits(g.region, d.target_country):
                 d.geo.append(g)
+        for d in drafts.values():
+            d.geo = _drop_foreign_districts(d.geo)
 
         claims: list[Claim] = []
         for d in drafts.values():
@@ -283,8 +330,12 @@ class SlavicExtractor:
         return claims
 
     def _roles(
-        self, sc: Scan, marks: list[PartyMark], party: str, dates: list[DateMention | None]
+        self, sc: Scan, marks: list[PartyMark], party: str, dates: list[DateMention | None], command: bool = False,
+        by_command: set[int] | None = None,
     ) -> list[tuple[str | None, tuple[int, int] | None]]:
+        """Each sentence's role; `command`: the publisher is the claimant's
+        military command, whose impersonal "нанесено пять ударов" /
+        "уражено НПЗ" report its own strikes."""
         roles: list[tuple[str | None, tuple[int, int] | None]] = []
         previous: tuple[str | None, tuple[int, int] | None] = (None, None)
         previous_day: DateMention | None = None
@@ -292,13 +343,26 @@ class SlavicExtractor:
             role, span = sentence_role(sc, s, marks, party)
             if dates[s] != previous_day:
                 previous, previous_day = (None, None), dates[s]
-            if role in ("offensive?", None):
+            if role == "offensive?" and command:
+                role = "own"
+                previous = (role, span)
+                if by_command is not None:
+                    by_command.add(s)
+            elif role is None and self._intercepts(sc, s):
+                # "Средствами ПВО сбиты ...": air defence at home never continues an own strike abroad
+                previous = (None, None)
+            elif role in ("offensive?", None):
                 # "уражено ...", "объекты поражены", "Там виникла пожежа" continue the claimant's own strike
                 role, span = previous if previous[0] == "own" else (None, span)
             else:
                 previous = (role, span)
             roles.append((role, span))
         return roles
+
+    @staticmethod
+    def _intercepts(sc: Scan, s: int) -> bool:
+        sent = sc.sentences[s]
+        return any(sc.lex.measures.get(sc.toks[i].lemma) == "intercepted" for i in range(sent.start_i, sent.end_i))
 
     def _is_strike(self, d: Draft, sc: Scan) -> bool:
         """A claim needs a weapon, a count, a target or casualties, or a place

@@ -119,6 +119,10 @@ def _is_year_or_age(toks: list[Tok], end_i: int) -> bool:
     return end_i < len(toks) and toks[end_i].lemma in ("рік", "год", "річний", "летний", "лет", "років")
 
 
+_NONE_WORDS = ("нет", "немає", "нема")
+_NOT_FOUND = {"виявити", "зафіксувати", "выявить", "зафиксировать", "установить", "встановити"}
+
+
 def find_casualties(sc: Scan) -> list[CasualtyFact]:
     toks, lex = sc.toks, sc.lex
     out: list[CasualtyFact] = []
@@ -137,11 +141,29 @@ def find_casualties(sc: Scan) -> list[CasualtyFact]:
             chain_prev = i - 1
             while chain_prev > lo and toks[chain_prev].lower in lex.and_words and toks[chain_prev - 1].lemma in lex.killed | lex.injured:
                 chain_prev -= 2
+            # "Загиблих та постраждалих немає", "Постраждалих серед працівників немає": the negation
+            # may follow a coordinated casualty word or a short "among ..." phrase.
+            j = i + 1
+            while j < min(hi, i + 6) and toks[j].lower not in _NONE_WORDS and (
+                toks[j].lower in lex.and_words or toks[j].lemma in lex.killed | lex.injured
+                or toks[j].lower in ("серед", "среди") or toks[j - 1].lower in ("серед", "среди")
+                or (toks[j].has("ADJF") and toks[j - 1].lower in ("серед", "среди"))  # "среди мирных жителей"
+                or (toks[j - 1].has("ADJF") and toks[j - 2].lower in ("серед", "среди"))
+            ):
+                j += 1
+            if j < hi and toks[j].lower in _NONE_WORDS:
+                nxt = toks[j]
+            not_found = j + 1 < hi and toks[j].lower in ("не", "ні") and toks[j + 1].lemma in _NOT_FOUND
+            if not_found:
+                nxt = toks[j]  # "пострадавших не выявлено", "загиблих не зафіксовано"
             if (prev is not None and toks[chain_prev].lower == "без") or (
-                nxt is not None and nxt.lower in ("нет", "немає", "нема")
+                nxt is not None and (nxt.lower in _NONE_WORDS or not_found)
             ):
                 if tok.lemma in lex.no_casualties or tok.lemma in lex.killed | lex.injured:
-                    out.append(CasualtyFact(kind, 0, (tok.start, tok.end), sent.index))
+                    # the evidence holds the negation too: "без загиблих", "пострадавших нет"
+                    neg = toks[chain_prev] if toks[chain_prev].lower == "без" else nxt
+                    span = (min(tok.start, neg.start), max(tok.end, neg.end)) if neg is not None else (tok.start, tok.end)
+                    out.append(CasualtyFact(kind, 0, span, sent.index))
                 continue
             value, span = _casualty_number(sc, i, lo, hi)
             if value is not None and span is not None:
@@ -213,6 +235,35 @@ def _names_a_force(sc: Scan, i: int) -> bool:
     return False
 
 
+# "з боку росії", "агрессия России", "терор рф": the country acts
+_ACTING_NOUNS = {
+    "бік", "сторона", "терор", "террор", "агресія", "агрессия", "війна", "война", "вторгнення", "вторжение",
+    "обстріл", "обстрел", "напад", "нападение", "провокація", "провокация",
+}
+
+
+def _owner_of_target(sc: Scan, i: int) -> bool:
+    """A country named in the genitive after a plain noun ("инфраструктуры
+    Украины", "об'єкти росії") owns that thing; after a force, a weapon or an
+    attack noun ("Вооружённых сил Украины", "удары России") it acts."""
+    toks, lex = sc.toks, sc.lex
+    tok = toks[i]
+    # "області рф": an indeclinable abbreviation stands in the genitive too
+    genitive = tok.has("gent") or tok.has("Fixd")
+    if i == 0 or not genitive or tok.lower in ("зсу", "всу", "вфу", "вкс") or not tok.has("NOUN"):
+        return False
+    prev = toks[i - 1]
+    if not (prev.has("NOUN") or prev.has("UNKN")) or prev.is_title and not prev.has("UNKN"):
+        return False
+    acting = _FORCES | lex.own_force_heads | lex.attack_verbs | set(lex.weapons) | set(lex.measures) | lex.enemy_words
+    acting = acting | _ACTING_NOUNS
+    if ({prev.lemma, prev.lower} | prev.lemmas) & acting:
+        return False
+    # "Сили оборони України", "Главное управление разведки Украины": the force may stand a few words back
+    forces = _FORCES | lex.own_force_heads | {"оборона", "розвідка", "разведка", "служба", "штаб"}
+    return not any(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & forces for k in range(max(0, i - 3), i))
+
+
 def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
     """Mentions of either side, with enemy words resolved against the claimant."""
     toks, lex = sc.toks, sc.lex
@@ -230,6 +281,10 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
             party = "RU"
         elif tok.lower in ("окупант", "окупанти", "рашисти", "оккупанты"):
             party = other
+        elif tok.lemma == "сила" and i + 1 < len(toks) and toks[i + 1].lemma == "оборона" and not (
+            i + 2 < len(toks) and toks[i + 2].is_title
+        ):
+            party = "UA"  # "Сили оборони уразили ...": Ukraine's own name for its forces, country unsaid
         if party is None and i > 0 and toks[i - 1].lemma == "режим" and tok.is_title:
             # "режима Киева", "режим Зеленского": the government, named by its seat or head
             party = claimant if tok.lemma in ("москва", "кремль", "путин") else other
@@ -237,8 +292,10 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
             continue
         if (tok.lemma in lex.ua_adjectives or tok.lemma in lex.ru_adjectives) and not _names_a_force(sc, i):
             continue  # "украинские СМИ", "російські канали": not a side that strikes
+        if _owner_of_target(sc, i):
+            continue  # "поражены предприятия ВПК Украины": whose the target is, not who struck
         window = range(max(0, i - 3), min(len(toks), i + 4))
-        own_force = tok.lower in ("зсу", "всу", "вфу", "вкс") or any(
+        own_force = tok.lower in ("зсу", "всу", "вфу", "вкс") or tok.lemma == "сила" or any(
             toks[k].lemma in lex.own_force_heads for k in window if k != i
         )
         out.append(PartyMark(party, (tok.start, tok.end), sc.sent_of[i], own_force, i))
@@ -246,7 +303,8 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
 
 
 def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tuple[str | None, tuple[int, int] | None]:
-    """"own" (claimant's side struck), "denial", "enemy" (the other side
+    """"own" (claimant's side struck), "denial" (of an own strike),
+    "denied_hit" (of the other side's strike), "enemy" (the other side
     struck), or None, with the span of the words that decided it."""
     toks, lex = sc.toks, sc.lex
     sent = sc.sentences[s]
@@ -264,6 +322,14 @@ def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tu
         return "denial", (toks[denial[0]].start, toks[denial[0]].end)
     if own and negated and (strike or lemmas & {"выполнять", "виконувати", "планировать", "планувати", "наносить", "завдавати"}):
         return "denial", (toks[negated[0]].start, toks[negated[0]].end)
+    hit_words = lex.attack_verbs | lex.damage_cues
+    negated_hit = [
+        i for i in idx if toks[i].lower in lex.negations
+        and any(toks[k].lemma in hit_words for k in range(max(sent.start_i, i - 2), min(sent.end_i, i + 3)))
+    ]
+    if negated_hit and not own and (denial or (s > 0 and _sentence_lemmas(sc, s - 1) & lex.denial_cues)):
+        # "назвали недостоверными. «Ни один объект ... поражен не был»": the other side's strike denied
+        return "denied_hit", (toks[negated_hit[0]].start, toks[negated_hit[0]].end)
     enemy = [m for m in sent_marks if m.party != claimant]
     # "Сили оборони України відбили атаку ворожих БпЛА": the own forces defend
     defending = any(lex.measures.get(toks[i].lemma) in ("intercepted", "lost") for i in idx) or bool(

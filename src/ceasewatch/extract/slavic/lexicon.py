@@ -70,4 +70,6 @@ class Lexicon:
     subclause_cues: tuple[tuple[str, ...], ...]  # "серед них": a subset, not the total
     claimant_ua: tuple[str, ...]  # publisher words -> party
     claimant_ru: tuple[str, ...]
+    # publishers that are a side's military command: their impersonal strike reports are their own
+    command_publishers: tuple[str, ...] = ()
     and_words: frozenset[str] = field(default_factory=lambda: frozenset({"і", "й", "та", "и", ","}))

@@ -29,6 +29,19 @@ __all__ = ["GeoFact", "find_geo"]
 
 _ACCEPT = 0.5
 _FROM = {"з", "із", "зі", "с", "со", "из"}  # launch sites; "в 45 км от X" is a distance
+# a capital after these is the government speaking or ruling, not a struck city
+_VOICE = {
+    "режим", "заявление", "заява", "утверждение", "твердження", "версия", "версія", "позиция", "позиція",
+    "обвинение", "звинувачення", "ответ", "відповідь", "требование", "вимога",
+}
+# "атакував столицю": the capital of the struck side (kept only where it fits the claim's target)
+_CAPITAL_WORDS = {"столиця", "столица"}
+_CAPITALS = (("Київ", "UA"), ("Москва", "RU"))
+# a quoted facility name that is its town's name: "станцію «Унеча»", "аэродром «Бельбек»"
+_NAMED_FACILITIES = {
+    "станція", "станция", "підстанція", "подстанция", "аеродром", "аэродром", "нафтобаза", "нефтебаза",
+    "нпз", "порт", "термінал", "терминал",
+}
 
 
 @dataclass
@@ -42,6 +55,7 @@ class GeoFact:
     lat: float | None = None
     lon: float | None = None
     district: bool = False  # a district read as its centre town
+    capital_of: str | None = None  # "столицю": the capital of this side, if the claim's target is it
 
 
 def _best(cands: list[Candidate], kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
@@ -155,10 +169,14 @@ class _Finder:
                 ):
                     j += 2
                 pair = self._two_word_name(i, sent.end_i) if j == i + 1 and self._candidate(i, j, tags=False) else None
+                # "в поселке Климово", "у місті Кіріші", "аэродром Энгельс": the head says it is a place,
+                # whatever the dictionary guessed (surname, short adjective)
+                # any reading counts: "селі" is also read as "сель"
+                after_head = i > 0 and bool(({toks[i - 1].lemma} | toks[i - 1].lemmas) & lex.settlement_heads)
+                named = after_head or (i > 0 and toks[i - 1].lemma in lex.facility_heads - lex.district_heads)
                 if pair is not None:
                     j = pair
-                elif self._candidate(i, j):
-                    after_head = i > 0 and toks[i - 1].lemma in lex.settlement_heads
+                elif self._candidate(i, j, tags=not named, any_pos=named):
                     text = self.sc.text[toks[i].start : toks[j - 1].end]
                     if toks[i].has("ADJF") and j == i + 1 and not after_head:
                         self._town_adjective(i)
@@ -181,24 +199,58 @@ class _Finder:
         self.add(cand, toks, i, i + 2)
         return i + 2
 
-    def _candidate(self, i: int, j: int, *, tags: bool = True) -> bool:
+    def _candidate(self, i: int, j: int, *, tags: bool = True, any_pos: bool = False) -> bool:
         """Could tokens [i, j) be a place name at all? (`tags=False`: ignore
-        person-name tags, for two-word names like "Біла Церква")"""
+        person-name tags, for two-word names like "Біла Церква"; `any_pos`:
+        any part of speech, after a settlement head)"""
         toks, lex = self.sc.toks, self.sc.lex
         tok = toks[i]
         if any(self.skip(k) or k in self.sc.quoted for k in range(i, j)) or not tok.is_title or tok.tag == "":
             return False
         if i > 0 and (toks[i - 1].lemma in lex.destination_preps or toks[i - 1].lower in _FROM):
             return False  # "потяг до Києва", "з Курська": not where the strike happened
-        if i > 0 and (toks[i - 1].has("Name") or toks[i - 1].lemma == "режим"):
-            return False  # a surname after a first name; "режима Киева" is a government
-        if j == i + 1 and (tok.lemma in self.vocabulary or not (tok.has("NOUN") or tok.has("ADJF") or tok.has("UNKN"))):
+        if i > 0 and (toks[i - 1].has("Name") or toks[i - 1].lemma in _VOICE):
+            return False  # a surname after a first name; "режима Киева", "заявление Киева": a government
+        if j == i + 1 and (tok.lemma in self.vocabulary or not (any_pos or tok.has("NOUN") or tok.has("ADJF") or tok.has("UNKN"))):
             return False  # strike vocabulary, prepositions, verbs: never place names
         if any(k in self.weapon_tokens for k in range(i, j)):
             return False
         if tags and j == i + 1 and (tok.has("Name") or tok.has("Surn") or tok.has("Patr")):
             return False
         return True
+
+    def capitals(self) -> None:
+        """"ворог атакував столицю": one candidate per side, the claim keeps the one that fits."""
+        toks = self.sc.toks
+        for i, tok in enumerate(toks):
+            if tok.lemma not in _CAPITAL_WORDS or self.skip(i):
+                continue
+            lex = self.sc.lex
+            sides = {"UA", "RU"}
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and nxt.lemma in lex.ua_words | lex.ru_words:
+                sides = {"UA"} if nxt.lemma in lex.ua_words else {"RU"}  # "столицу Украины"
+            elif nxt is not None and nxt.has("gent") and nxt.has("NOUN"):
+                continue  # "столиця Бурятії", "столицы региона": another capital
+            for name, party in _CAPITALS:
+                if party not in sides:
+                    continue
+                cand = self.lookup(name, ("settlement",))
+                if cand is not None:
+                    self.add(cand, toks, i, i + 1)
+                    self.out[-1].capital_of = party
+
+    def quoted_facilities(self) -> None:
+        toks = self.sc.toks
+        for i in range(1, len(toks) - 2):
+            if toks[i].text != "«" or toks[i + 2].text != "»" or toks[i - 1].lemma not in _NAMED_FACILITIES:
+                continue
+            k = i + 1
+            if self.skip(k) or not toks[k].is_title or k in self.weapon_tokens:
+                continue
+            cand = self.lookup(toks[k].text, ("settlement",), floor=0.9)
+            if cand is not None:
+                self.add(cand, toks, k, k + 1)
 
     def _initial_ok(self, i: int, end: int) -> bool:
         toks, lex = self.sc.toks, self.sc.lex
@@ -224,10 +276,12 @@ class _Finder:
                 break
         else:
             return
-        for guess in (stem, stem + "ь", stem + "о", stem + "е", stem + "ск", stem + "а", stem + "і"):
+        # "Марганецька громада" -> Марганець, "Новоодеська" -> Нова Одеса is out of reach
+        for guess in (stem, stem + "ь", stem + "о", stem + "е", stem + "ск", stem + "а", stem + "і", stem + "ць", stem + "ка"):
             cand = self.lookup(guess, ("settlement",))
             if cand is not None and len(guess) > 3:
-                self.add(cand, toks, i, i + 1, district=district)
+                # a hromada is the town with its villages; a raion may be a city district
+                self.add(cand, toks, i, i + 1, district=district and toks[k].lemma != "громада")
                 return
 
 
@@ -237,4 +291,6 @@ def find_geo(sc: Scan, geocoder: Any, analyzer: Analyzer, weapon_tokens: set[int
     finder = _Finder(sc, geocoder, analyzer, weapon_tokens or set())
     finder.regions()
     finder.names()
+    finder.capitals()
+    finder.quoted_facilities()
     return sorted(finder.out, key=lambda g: g.token)

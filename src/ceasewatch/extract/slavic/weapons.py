@@ -317,7 +317,35 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
         if bare is not None:
             counts.append(bare)
         i = nxt
-    return counts
+    return counts + _all_of_them(sc, counts)
+
+
+_ALL = {"все", "всі", "усі", "всех", "всіх", "усіх"}
+_THEM = {"они", "вони", "их", "їх"}
+
+
+def _all_of_them(sc: Scan, counts: list[Count]) -> list[Count]:
+    """"ВСУ выпустили три ракеты. Все они были сбиты": the next sentence's
+    "all of them" measures the whole number just launched."""
+    toks, lex = sc.toks, sc.lex
+    out: list[Count] = []
+    for sent in sc.sentences[1:]:
+        rng = range(sent.start_i, sent.end_i - 1)
+        if not any(toks[k].lower in _ALL and toks[k + 1].lower in _THEM for k in rng):
+            continue
+        if any(c.sentence == sent.index for c in counts):
+            continue
+        trigger = next((k for k in range(sent.start_i, sent.end_i) if lex.measures.get(toks[k].lemma) in ("intercepted", "lost", "hit")), None)
+        launched = [c for c in counts if c.sentence == sent.index - 1 and c.measure == "launched" and not c.breakdown]
+        if trigger is None or len(launched) != 1:
+            continue  # several launches before "all of them" would be a guess
+        c = launched[0]
+        measure = lex.measures[toks[trigger].lemma]
+        if toks[trigger].lemma in ("подавити", "подавить"):
+            measure = "lost"
+        span = (toks[trigger].start, toks[trigger].end)
+        out.append(Count(c.category, c.model, measure, c.value, span, sent.index, c.weapon_span, trigger))
+    return out
 
 
 def _bare_count(sc: Scan, num: NumberMatch, lo: int, hi: int, weapon: WeaponMention | None) -> Count | None:
