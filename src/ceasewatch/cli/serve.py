@@ -1,25 +1,158 @@
-"""CLI commands of this group; real implementations replace the stand-ins."""
+"""`ceasewatch serve` (API + dashboard on uvicorn) and `ceasewatch export`
+(claims, incidents or verdicts as JSONL, CSV or GeoJSON, with the API's
+filters). Each command is split into `x_cli()` (arguments, output) and a
+plain function that does the work."""
 
 from __future__ import annotations
 
-from .app import app, handle_errors, not_available
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import typer
+
+from ..errors import InputError
+from .app import app, err_console, handle_errors, state
+
+__all__ = ["serve", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
+
+EXPORT_KINDS = ("claims", "incidents", "verdicts")
+EXPORT_FORMATS = ("jsonl", "csv", "geojson")
 
 
-@app.command(
-    "serve",
-    help="Serve the REST API and dashboard. (Not built yet: exits 2.)",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-)
+def serve(store: Any, *, host: str, port: int, read_only: bool = True, log_level: str = "info") -> None:
+    """Run the API and dashboard over `store` until interrupted."""
+    import uvicorn
+
+    from ..api import create_app
+
+    application = create_app(store, settings=state.settings, read_only=read_only)
+    uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+@app.command("serve")
 @handle_errors
-def serve_cli() -> None:
-    not_available("`ceasewatch serve`", "issue 7 (API and dashboard)")
+def serve_cli(
+    host: str = typer.Option(None, "--host", help="Address to listen on (default 127.0.0.1; setting `host`)."),
+    port: int = typer.Option(None, "--port", help="Port (default 8000; setting `port`)."),
+    db: str = typer.Option(None, "--db", help="Database URL; overrides the global --db."),
+    writable: bool = typer.Option(False, "--writable", help="Accept reviews (POST); read-only by default."),
+    sample: bool = typer.Option(False, "--sample", help="Serve the small built-in sample data set from memory."),
+) -> None:
+    """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/).
+
+    Example: ceasewatch --db sqlite:///out/demo.db serve --port 8000
+    """
+    if db:
+        state.db = db
+        state._settings = None
+    settings = state.settings
+    if sample:
+        from ..api.sample import sample_store
+
+        store = sample_store()
+    else:
+        store = state.open_store()
+    where = f"http://{host or settings.host}:{port or settings.port}/"
+    err_console.print(f"ceasewatch dashboard on {where} (API {where}api/docs), store {store.url}", highlight=False)
+    serve(store, host=host or settings.host, port=port or settings.port, read_only=not writable)
 
 
-@app.command(
-    "export",
-    help="Export claims, incidents and verdicts (JSONL, CSV, GeoJSON). (Not built yet: exits 2.)",
-    context_settings={"allow_extra_args": True, "ignore_unknown_options": True},
-)
+def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:
+    from ..api import queries
+
+    if what == "claims":
+        return store.iter_claims(flt)
+    if what == "incidents":
+        return queries.all_incidents(store, queries.incident_filter(flt))
+    return queries.all_assessments(store, flt)
+
+
+def _jsonl(what: str, records: Iterable[Any]) -> Iterator[str]:
+    from ..api.serialize import assessment_json, claim_json, incident_json
+
+    to_json = {"claims": claim_json, "incidents": incident_json, "verdicts": assessment_json}[what]
+    for rec in records:
+        yield json.dumps(to_json(rec), ensure_ascii=False) + "\n"
+
+
+def export(store: Any, what: str, fmt: str, out: IO[str], **filters: str | None) -> int:
+    """Write the filtered view to `out`; returns the number of records."""
+    from ..api.params import build_filter
+    from ..api.routers.verdicts import with_incident_places
+    from ..api.serialize import csv_stream, geojson_stream
+
+    if what not in EXPORT_KINDS:
+        raise InputError(f"cannot export {what!r}", location="--what", hint="use " + ", ".join(EXPORT_KINDS))
+    if fmt not in EXPORT_FORMATS:
+        raise InputError(f"unknown format {fmt!r}", location="--format", hint="use " + ", ".join(EXPORT_FORMATS))
+    flt = build_filter(**filters).flt
+    count = 0
+
+    def counted(items: Iterable[Any]) -> Iterator[Any]:
+        nonlocal count
+        for item in items:
+            count += 1
+            yield item
+
+    records = counted(_records(store, what, flt))
+    if fmt == "jsonl":
+        chunks = _jsonl(what, records)
+    elif fmt == "csv":
+        chunks = csv_stream(what, records)
+    else:
+        chunks = geojson_stream(what, with_incident_places(store, records) if what == "verdicts" else records)
+    for chunk in chunks:
+        out.write(chunk)
+    return count
+
+
+@contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        yield fh
+
+
+@app.command("export")
 @handle_errors
-def export_cli() -> None:
-    not_available("`ceasewatch export`", "issue 7 (API and dashboard)")
+def export_cli(
+    what: str = typer.Option("claims", "--what", help="claims, incidents or verdicts."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or geojson."),
+    output: Path = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted."),
+    date_from: str = typer.Option(None, "--from", help="First monitoring day, YYYY-MM-DD."),
+    date_to: str = typer.Option(None, "--to", help="Last monitoring day (inclusive), YYYY-MM-DD."),
+    party: str = typer.Option(None, "--party", help="Claimant party: UA, RU or OTHER."),
+    claimant: str = typer.Option(None, "--claimant", help="Claimant name (substring)."),
+    attacker: str = typer.Option(None, "--attacker", help="Attacking country: UA or RU."),
+    target_country: str = typer.Option(None, "--target-country", help="Country struck: UA or RU."),
+    region: str = typer.Option(None, "--region", help="ISO 3166-2 region code, e.g. UA-59, RU-KRS."),
+    target: str = typer.Option(None, "--target", help="Target code or top level, e.g. energy."),
+    agreement: str = typer.Option(None, "--agreement", help="Agreement id (verdicts)."),
+    verdict: str = typer.Option(None, "--verdict", help="Verdict (verdicts)."),
+) -> None:
+    """Export claims, incidents or verdicts with the API's filters.
+
+    Example: ceasewatch export --what claims --format geojson --party UA --from 2025-03-18 -o claims.geojson
+    """
+    from ..api.params import build_filter
+
+    filters = dict(
+        date_from=date_from, date_to=date_to, party=party, claimant=claimant, attacker=attacker,
+        target_country=target_country, region=region, target=target, agreement=agreement, verdict=verdict,
+    )
+    build_filter(**filters)  # a bad filter fails before any file is created
+    if what not in EXPORT_KINDS or fmt not in EXPORT_FORMATS:
+        export(None, what, fmt, sys.stdout)  # raises the InputError naming the bad option
+    store = state.open_store()
+    try:
+        with _output(output) as out:
+            n = export(store, what, fmt, out, **filters)
+    finally:
+        store.close()
+    err_console.print(f"exported {n} {what}" + (f" to {output}" if output else ""), highlight=False)

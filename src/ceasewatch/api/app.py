@@ -1,0 +1,64 @@
+"""`create_app(store, settings=...)`: the FastAPI application.
+
+The store is passed in (library first): the CLI opens it from settings,
+tests pass a temporary SQLite store or the in-memory fake. The dashboard
+pages from `ceasewatch.web` are mounted on the same app, so every page and
+its API twin read through the same view functions.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from fastapi.middleware.gzip import GZipMiddleware
+
+from .. import __version__
+from ..config import Settings, load_settings
+from ..geocode.base import Geocoder
+from ..store.base import Repository
+from .envelope import ERROR_RESPONSES, document_error_envelope, install_error_handlers
+from .routers import ROUTERS
+
+__all__ = ["create_app"]
+
+DESCRIPTION = """Strike claims from ceasefire reports, the incidents they were
+linked into and their verdicts against agreements.
+
+Every success is `{"ok": true, "data": ..., "meta": {...}}`; every error is
+`{"ok": false, "status": N, "error": {"code", "message", "hint", "source",
+"location"}}`. Listings page with `meta.next_cursor` (pass it back as
+`cursor`); `?format=csv` or `?format=geojson` downloads the whole filtered view.
+"""
+
+
+def create_app(
+    store: Repository,
+    *,
+    settings: Settings | None = None,
+    read_only: bool = True,
+    dashboard: bool = True,
+    geocoder: Geocoder | None = None,
+) -> FastAPI:
+    """The API (and, unless `dashboard=False`, the dashboard) over `store`.
+    `geocoder` answers /api/geocode; default: `geocode.default_geocoder()`."""
+    app = FastAPI(
+        title="ceasewatch",
+        version=__version__,
+        description=DESCRIPTION,
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.settings = settings or load_settings()
+    app.state.read_only = read_only
+    app.state.geocoder = geocoder
+    app.add_middleware(GZipMiddleware, minimum_size=2000)  # region polygons are ~1 MB of JSON
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router, responses=ERROR_RESPONSES)
+    document_error_envelope(app)
+    if dashboard:
+        from ..web import mount_dashboard
+
+        mount_dashboard(app)
+    return app

@@ -1,0 +1,155 @@
+"""Read queries the views need that the Repository protocol does not have,
+built on its public methods only (listed in the report as candidates for
+the store): walking all pages, the incident of a claim, claim counts per
+region, verdicts per party per day, an agreement's verdict summary.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from ..model import Assessment, Claim, Incident
+from ..store.base import ClaimFilter, Page, Repository
+
+__all__ = [
+    "walk",
+    "all_incidents",
+    "all_assessments",
+    "incident_for_claim",
+    "claims_by_incident",
+    "region_counts",
+    "REGION_SCAN_LIMIT",
+    "verdict_timeline",
+    "agreement_summary",
+    "incident_filter",
+]
+
+T = TypeVar("T")
+_PAGE = 1000
+
+
+def walk(lister: Callable[..., Page[T]], flt: ClaimFilter | None, *, page: int = _PAGE) -> Iterator[T]:
+    """Every item of a cursor-paged listing."""
+    cursor: str | None = None
+    while True:
+        got = lister(flt, cursor=cursor, limit=page)
+        yield from got.items
+        if not got.next_cursor:
+            return
+        cursor = got.next_cursor
+
+
+def incident_filter(flt: ClaimFilter | None) -> ClaimFilter | None:
+    """Incidents have no claimant: drop the claim-only fields so a party
+    filter on the map does not empty the incident lookup."""
+    if flt is None:
+        return None
+    return replace(flt, party=None, claimant=None, stance=None, doc_id=None, extractor=None)
+
+
+def all_incidents(store: Repository, flt: ClaimFilter | None = None) -> Iterator[Incident]:
+    return walk(store.list_incidents, flt)
+
+
+def all_assessments(store: Repository, flt: ClaimFilter | None = None) -> Iterator[Assessment]:
+    return walk(store.list_assessments, flt)
+
+
+def incident_for_claim(store: Repository, claim: Claim) -> Incident | None:
+    """The incident the linker put this claim in, if any."""
+    flt = ClaimFilter(date_from=claim.date, date_to=claim.date) if claim.date else None
+    for inc in all_incidents(store, flt):
+        if claim.id in inc.claim_ids:
+            return inc
+    return None
+
+
+def claims_by_incident(store: Repository, flt: ClaimFilter | None) -> dict[str, str]:
+    """claim id -> incident id for the incidents in the filter's date range."""
+    out: dict[str, str] = {}
+    for inc in all_incidents(store, incident_filter(flt)):
+        for cid in inc.claim_ids:
+            out[cid] = inc.id
+    return out
+
+
+REGION_SCAN_LIMIT = 100_000  # claims read per map request when the store has no region aggregate
+
+
+def region_counts(
+    store: Repository, flt: ClaimFilter | None, *, scan_limit: int = REGION_SCAN_LIMIT
+) -> tuple[dict[str, dict[str, int]], bool]:
+    """Per region: claims in total and per claimant party (the choropleth),
+    and whether every claim of the view was counted. Uses the store's own
+    `region_counts(flt)` aggregate when it has one; otherwise reads at most
+    `scan_limit` claims, so a map over a million claims still answers."""
+    aggregate = getattr(store, "region_counts", None)
+    if callable(aggregate):
+        return aggregate(flt), True
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    complete = True
+    for n, c in enumerate(store.iter_claims(flt)):
+        if n >= scan_limit:
+            complete = False
+            break
+        for r in set(c.regions):
+            counts[r]["claims"] += 1
+            counts[r][c.claimant.party] += 1
+    return {r: dict(c) for r, c in sorted(counts.items())}, complete
+
+
+def verdict_timeline(store: Repository, flt: ClaimFilter | None) -> list[dict[str, Any]]:
+    """One row per (date, alleged violator, verdict) with a count."""
+    dates = {i.id: i.date for i in all_incidents(store, incident_filter(flt))}
+    counts: Counter[tuple[str, str, str]] = Counter()
+    for a in all_assessments(store, flt):
+        day = dates.get(a.incident_id)
+        if day is None:
+            continue
+        counts[(day.isoformat(), a.violator or "none", a.verdict)] += 1
+    return [
+        {"date": d, "violator": v, "verdict": verdict, "count": n}
+        for (d, v, verdict), n in sorted(counts.items())
+    ]
+
+
+def _violation_verdicts() -> tuple[str, ...]:
+    """The verdicts that allege a violation, as the assess stage defines them."""
+    try:
+        from ..assess import VIOLATION_VERDICTS
+
+        return tuple(VIOLATION_VERDICTS)
+    except ImportError:
+        return ("alleged", "corroborated", "disputed")
+
+
+def agreement_summary(store: Repository, agreement_id: str, flt: ClaimFilter | None = None) -> dict[str, Any]:
+    """Verdict counts of one agreement, overall and per alleged violator, and
+    reciprocity: how the alleged violations split between the parties."""
+    base = replace(flt, agreement=agreement_id) if flt else ClaimFilter(agreement=agreement_id)
+    verdicts: Counter[str] = Counter()
+    by_violator: dict[str, Counter[str]] = defaultdict(Counter)
+    by_version: dict[str, Counter[str]] = defaultdict(Counter)
+    incidents: set[str] = set()
+    for a in all_assessments(store, base):
+        verdicts[a.verdict] += 1
+        by_violator[a.violator or "none"][a.verdict] += 1
+        by_version[a.version or "shared"][a.verdict] += 1
+        incidents.add(a.incident_id)
+    counted = _violation_verdicts()
+    violations = {p: sum(n for v, n in c.items() if v in counted) for p, c in by_violator.items() if p != "none"}
+    return {
+        "assessments": sum(verdicts.values()),
+        "incidents": len(incidents),
+        "verdicts": dict(verdicts),
+        "by_violator": {k: dict(v) for k, v in sorted(by_violator.items())},
+        "by_version": {k: dict(v) for k, v in sorted(by_version.items())},
+        "reciprocity": {
+            "violations_by_party": violations,
+            "UA": violations.get("UA", 0),
+            "RU": violations.get("RU", 0),
+        },
+    }

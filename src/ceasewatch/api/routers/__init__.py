@@ -1,0 +1,19 @@
+"""One APIRouter per resource (FastAPI's bigger-applications layout)."""
+
+from __future__ import annotations
+
+from . import agreements, claims, documents, geo, incidents, meta, reports, verdicts, views
+
+ROUTERS = (
+    meta.router,
+    documents.router,
+    claims.router,
+    incidents.router,
+    verdicts.router,
+    agreements.router,
+    reports.router,
+    geo.router,
+    views.router,
+)
+
+__all__ = ["ROUTERS"]

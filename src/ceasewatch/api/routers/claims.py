@@ -1,0 +1,82 @@
+"""/api/claims: filtered claims; CSV and GeoJSON downloads of any view."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from fastapi import APIRouter, Body, Depends, Path, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from ...model import Review, content_hash
+from ...store.base import Repository
+from ..deps import download, fetch_page, get_store, listing, require_writable
+from ..envelope import ok
+from ..params import FilterParams, Paging, filter_params, format_param, paging_params
+from ..queries import incident_for_claim
+from ..serialize import claim_json
+
+router = APIRouter(prefix="/api/claims", tags=["claims"])
+
+
+@router.get("", summary="List claims; ?format=csv|geojson downloads the whole filtered view", response_model=None)
+def list_claims(
+    request: Request,
+    filters: FilterParams = Depends(filter_params),
+    paging: Paging = Depends(paging_params),
+    fmt: str = Depends(format_param),
+    store: Repository = Depends(get_store),
+) -> Response:
+    if fmt != "json":
+        return download("claims", fmt, store.iter_claims(filters.flt))
+    page = fetch_page(store.list_claims, filters.flt, paging=paging)
+    return listing(request, page, claim_json, paging=paging, filters=filters)
+
+
+@router.get("/{claim_id}", summary="One claim with its incident and reviews")
+def get_claim(
+    claim_id: str = Path(..., max_length=200), store: Repository = Depends(get_store)
+) -> Response:
+    claim = store.get_claim(claim_id)
+    incident = incident_for_claim(store, claim)
+    data = claim_json(claim)
+    data["incident_id"] = incident.id if incident else None
+    data["reviews"] = [
+        {"id": r.id, "reviewer": r.reviewer, "status": r.status, "note": r.note,
+         "created": r.created.isoformat() if r.created else None}
+        for r in store.list_reviews(claim.id)
+    ]
+    return ok(data)
+
+
+class ReviewIn(BaseModel):
+    reviewer: str = Field(..., min_length=1, max_length=100)
+    status: str = Field(..., pattern="^(accepted|rejected|corrected)$")
+    note: str = Field("", max_length=5000)
+
+
+@router.post(
+    "/{claim_id}/reviews",
+    status_code=201,
+    summary="Add a review (only when the server runs with writes enabled)",
+    dependencies=[Depends(require_writable)],
+)
+def add_review(
+    claim_id: str = Path(..., max_length=200),
+    body: ReviewIn = Body(...),
+    store: Repository = Depends(get_store),
+) -> Response:
+    claim = store.get_claim(claim_id)
+    created = datetime.now(UTC)
+    review = Review(
+        id=content_hash(claim.id, body.reviewer, created.isoformat(), prefix="rev_"),
+        claim_id=claim.id,
+        reviewer=body.reviewer,
+        status=body.status,
+        note=body.note,
+        created=created,
+    )
+    store.add_review(review)
+    resp = ok({"id": review.id, "claim_id": claim.id, "status": review.status})
+    resp.status_code = 201
+    return resp
