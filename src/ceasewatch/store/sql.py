@@ -477,6 +477,18 @@ class SqlRepository:
             return [dict(x) for x in rows]
 
     # -- aggregates -------------------------------------------------------
+    def region_counts(self, flt: ClaimFilter | None = None) -> dict[str, dict[str, int]]:
+        """Per region: the claims of the view naming it, in total
+        (``"claims"``) and per claimant party (the dashboard's choropleth)."""
+        with self._read() as conn:
+            rows = conn.execute(q.region_counts_query(flt)).all()
+        counts: dict[str, dict[str, int]] = {}
+        for region, party, n in rows:
+            slot = counts.setdefault(region, {"claims": 0})
+            slot["claims"] += int(n)
+            slot[party] = slot.get(party, 0) + int(n)
+        return dict(sorted(counts.items()))
+
     def timeline(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
         with self._read() as conn:
             rows = conn.execute(q.timeline_query(flt)).all()
