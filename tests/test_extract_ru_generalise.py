@@ -12,35 +12,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ceasewatch.extract.slavic.ru import RussianExtractor
-from ceasewatch.geocode.base import Candidate
 from ceasewatch.model import Document
+from geocoder_tables import table_geocoder
 
 MSK = timezone(timedelta(hours=3))
 
-
-class TableGeocoder:
-    """Exact (case-folded) phrases -> one candidate."""
-
-    name = "test.table_geocoder.v1"
-
-    def __init__(self, table: dict[str, tuple[str, str, str]]) -> None:
-        self.table = {k.casefold(): v for k, v in table.items()}
-
-    def lookup(self, text, *, lang=None, region_hint=None, country_hint=None, kinds=None, limit=5):
-        hit = self.table.get(text.casefold())
-        if hit is None:
-            return []
-        name, kind, region = hit
-        if kinds and kind not in kinds:
-            return []
-        country = None if region.startswith("SEA") else region.split("-")[0]
-        return [Candidate(name, kind, region, country, lat=50.0, lon=40.0, score=0.95)]
-
-    def region_of_point(self, lat, lon):
-        return None
-
-
-GEO = TableGeocoder(
+GEO = table_geocoder(
     {
         "Морозовск": ("Morozovsk", "settlement", "RU-ROS"),
         "Киева": ("Kyiv", "settlement", "UA-30"),
@@ -54,7 +31,8 @@ GEO = TableGeocoder(
         "Брянской области": ("Bryansk Oblast", "region", "RU-BRY"),
         "Ростовской области": ("Rostov Oblast", "region", "RU-ROS"),
         "Азовского моря": ("Sea of Azov", "sea", "SEA-AZOV"),
-    }
+    },
+    lon=40.0,
 )
 
 

@@ -11,34 +11,12 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ceasewatch.extract.slavic.uk import UkrainianExtractor
-from ceasewatch.geocode.base import Candidate
 from ceasewatch.model import Claim, Document
+from geocoder_tables import table_geocoder
 
 KYIV = timezone(timedelta(hours=2))
 
-
-class TableGeocoder:
-    """Exact (case-folded) phrases -> one candidate with the given score."""
-
-    name = "test.table_geocoder.v1"
-
-    def __init__(self, table: dict[str, tuple[str, str, str, float]]) -> None:
-        self.table = {k.casefold(): v for k, v in table.items()}
-
-    def lookup(self, text, *, lang=None, region_hint=None, country_hint=None, kinds=None, limit=5):
-        hit = self.table.get(text.casefold())
-        if hit is None:
-            return []
-        name, kind, region, score = hit
-        if kinds and kind not in kinds:
-            return []
-        return [Candidate(name, kind, region, region.split("-")[0], lat=50.0, lon=30.0, score=score)]
-
-    def region_of_point(self, lat, lon):
-        return None
-
-
-GEO = TableGeocoder(
+GEO = table_geocoder(
     {
         "Київ": ("Kyiv", "settlement", "UA-30", 0.98),
         "Москва": ("Moscow", "settlement", "RU-MOW", 1.0),
@@ -48,7 +26,8 @@ GEO = TableGeocoder(
         "Лиски": ("Liski", "settlement", "RU-VOR", 0.95),
         "Курській області": ("Kursk Oblast", "region", "RU-KRS", 0.95),
         "Київщину": ("Kyiv Oblast", "region", "UA-32", 0.95),
-    }
+    },
+    lon=30.0,
 )
 
 

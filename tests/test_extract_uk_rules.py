@@ -12,35 +12,12 @@ from ceasewatch.extract.slavic.dates import find_dates, resolve
 from ceasewatch.extract.slavic.morph import analyzer_for
 from ceasewatch.extract.slavic.numbers import number_at
 from ceasewatch.extract.slavic.uk import UkrainianExtractor
-from ceasewatch.geocode.base import Candidate
 from ceasewatch.model import Claim, Document
+from geocoder_tables import table_geocoder
 
 KYIV = timezone(timedelta(hours=2))
 
-
-class FakeGeocoder:
-    """Exact (case-folded) phrases -> one candidate."""
-
-    name = "test.fake_geocoder.v1"
-
-    def __init__(self, table: dict[str, tuple[str, str, str | None]]) -> None:
-        self.table = {k.casefold(): v for k, v in table.items()}
-
-    def lookup(self, text, *, lang=None, region_hint=None, country_hint=None, kinds=None, limit=5):
-        hit = self.table.get(text.casefold())
-        if hit is None:
-            return []
-        name, kind, region = hit
-        if kinds and kind not in kinds:
-            return []
-        country = region.split("-")[0] if region and not region.startswith("SEA") else None
-        return [Candidate(name, kind, region, country, lat=50.0, lon=30.0, score=0.95)]
-
-    def region_of_point(self, lat, lon):
-        return None
-
-
-GEO = FakeGeocoder(
+GEO = table_geocoder(
     {
         "харківська область": ("Kharkiv Oblast", "region", "UA-63"),
         "дніпропетровська область": ("Dnipropetrovsk Oblast", "region", "UA-12"),
@@ -53,7 +30,8 @@ GEO = FakeGeocoder(
         "Києва": ("Kyiv", "settlement", "UA-30"),
         "сизрань": ("Syzran", "settlement", "RU-SAM"),
         "Самарській області": ("Samara Oblast", "region", "RU-SAM"),
-    }
+    },
+    lon=30.0,
 )
 
 
