@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..model import SOURCE_KINDS, Claim, Document
 from .normalize import detect_language, normalize_text, parse_published
 
-__all__ = ["ReadOptions", "ReadResult", "make_document", "html_fragment_to_text", "reader_name"]
+__all__ = ["ReadOptions", "ReadResult", "make_document", "record_fields", "html_fragment_to_text", "reader_name"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,13 @@ def _clean_str(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def record_fields(record: Mapping[str, Any]) -> dict[str, Any]:
+    """The document metadata a front matter, sidecar or JSONL record gives,
+    as `make_document` keywords (its "id" is the source's own id)."""
+    keys = ("publisher", "published", "language", "url", "title")
+    return {**{k: record.get(k) for k in keys}, "source_id": record.get("id")}
 
 
 def make_document(

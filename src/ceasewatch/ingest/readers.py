@@ -18,7 +18,7 @@ import yaml
 
 from ..errors import InputError
 from ..model import Claim
-from .common import ReadOptions, ReadResult, make_document
+from .common import ReadOptions, ReadResult, make_document, record_fields
 from .normalize import decode_bytes, read_limited
 
 __all__ = [
@@ -79,12 +79,7 @@ def read_text_file(path: Path, options: ReadOptions, *, kind: str = "text") -> R
         source=source,
         source_kind=kind,
         options=options,
-        publisher=meta.get("publisher"),
-        published=meta.get("published"),
-        language=meta.get("language"),
-        url=meta.get("url"),
-        title=meta.get("title"),
-        source_id=meta.get("id"),
+        **record_fields(meta),
         meta={"front_matter": extra} if extra else None,
     )
     return ReadResult(documents=[doc])
@@ -126,12 +121,7 @@ def read_corpus_file(path: Path, options: ReadOptions) -> ReadResult:
             source=str(path),
             source_kind="corpus",
             options=options,
-            publisher=meta.get("publisher"),
-            published=meta.get("published"),
-            language=meta.get("language"),
-            url=meta.get("url"),
-            title=meta.get("title"),
-            source_id=meta.get("id") or path.stem,
+            **{**record_fields(meta), "source_id": meta.get("id") or path.stem},
         )
     except InputError as exc:
         # A bad field lives in the sidecar; point the user there.
@@ -176,12 +166,7 @@ def records_to_documents(
                     source_kind=kind,
                     options=options,
                     location=location,
-                    publisher=record.get("publisher"),
-                    published=record.get("published"),
-                    language=record.get("language"),
-                    url=record.get("url"),
-                    title=record.get("title"),
-                    source_id=record.get("id"),
+                    **record_fields(record),
                 )
             )
         except InputError as exc:
