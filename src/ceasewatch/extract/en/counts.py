@@ -21,7 +21,7 @@ from .numbers import NUMBER_PATTERN, NumberMention, find_numbers
 __all__ = ["WeaponPhrase", "CountMention", "Casualty", "find_phrases", "find_counts", "find_casualties"]
 
 _HEAD_NOUN = re.compile(
-    r"drone|UAV|unmanned|missile|rocket|bomb|boat|vessel|craft|shell|MLRS|launcher|decoy|munition|ballistic", re.I
+    r"drone|UAV|UAS|unmanned|uncrewed|missile|rocket|bomb|boat|vessel|craft|shell|MLRS|launcher|decoy|munition|ballistic", re.I
 )
 _SPECIFICITY = {"other": 5, "cruise_missile": 4, "ballistic_missile": 4, "guided_bomb": 4, "artillery": 4,
                 "drone": 2, "missile": 1}
@@ -242,6 +242,13 @@ def find_counts(
         phrase = next((p for p in phrases if p.end == m.start()), None)
         if phrase is not None:
             counts.append(CountMention(m.start(), m.end(), 0, phrase, "intercepted"))
+    for p in phrases:
+        # "No cruise missile was shot down": an explicit zero.
+        window = max(start, p.start - 16)
+        no = re.search(r"\b(?:no|not\s+a\s+single|not\s+one)\s+$", text[window : p.start], re.I)
+        measure = _measure_at(text, p.end, end) if no else None
+        if no and measure is not None:
+            counts.append(CountMention(window + no.start(), window + no.end() - 1, 0, p, measure))
     for m in _NEITHER.finditer(text, start, end):
         phrase = next((p for p in phrases if p.start == m.end()), None)
         if phrase is not None:
@@ -249,7 +256,56 @@ def find_counts(
             counts[-1].measure = "same-as-previous"
     counts.sort(key=lambda c: c.start)
     _fill_measures(text, start, counts)
+    for c in counts:
+        if c.measure is None and not c.part and c.phrase is not None:
+            c.measure = _list_verb(text, start, c.start, phrases)
+    if counts and all(c.measure is None and c.phrase is not None for c in counts) and _only_tally(
+        text, start, end, phrases
+    ):
+        for c in counts:
+            c.measure = "launched"  # '"More than 60 drones and eight missiles."': a verbless tally of the attack
     return counts
+
+
+# What may stand between a verb and the last item of its list of weapons
+# ("launched more than 1,100 drones, almost 1,000 guided bombs and 42 missiles").
+_LIST_FILLER = frozenset(
+    "and or more than almost nearly about around over up to some at least of various different types type several "
+    "dozens hundreds plus as well the also another further a an".split()
+)
+
+
+def _words_outside(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> list[str]:
+    chars = list(text[start:end])
+    for p in phrases:
+        for i in range(max(p.start, start), min(p.end, end)):
+            chars[i - start] = " "
+    rest = re.sub(NUMBER_PATTERN, " ", "".join(chars), flags=re.I)
+    return re.findall(r"[^\s,.:;!?\"“”'‘’()—–-]+", rest)
+
+
+def _only_tally(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> bool:
+    words = _words_outside(text, start, end, phrases)
+    return all(w.lower() in _LIST_FILLER or w.lower() in ("in", "total", "overall", "altogether") for w in words)
+
+
+def _list_verb(text: str, start: int, pos: int, phrases: list[WeaponPhrase]) -> str | None:
+    """The measure of a verb that governs a whole list ending at `pos`, when
+    everything between is other list items (numbers, weapon phrases, fillers)."""
+    window = max(start, pos - 220)
+    hits = [(m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, window, pos)]
+    if not hits:
+        return None
+    verb_end, measure = max(hits)
+    gap = list(text[verb_end:pos])
+    for p in phrases:
+        for i in range(max(p.start, verb_end), min(p.end, pos)):
+            gap[i - verb_end] = " "
+    rest = re.sub(NUMBER_PATTERN, " ", "".join(gap), flags=re.I)
+    words = re.findall(r"[^\s,]+", rest)
+    if "," not in rest and "and" not in words:
+        return None  # not a list: the nearer-verb rule already had its chance
+    return measure if all(w.lower() in _LIST_FILLER for w in words) else None
 
 
 def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
@@ -291,7 +347,8 @@ _INJURED = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)
 _NOUN_FIRST = re.compile(
     r"\s+" + _CAS_NOUN + r"(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
     r"(?P<k>killed|dead|died|"
-    r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed)\b", re.I)
+    r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
+    r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital)\b", re.I)
 _VERB_FIRST = re.compile(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
                          r"rose\s+to|stood\s+at|reached|climbed\s+to)|killed\s+at\s+least)\s+$", re.I)
 _ZERO = re.compile(
@@ -304,8 +361,11 @@ _ZERO = re.compile(
 
 
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
-    r"pensioner|employee|worker)\s+(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt)\b",
+    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
+    r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
+    r"(?:\s+of\s+the\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
+    r"hospitali[sz]ed)|(?P<k2>died|suffered\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|sustained\s+(?:[\w-]+\s+)?"
+    r"(?:injuries|wounds|burns)))\b",
     re.I,
 )
 
@@ -328,7 +388,9 @@ def find_casualties(text: str, start: int, end: int, numbers: list[NumberMention
         if v:
             found.append(Casualty(_kind(v.group("k")), n.value, n.start, n.end))
     for m in _ONE_PERSON.finditer(text, start, end):
-        found.append(Casualty(_kind(m.group("k")), 1, m.start(), m.end()))
+        if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
+            continue  # "one employee was injured": the number rule already has it
+        found.append(Casualty(_kind(m.group("k") or m.group("k2")), 1, m.start(), m.end()))
     for m in _ZERO.finditer(text, start, end):
         if m.group("none"):
             found += [Casualty("killed", 0, m.start(), m.end()), Casualty("injured", 0, m.start(), m.end())]

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..common.dates import DayExpr
 
-__all__ = ["DateMention", "find_dates", "MULTI_DAY", "MONTHS", "WEEKDAYS", "DATELINE"]
+__all__ = ["DateMention", "find_dates", "MULTI_DAY", "UNDATED", "MONTHS", "WEEKDAYS", "DATELINE"]
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
@@ -43,8 +43,22 @@ MULTI_DAY = re.compile(
     re.IGNORECASE,
 )
 
+# The text says it cannot date the strike: "without saying when", "it is not known when".
+UNDATED = re.compile(
+    r"\b(?:without\s+(?:saying|specifying|giving|disclosing|indicating)\s+(?:when|the\s+date)|"
+    r"(?:did|does|do)\s+not\s+(?:say|specify|disclose|indicate|give)\s+(?:when|the\s+date)|"
+    r"(?:it\s+)?(?:is|was|remains)\s+(?:not|un)\s*(?:known|clear)\s+when|unclear\s+when|"
+    r"(?:date|timing)\s+(?:of\s+the\s+(?:strike|attack)\s+)?(?:was|is|were)\s+not\s+(?:given|specified|disclosed)|"
+    r"at\s+an\s+(?:unspecified|unknown|undisclosed)\s+(?:time|date)|on\s+an\s+(?:unspecified|unknown)\s+date)\b",
+    re.IGNORECASE,
+)
+
+# "KYIV, March 14 (Meridian) - ", "April 7 (Meridian) - ", "KYIV, Ukraine (AP) — ": who filed where and
+# when, not when anything happened.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'/-]+,\s+" + _MON + r"\s+\d{1,2}\s+\([^)]{1,60}\)\s*[-–—]\s*", re.IGNORECASE | re.MULTILINE
+    r"^(?:(?:[A-Z][A-Z .'/-]+,\s+)?(?i:" + _MON + r")\s+\d{1,2}\s+\([^)]{1,60}\)|"
+    r"[A-Z][A-Z'/-]+(?:[ .][A-Z][A-Z'/-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+\([^)]{1,40}\))\s*[-–—]+\s*",
+    re.MULTILINE,
 )
 
 _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [

@@ -25,7 +25,7 @@ from ..common.dates import TIME_ZONES, local_time, resolve_monitoring_day
 from ..common.targets import find_targets
 from .attribution import Speaker, canonical_name, find_speakers, is_pronoun, party_of
 from .counts import CountMention, WeaponPhrase, find_casualties, find_counts, find_phrases
-from .dates import MULTI_DAY, DateMention, find_dates
+from .dates import MULTI_DAY, UNDATED, DateMention, find_dates
 from .geo import OCCUPIED, GeoMention, find_geo, is_launch_site
 from .lexicon import (
     ACCUSE,
@@ -78,6 +78,8 @@ _CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
 _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
+_BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
+_CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
 _OTHER = {"UA": "RU", "RU": "UA"}
 # "Russia and Ukraine accused each other of ...": mutual blame names no direction, so no claim.
 _RECIPROCAL = re.compile(
@@ -128,6 +130,7 @@ class _Voice:
     party: str | None  # None: a speaker with no side of its own ("officials", "the mayor")
     span: tuple[int, int] | None
     region: str | None = None  # a regional official's region
+    settlement: GeoMention | None = None  # a city official's city ("the Kupiansk city administration")
 
 
 @dataclass
@@ -215,8 +218,13 @@ class EnglishExtractor:
     def _read_block(self, state: _DocState, block: Block) -> None:
         bstate = _BlockState()
         text = state.text
+        quoted = self._quote_speaker(state, bstate, block)
         for sent in block.sentences:
             speakers = find_speakers(text, sent.start, sent.end)
+            if quoted is not None and bstate.speaker is None and not speakers:
+                # '"More than 60 drones and eight missiles. ... overloaded," Zelenskiy said': the quote's
+                # opening sentences belong to the speaker named after it closes.
+                bstate.speaker = quoted
             if self.use_parser and STRIKE_CUE.search(text, sent.start, sent.end):
                 verbs = unresolved_verbs(text, sent.start, sent.end, speakers)
                 if verbs:
@@ -239,6 +247,20 @@ class EnglishExtractor:
                     bstate.speaker = voice
                     state.last_speaker = voice
 
+    def _quote_speaker(self, state: _DocState, bstate: _BlockState, block: Block) -> _Voice | None:
+        """The speaker of a paragraph that opens with a quotation and names its speaker
+        only where the quotation closes, several sentences on."""
+        text = state.text
+        if not block.sentences or text[block.sentences[0].start] not in "\"“":
+            return None
+        for sent in block.sentences[1:]:
+            for sp in find_speakers(text, sent.start, sent.end):
+                if re.search(r"[,.!?]?[\"”]\s*$", text[max(sent.start, min(sp.start, sp.verb_start) - 4) : min(
+                        sp.start, sp.verb_start)]):
+                    return self._voice(state, bstate, sp, block)
+                return None
+        return None
+
     def _voice(self, state: _DocState, bstate: _BlockState, speaker: Speaker | None, block: Block) -> _Voice | None:
         if speaker is None:
             if bstate.speaker is not None:
@@ -256,13 +278,16 @@ class EnglishExtractor:
                 return _Voice(prior.name, prior.party, (speaker.start, speaker.end), prior.region)
         party = party_of(phrase)
         region = None
+        settlement = None
         if _REGIONAL_SPEAKER.search(phrase) or party is None:
             geo = find_geo(state.text, speaker.start, speaker.end, geocoder=self.geocoder)
             if geo:
                 region = geo[0].region
                 if party is None and geo[0].country in ("UA", "RU"):
                     party = geo[0].country
-        return _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region)
+                if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in _CITY_REGIONS:
+                    settlement = geo[0]
+        return _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region, settlement)
 
     def _read_clause(
         self,
@@ -292,7 +317,7 @@ class EnglishExtractor:
         casualties = find_casualties(text, cs, ce, numbers)
         cas_spans = {(c.start, c.end) for c in casualties}
         counts = [c for c in find_counts(text, cs, ce, phrases, numbers) if (c.start, c.end) not in cas_spans]
-        if not (strike or denial or counts or body.rstrip().endswith(":")):
+        if not (strike or denial or counts or casualties or body.rstrip().endswith(":")):
             if phrases:
                 bstate.last_phrase = phrases[-1]
             return
@@ -366,6 +391,12 @@ class EnglishExtractor:
         attacker, target = direction
         if party == "OTHER" and dir_span is None and stance == "asserted":
             attacker = None  # "the U.N. mission said ... a direct hit on the hospital": no attacker named
+            # ... and the struck side is where it landed; occupied ground names no side.
+            sides = {g.country for g in geo if g.country in ("UA", "RU") and g.region not in OCCUPIED}
+            if geo:
+                target = sides.pop() if len(sides) == 1 else None
+            else:  # "a direct hit on the hospital": the struck side of the report's hospital
+                target = self._referred_target(state, text, targets)
         if party is None:
             party = target  # a report with no side of its own: the struck side's account
         if party not in ("UA", "RU", "OTHER"):
@@ -410,6 +441,35 @@ class EnglishExtractor:
             for draft, _stance in reversed(state.history):
                 if draft.attacker and any(code == t.code for code, _ in draft.targets):
                     return (draft.attacker, draft.target_country)  # type: ignore[return-value]
+        return None
+
+    @staticmethod
+    def _referred_category(text: str, draft: ClaimDraft, phrase: WeaponPhrase) -> str:
+        """"all four missiles" after "four Kh-101 cruise missiles": the generic word points
+        back to the one kind of missile the claim already has."""
+        if phrase.category != "missile" or phrase.models:
+            return phrase.category
+        if not _BACK_REF.search(text, max(0, phrase.start - 30), phrase.start):
+            return phrase.category
+        generic = draft.weapons.get("missile")
+        if generic is not None and generic.counts:
+            return phrase.category  # "78 missiles ... 59 of the missiles": the generic total is the referent
+        kinds = [k for k in ("cruise_missile", "ballistic_missile") if k in draft.weapons and draft.weapons[k].counts]
+        return kinds[0] if len(kinds) == 1 else phrase.category
+
+    @staticmethod
+    def _referred_target(state: _DocState, text: str, targets: list[Any]) -> str | None:
+        """The struck side of the earlier claim a definite target points back to, unless
+        that claim's ground is all occupied (then no side is presented)."""
+        for t in targets:
+            if not re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start], re.I):
+                continue
+            for draft, _stance in reversed(state.history):
+                if any(code == t.code for code, _ in draft.targets):
+                    regions = [code for code, _ in draft.regions]
+                    if regions and all(r in OCCUPIED for r in regions):
+                        return None
+                    return draft.target_country
         return None
 
     def _capital_country(self, state: _DocState, bstate: _BlockState, voice: _Voice | None) -> str | None:
@@ -528,7 +588,7 @@ class EnglishExtractor:
         strike: bool,
     ) -> tuple[date | None, tuple[int, int] | None]:
         text = state.text
-        multi = MULTI_DAY.search(text, cs, ce)
+        multi = MULTI_DAY.search(text, cs, ce) or UNDATED.search(text, cs, ce)
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
         chosen: tuple[DateMention | None, bool] | None = None
         if multi is not None:
@@ -606,7 +666,7 @@ class EnglishExtractor:
                 if launched is None or not launched.stated:
                     continue
                 value = max(n for n, _ in launched.stated)
-            draft.add_count(phrase.category, measure, value, (c.start, c.end))
+            draft.add_count(self._referred_category(text, draft, phrase), measure, value, (c.start, c.end))
             if c.phrase is not None:
                 bstate.last_phrase = c.phrase
                 if measure in ("intercepted", "launched"):
@@ -634,6 +694,12 @@ class EnglishExtractor:
             draft.target_country or "",
         ):
             draft.add_region(voice.region, voice.span)
+        town = voice.settlement if voice is not None else None
+        if (town is not None and town.country == draft.target_country
+                and not any(g.kind in ("settlement", "site") for g in geo)
+                and (targets or casualties or any(c.measure == "hit" for c in counts))):
+            # The city's own administration reporting damage: the damage is in that city.
+            draft.add_place(Place(town.name, town.lat, town.lon, town.region, "settlement"), (town.start, town.end))
         for t in targets:
             draft.add_target(t.code, (t.start, t.end))
         for cas in casualties:

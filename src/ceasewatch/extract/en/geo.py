@@ -68,6 +68,18 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|municipal\s+district|urban\s+district)\b",
+                             re.I)
+# Rivers that share a name with a settlement; "on the Volga", "across the Dnipro" name the river.
+_RIVERS = frozenset({"volga", "dnipro", "dnieper", "don", "desna", "oskil", "seym", "seim", "sula", "psel", "vorskla",
+                     "kuban", "dniester", "southern buh", "inhulets", "samara", "ural", "oka", "kama", "neva",
+                     "siverskyi donets", "seversky donets", "donets", "sozh", "pripyat", "ros", "ingul"})
+# ... unless a facility or another name follows ("near the Samara refinery").
+_RIVER_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?!(?:refiner\w*|plant|port|station|depot|airfield|air\s+base|region|oblast|"
+                        r"district|city|terminal|HPP|TPP|NPP|CHP|[A-Z]\w*\s+(?:region|oblast))\b)")
+_RIVER_BEFORE = re.compile(r"\b(?:on|along|across|over|into|of|near|from|beyond|behind)\s+the\s+$", re.I)
+# Cities that are regions of their own: "Kyiv city" is the region, "Kupiansk city" the town.
+_CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CAPITAL = re.compile(r"\b(?:the|its|Ukraine's|Russia's)\s+capital(?:'s)?\b", re.I)
 
 
@@ -156,7 +168,13 @@ def find_geo(
             text, start, end
         ):
             return  # "a railway station near Kyiv": a locator, not a place struck
-        if c.kind == "settlement" and _CITY_AFTER.match(text, e):
+        if c.kind == "settlement" and (_DISTRICT_AFTER.match(text, e) or _RIVER_BEFORE.search(text, max(start, s - 12), s)
+                                       and c.name.lower() in _RIVERS and _RIVER_END.match(text, e)):
+            if _DISTRICT_AFTER.match(text, e):
+                # "Mykolaiv district": the district around the town, in the town's region, not the town.
+                out.append(GeoMention(s, e, "region", c.name, c.region, c.country))
+            return  # "on the Volga": the river, not the town of Volga
+        if c.kind == "settlement" and _CITY_AFTER.match(text, e) and c.region in _CITY_REGIONS:
             out.append(GeoMention(s, e, "region", c.name, c.region, c.country))  # "Kyiv city": the region
             return
         out.append(_mention(s, e, c))

@@ -29,7 +29,7 @@ _I = re.IGNORECASE
 _MOD = (
     r"(?:(?:attack|strike|combat|kamikaze|fixed-wing|long-range|reconnaissance|imitator|decoy|jet-powered|jet|"
     r"enemy|hostile|Ukrainian|Russian|Iranian-designed|Iranian-made|Shahed-type|Geran-type|Shahed|Geran|"
-    r"aircraft-type|aeroplane-type|airplane-type|unmanned|suicide|one-way|guided|air-launched|"
+    r"aircraft-type|aeroplane-type|airplane-type|unmanned|uncrewed|suicide|one-way|guided|air-launched|"
     r"sea-launched|ship-launched|ground-launched|anti-ship|hypersonic|high-precision|precision|tactical|heavy|"
     r"aerial|air)\s+)*"
 )
@@ -44,7 +44,8 @@ WEAPON_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ballistic_missile", re.compile(r"\b(?:ballistic|quasi-ballistic)(?:\s+missiles?)?\b", _I)),
     ("guided_bomb", re.compile(r"\b(?:guided\s+)?(?:aerial\s+|air\s+|glide\s+|gliding\s+)bombs?\b|"
                                r"\bguided\s+bombs?\b|\bglide\s+bombs?\b", _I)),
-    ("drone", re.compile(r"\b(?:drones?|UAVs?|unmanned\s+aerial\s+vehicles?|unmanned\s+aircraft|"
+    ("drone", re.compile(r"\b(?:drones?|UAVs?|UAS|(?:unmanned|uncrewed)\s+aerial\s+(?:vehicles?|systems?)|"
+                         r"(?:unmanned|uncrewed)\s+aircraft|"
                          r"loitering\s+munitions?|decoys?)\b", _I)),
     ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", _I)),
     ("artillery", re.compile(r"\b(?:artillery\s+)?shells\b|\bMLRS\b|\b(?:multiple\s+)?rocket\s+launchers?\b|"

@@ -33,6 +33,8 @@ _CLAUSE_SPLIT = re.compile(
 )
 MAX_CLAUSE_CHARS = 1200
 _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d+\s+(?:over|in|near|above)\b)", re.IGNORECASE)
+# "18 UAVs over the territory of Bryansk region,": a list item that starts with its count.
+_COUNT_ITEM = re.compile(r"^\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:over|in|near|above|on|off)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(?:PHOTO|PICTURE|IMAGE|VIDEO)(?:\s+CAPTION)?\s*:|^\s*\((?:photo|video)", re.IGNORECASE)
 _BACKGROUND = re.compile(r"^\s*(?:BACKGROUND|CONTEXT|FACTBOX)\s*:", re.IGNORECASE)
 
@@ -70,21 +72,26 @@ def _blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
     prev_line = ""
+    after_blank = False
     for start, end in _lines(text):
         line = text[start:end]
         if not line.strip():
+            after_blank = current is not None or after_blank
             current = None
-            prev_line = ""
             continue
-        continues = current is not None and (
-            prev_line.rstrip().endswith((":", ",", ";")) or bool(_LIST_ITEM.match(line))
-        )
-        if continues and current is not None:
-            current.end = end
+        # A list header's items may follow after a blank line ("...41 UAVs:\n\n18 UAVs over ...,").
+        opener = prev_line.rstrip().endswith((":", ",", ";"))
+        item = bool(_LIST_ITEM.match(line)) or bool(_COUNT_ITEM.match(line))
+        joined = blocks[-1] if blocks and (current is not None or (after_blank and opener and item)) else None
+        continues = joined is not None and (opener or bool(_LIST_ITEM.match(line)))
+        if continues and joined is not None:
+            joined.end = end
+            current = joined
         else:
             current = Block(start, end)
             blocks.append(current)
         prev_line = line
+        after_blank = False
     return blocks
 
 

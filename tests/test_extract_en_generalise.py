@@ -1,0 +1,150 @@
+"""English rules added to generalise beyond the dev corpus, each on a small
+hand-written report (invented sentences, not taken from any evaluation set)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from ceasewatch.extract import get_extractor
+from ceasewatch.extract.en import EXTRACTOR_NAME, EnglishExtractor
+from ceasewatch.extract.en.counts import find_casualties, find_counts, find_phrases
+from ceasewatch.extract.en.dates import DATELINE
+from ceasewatch.extract.en.numbers import find_numbers
+from ceasewatch.model import Claim, Document
+
+MORNING = datetime.fromisoformat("2025-06-11T08:30:00+03:00")  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EnglishExtractor:
+    return get_extractor(EXTRACTOR_NAME)
+
+
+def _doc(text: str, publisher: str = "Test Wire", published: datetime = MORNING) -> Document:
+    return Document.create(text, publisher=publisher, published=published, language="en")
+
+
+def _only(claims: list[Claim], party: str) -> Claim:
+    found = [c for c in claims if c.claimant.party == party]
+    assert len(found) == 1, [c.key for c in claims]
+    return found[0]
+
+
+def _counts(text: str) -> list[tuple[str, int, str | None, str | None]]:
+    numbers = find_numbers(text, 0, len(text))
+    phrases = find_phrases(text, 0, len(text))
+    return [
+        (text[c.start : c.end], c.value, c.measure, c.phrase.category if c.phrase else None)
+        for c in find_counts(text, 0, len(text), phrases, numbers)
+    ]
+
+
+def test_list_items_after_a_blank_line_keep_the_header_measure(extractor: EnglishExtractor) -> None:
+    text = (
+        "Over the past night, air defence systems on duty destroyed 23 Ukrainian drones:\n\n"
+        "11 UAVs over the territory of Kursk region,\n"
+        "8 UAVs over the territory of Voronezh region,\n"
+        "4 UAVs over the waters of the Black Sea."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Russian Ministry of Defence")), "RU")
+    assert claim.weapons[0].intercepted == 23
+    assert set(claim.regions) == {"RU-KRS", "RU-VOR", "SEA-BLACK"}
+
+
+def test_datelines_without_a_city_or_a_date_are_not_strike_dates() -> None:
+    for line in ("June 10 (Harbour Press) - ", "KHARKIV, Ukraine (HP) — ", "ODESA (Harbour Press) - "):
+        assert DATELINE.match(line + "A drone hit a house."), line
+    assert DATELINE.match("Ukraine (HP) said nothing.") is None
+
+
+def test_statement_day_and_dateline_do_not_date_the_strike(extractor: EnglishExtractor) -> None:
+    text = (
+        "June 10 (Harbour Press) - Ukraine's Air Force said on Tuesday that a Russian drone had struck "
+        "a warehouse in Chernihiv on Monday."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+
+
+def test_undated_strike_has_no_date(extractor: EnglishExtractor) -> None:
+    text = (
+        "A Russian glide bomb destroyed a library in Vovchansk, the regional police said, without "
+        "specifying when the attack happened."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is None and claim.attacker == "RU"
+
+
+def test_third_party_with_no_attacker_on_occupied_ground_names_no_side(extractor: EnglishExtractor) -> None:
+    text = (
+        "The Russian-installed authorities said a Ukrainian drone hit the Kakhovka HPP overnight.\n\n"
+        "The International Committee of the Red Cross said its staff saw a damaged transformer at the "
+        "plant overnight."
+    )
+    claims = extractor.extract(_doc(text))
+    third = _only(claims, "OTHER")
+    assert third.attacker is None and third.target_country is None
+
+
+def test_city_administration_reporting_damage_places_it_in_the_city(extractor: EnglishExtractor) -> None:
+    text = "A school was hit by a Russian drone, the Kupiansk city military administration said."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert [p.name for p in claim.places] and "UA-63" in claim.regions
+
+
+def test_uncrewed_aerial_vehicles_are_drones() -> None:
+    assert _counts("Russia launched 120 one-way attack uncrewed aerial vehicles.") == [
+        ("120", 120, "launched", "drone")
+    ]
+
+
+def test_a_verb_governs_a_whole_list_of_weapons() -> None:
+    counts = _counts("The enemy used more than 300 drones, about 20 guided bombs and 15 missiles of various types.")
+    assert ("15", 15, "launched", "missile") in counts
+
+
+def test_a_verbless_tally_counts_as_launched() -> None:
+    assert _counts('"Some 70 drones and nine missiles.') == [("nine", 9, "launched", "missile")]
+    assert _counts("12 drones over Kursk.")[0][2] is None  # a breakdown item, not a tally
+
+
+def test_explicit_zero_before_a_weapon_phrase() -> None:
+    assert ("Not one", 0, "intercepted", "ballistic_missile") in _counts(
+        "Not one ballistic missile was intercepted."
+    )
+
+
+def test_generic_missiles_point_back_to_the_named_kind(extractor: EnglishExtractor) -> None:
+    text = (
+        "Overnight the enemy fired three Kalibr cruise missiles from the Black Sea. None of the drones "
+        "was involved. All three missiles hit an industrial site in Khmelnytskyi region."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Ukrainian Air Force")), "UA")
+    cruise = next(w for w in claim.weapons if w.category == "cruise_missile")
+    assert cruise.launched == 3 and cruise.hit == 3
+    assert all(w.category != "missile" for w in claim.weapons)
+
+
+def test_rivers_and_districts_are_not_towns(extractor: EnglishExtractor) -> None:
+    text = (
+        "Ukrainian drones hit an oil depot in the Russian city of Yaroslavl on the Volga overnight, the governor "
+        "said.\n\nSeparately, Russian shelling damaged a farm in Nikopol district, Ukrainian officials said."
+    )
+    claims = extractor.extract(_doc(text))
+    places = {p.name for c in claims for p in c.places}
+    assert "Volga" not in places and "Nikopol" not in places
+    assert any("UA-12" in c.regions for c in claims)
+
+
+def test_people_who_suffered_burns_are_injured() -> None:
+    text = "One worker of the depot suffered burns. Two firefighters sustained light injuries."
+    found = find_casualties(text, 0, len(text), find_numbers(text, 0, len(text)))
+    assert [(c.kind, c.value) for c in found] == [("injured", 1), ("injured", 2)]
+
+
+def test_power_system_is_energy(extractor: EnglishExtractor) -> None:
+    text = "Russia struck Ukraine's power system overnight with drones, Ukrenergo said."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert "energy.power" in claim.targets
