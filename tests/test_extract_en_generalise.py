@@ -148,3 +148,30 @@ def test_power_system_is_energy(extractor: EnglishExtractor) -> None:
     text = "Russia struck Ukraine's power system overnight with drones, Ukrenergo said."
     claim = _only(extractor.extract(_doc(text)), "UA")
     assert "energy.power" in claim.targets
+
+
+def test_n_more_refers_back_to_the_weapon_of_the_sentence() -> None:
+    counts = _counts("Air defence shot down nine drones over the city, three more hit a warehouse.")
+    assert ("three", 3, "hit", None) in counts
+
+
+def test_a_definite_target_points_back_to_another_sources_place(extractor: EnglishExtractor) -> None:
+    text = (
+        "Ukrainian drones set fire to an oil depot in Novorossiysk overnight, the regional operational "
+        "headquarters said.\n\nA source in Ukraine's military intelligence said the depot was hit by "
+        "long-range drones of the agency."
+    )
+    ua = _only(extractor.extract(_doc(text)), "UA")
+    assert ua.attacker == "UA" and "energy.oil_gas" in ua.targets
+    assert [p.name for p in ua.places] and "RU-KDA" in ua.regions
+
+
+def test_a_talks_word_in_an_appositive_does_not_cancel_the_strike(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russia's Defence Ministry said Ukraine had attacked Russian energy facilities nine times since "
+        "April 2, the day the truce took effect."
+    )
+    claim = _only(extractor.extract(_doc(text)), "RU")
+    assert claim.attacker == "UA" and claim.date is None and "energy" in claim.targets
+    talks = "Ukraine proposed a moratorium on attacks on energy facilities, the ministry said."
+    assert extractor.extract(_doc(talks)) == []

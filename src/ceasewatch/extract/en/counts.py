@@ -50,6 +50,7 @@ _PRONOUN_PARTITIVE = re.compile(
 )
 _OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
 _AMONG_BEFORE = re.compile(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
+_MORE = re.compile(r"\s+(?:more|others?|further)\b", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s+$", re.I)
 
 
@@ -224,6 +225,9 @@ def find_counts(
                     part_end = next((n.start for n in nums if n.start > e), end)
                 elif _measure_at(text, e, end) is not None:
                     refers_back = True  # "a further 208 vanished from radar"
+                elif (more := _MORE.match(text, e, end)) and _measure_at(text, more.end(), end) is not None:
+                    refers_back = True  # "two more struck the territory of an enterprise"
+                    e_ref = more.end()
                 else:
                     continue
         else:

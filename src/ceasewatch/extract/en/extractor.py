@@ -78,6 +78,7 @@ _CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
 _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
+_STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
 _OTHER = {"UA": "RU", "RU": "UA"}
@@ -354,7 +355,16 @@ class EnglishExtractor:
                 if c.measure is None and c.phrase is not None and not c.part:
                     c.measure = bstate.list_measure  # a list item under "... with 452 air attack assets:"
         measured = [c for c in counts if c.measure or c.part]
-        talks = _TALKS.search(body) is not None
+        talks_m = _TALKS.search(body)
+        talks = talks_m is not None
+        if talks_m is not None:
+            # "Ukraine had attacked Russian energy infrastructure 14 times since March 18, the day the
+            # moratorium was agreed": a finished strike before the comma; the talks word only dates it.
+            head = body[: talks_m.start()]
+            cut = head.rfind(",")
+            if cut > 0 and STRIKE_CUE.search(head[:cut]) and (ACTOR_RU.search(head[:cut]) or ACTOR_UA.search(head[:cut])) \
+                    and any(t.start < cs + cut for t in targets):
+                talks = False
         has_content = bool(measured or casualties or targets or (strike and (geo or phrases)))
         if talks and not (measured or casualties):
             has_content = False
@@ -386,6 +396,10 @@ class EnglishExtractor:
                 dir_span = None
         if dir_span is None and stance == "asserted":
             direction = self._referred_direction(state, text, targets) or direction
+            if not geo and not targets and _STRUCK.search(body):
+                found = self._antecedent(state, cs, ce)
+                if found is not None:
+                    direction = (found[0].attacker, found[0].target_country)  # type: ignore[assignment]
         if direction is None:
             return
         attacker, target = direction
@@ -442,6 +456,36 @@ class EnglishExtractor:
                 if draft.attacker and any(code == t.code for code, _ in draft.targets):
                     return (draft.attacker, draft.target_country)  # type: ignore[return-value]
         return None
+
+    @staticmethod
+    def _antecedent(state: _DocState, cs: int, ce: int, exclude: ClaimDraft | None = None
+                    ) -> tuple[ClaimDraft, tuple[str, tuple[int, int]]] | None:
+        """The earlier claim and target that "the terminal" / "the depot" in this clause
+        points back to: a target of that claim whose last word is the same noun."""
+        text = state.text
+        for m in re.finditer(r"\bthe\s+(?:[\w-]+\s+)?([a-z]{4,})\b", text[cs:ce]):
+            noun = m.group(1).lower().rstrip("s")
+            for other, stance in reversed(state.history):
+                if other is exclude or stance != "asserted" or not other.attacker:
+                    continue
+                hit = next(((code, span) for code, span in other.targets
+                            if text[span[0] : span[1]].lower().split()[-1].rstrip("s") == noun), None)
+                if hit is not None:
+                    return other, hit
+        return None
+
+    def _refer_back(self, state: _DocState, draft: ClaimDraft, clause: Clause) -> None:
+        """"the terminal was hit by drones of the SBU" after another source named "the port's
+        oil terminal" in Tuapse: the same target, in the same place."""
+        found = self._antecedent(state, clause.start, clause.end, exclude=draft)
+        if found is None or found[0].target_country != draft.target_country:
+            return
+        other, (code, span) = found
+        draft.add_target(code, span)
+        for place, pspan in other.places:
+            draft.add_place(place, pspan)
+            if place.region:
+                draft.add_region(place.region, pspan)
 
     @staticmethod
     def _referred_category(text: str, draft: ClaimDraft, phrase: WeaponPhrase) -> str:
@@ -702,5 +746,7 @@ class EnglishExtractor:
             draft.add_place(Place(town.name, town.lat, town.lon, town.region, "settlement"), (town.start, town.end))
         for t in targets:
             draft.add_target(t.code, (t.start, t.end))
+        if not targets and not geo and _STRUCK.search(text, clause.start, clause.end):
+            self._refer_back(state, draft, clause)
         for cas in casualties:
             draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end))
