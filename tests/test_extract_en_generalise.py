@@ -175,3 +175,39 @@ def test_a_talks_word_in_an_appositive_does_not_cancel_the_strike(extractor: Eng
     assert claim.attacker == "UA" and claim.date is None and "energy" in claim.targets
     talks = "Ukraine proposed a moratorium on attacks on energy facilities, the ministry said."
     assert extractor.extract(_doc(talks)) == []
+
+
+def test_town_names_starting_with_a_month_are_not_months(extractor: EnglishExtractor) -> None:
+    text = (
+        "Overnight Ukrainian drones struck a refinery in Syzran, the General Staff said.\n\n"
+        "The regional governor said drones had attacked an industrial enterprise in Novokuibyshevsk."
+    )
+    claims = extractor.extract(_doc(text))
+    assert all(c.date is not None for c in claims), [c.key for c in claims]
+
+
+def test_since_midnight_is_one_day(extractor: EnglishExtractor) -> None:
+    text = "The Air Force said Russia had launched 14 drones at Ukraine since midnight."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-11"
+
+
+def test_possessive_weekday_dates_the_attack_not_the_update(extractor: EnglishExtractor) -> None:
+    text = (
+        "The death toll from Monday's Russian missile strike on Sumy rose to nine on Wednesday, the "
+        "regional administration said."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+    assert claim.killed == 9
+
+
+def test_third_party_on_kyiv_district_names_no_attacker(extractor: EnglishExtractor) -> None:
+    text = (
+        "The UN monitoring mission said a residential building in Kyiv's Obolonskyi district was "
+        "destroyed overnight."
+    )
+    claim = _only(extractor.extract(_doc(text)), "OTHER")
+    assert claim.attacker is None and claim.target_country == "UA"
+    assert [p.name for p in claim.places] and "UA-30" in claim.regions
+    assert not any(e.field == "attacker" for e in claim.evidence)

@@ -33,13 +33,13 @@ _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 _TIME = r"\d{1,2}[:.]\d\d"
 
 MULTI_DAY = re.compile(
-    r"\b(?:(?<!largest\s)(?<!biggest\s)(?<!heaviest\s)since\s+(?:the\s+)?(?:" + _DAY + r"|" + _MON + r"|" + _WD + r"|\d{4}|the\s+truce|"
-    r"the\s+ceasefire|midnight)|so\s+far\s+this|"
+    r"\b(?:(?<!largest\s)(?<!biggest\s)(?<!heaviest\s)since\s+(?:the\s+)?(?:(?:" + _DAY + r"|" + _MON + r"|" + _WD + r"|\d{4})(?!\w)|the\s+truce|"
+    r"the\s+ceasefire)|so\s+far\s+this|"
     r"(?:during|over|throughout|for)\s+the\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|moratorium)|"
     r"since\s+(?:it|the\s+(?:truce|ceasefire|moratorium))\s+(?:began|started|took\s+effect|came\s+into\s+force)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|"
     r"in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|in\s+total\s+since|this\s+week|last\s+week|"
     r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
-    r"in\s+" + _MON + r"(?!\s*\d))",
+    r"in\s+" + _MON + r"(?![\w\d]|\s*\d))",
     re.IGNORECASE,
 )
 
@@ -74,6 +74,9 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         + _MON + r")" + _YEAR, re.I)),
     ("night_to_weekday", 4, re.compile(r"(?:overnight|night)\s+(?:in)?to\s+(?P<wd>" + _WD + r")", re.I)),
     ("weekday", 4, re.compile(r"overnight\s+on\s+(?P<wd>" + _WD + r")", re.I)),
+    # "Thursday's missile attack": the day of the attack itself, whatever day the report is about.
+    ("weekday", 4, re.compile(r"\b(?P<wd>" + _WD + r")['’]s(?=\s+(?:[\w-]+\s+){0,4}?(?:attacks?|strikes?|shelling|"
+                              r"bombardment|raids?|assault|barrage|explosions?)\b)", re.I)),
     ("numeric", 3, re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])")),
     ("night_single", 4, re.compile(
         r"night\s+of\s+(?:(?P<m1>" + _MON + r")\s+(?P<d1a>" + _DAY + r")|(?P<d1>" + _DAY + r")\s+(?P<m1b>"
@@ -90,7 +93,10 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
 _ANY_DATE_WORD = re.compile(
     r"\d|night|yesterday|today|morning|evening|early\s+hours|day\b|" + _MON + r"|" + _WD, re.I
 )
-_SPEECH_BEFORE = re.compile(r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated)\s+(?:on\s+)?$", re.I)
+_SPEECH_BEFORE = re.compile(
+    r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|"
+    # "the death toll ... rose to 12 on Friday": the day of the update, not of the strike
+    r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?$", re.I)
 
 
 @dataclass(frozen=True)

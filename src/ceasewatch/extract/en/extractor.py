@@ -381,6 +381,7 @@ class EnglishExtractor:
         direction, dir_span = self._direction(
             text, cs, ce, voice, geo, counts, excluded, bstate, state.last_direction, denial=bool(denial)
         )
+        strength = self._last_strength  # where the struck ground is the only cue, no attacker is named
         if denial:
             # A denial names what it denies ("Russian troops had not targeted the hospital") or
             # answers the other side's latest claim ("Ukraine denied the accusation").
@@ -403,7 +404,7 @@ class EnglishExtractor:
         if direction is None:
             return
         attacker, target = direction
-        if party == "OTHER" and dir_span is None and stance == "asserted":
+        if party == "OTHER" and (dir_span is None or strength < 2.0) and stance == "asserted":
             attacker = None  # "the U.N. mission said ... a direct hit on the hospital": no attacker named
             # ... and the struck side is where it landed; occupied ground names no side.
             sides = {g.country for g in geo if g.country in ("UA", "RU") and g.region not in OCCUPIED}
@@ -424,8 +425,9 @@ class EnglishExtractor:
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
         if stance == "denied" and denial is not None:
             draft.note("stance", (cs + denial.start(), cs + denial.end()))
-        if dir_span is not None:
+        if dir_span is not None and attacker is not None:
             draft.note("attacker", dir_span)
+        if dir_span is not None and target is not None:
             draft.note("target_country", dir_span)
         if day_span is not None:
             draft.note("date", day_span)

@@ -68,6 +68,9 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_CAPITAL_POSSESSIVE = re.compile(r"(Kyiv|Kiev|Moscow)['’]s")
+_CITY_PART = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+|(?:northern|southern|eastern|western|central)\s+)?(?:district|neighbou?rhood|"
+                        r"outskirts|suburbs?|centre|center|residential\s+area)\b")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|municipal\s+district|urban\s+district)\b",
                              re.I)
 # Rivers that share a name with a settlement; "on the Volga", "across the Dnipro" name the river.
@@ -199,6 +202,12 @@ def find_geo(
         if not free(s, e):
             continue
         words = m.group(0).split()
+        own = _CAPITAL_POSSESSIVE.match(text, s, e)
+        if own and _CITY_PART.match(text, own.end(), end):
+            # "Kyiv's Sviatoshynskyi district", "Moscow's southern outskirts": the city, not its government.
+            add(s, s + len(own.group(1)), _best(geo, own.group(1), ("settlement",)))
+            taken.append((s, e))
+            continue
         while words and words[0].lower().strip("'’") in _SKIP_WORDS:
             s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
