@@ -211,3 +211,39 @@ def test_third_party_on_kyiv_district_names_no_attacker(extractor: EnglishExtrac
     assert claim.attacker is None and claim.target_country == "UA"
     assert [p.name for p in claim.places] and "UA-30" in claim.regions
     assert not any(e.field == "attacker" for e in claim.evidence)
+
+
+def test_post_headed_by_its_author(extractor: EnglishExtractor) -> None:
+    text = (
+        "Kursk region governor Alexander Khinshtein: In Rylsk, a drone hit a private house. "
+        "Two people were injured."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Regional News")), "RU")
+    assert claim.claimant.name.startswith("Kursk region governor") and claim.injured == 2
+
+
+def test_a_multi_day_aside_after_a_dated_strike_keeps_the_date(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russia hit gas facilities in Poltava region overnight with missiles, Naftogaz said, in what it called "
+        "the tenth attack on its sites since October."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-11"
+
+
+def test_quoted_measure_and_all_destroyed() -> None:
+    assert ("40", 40, "lost", None) in _counts('Air defence shot down 70 drones, while 40 others were "lost".')
+    counts = _counts("Kyiv launched 12 drones at Bryansk region, and all had been destroyed, the ministry said.")
+    assert counts[-1][2] == "intercepted" and counts[-1][1] == -1
+
+
+def test_list_header_verb_beats_the_tally_guess(extractor: EnglishExtractor) -> None:
+    text = (
+        "Overnight the enemy attacked with 5 Iskander-M ballistic missiles and 40 drones.\n\n"
+        "Air defence shot down/suppressed 33 air attack assets:\n"
+        "- 30 attack UAVs;\n"
+        "- 3 Iskander-M ballistic missiles."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Ukrainian Air Force")), "UA")
+    ballistic = next(w for w in claim.weapons if w.category == "ballistic_missile")
+    assert ballistic.launched == 5 and ballistic.intercepted == 3

@@ -101,6 +101,14 @@ _OTHER = re.compile(
 )
 
 
+_COLON_LEAD = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,9}?)\s*:\s+(?=\S)")
+_TITLE = re.compile(
+    r"\b(?:governor|mayor|head|chief|minister|ministry|spokes\w+|administration|Air\s+Force|General\s+Staff|MoD|"
+    r"military|police|service|headquarters|commander|president|office|agency|department|council|operator)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Speaker:
     phrase: str
@@ -165,6 +173,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Speakers attributed in `text[start:end]`, in text order."""
     found: list[Speaker] = []
+    lead = _COLON_LEAD.match(text, start, end)
+    if lead and _TITLE.search(lead.group(1)) and not _NOT_SPEAKER.search(lead.group(1)):
+        # "Belgorod region governor Vyacheslav Gladkov: In the Belgorod district, ...": a post headed by its author.
+        found.append(Speaker(lead.group(1), lead.start(1), lead.end(1), lead.end(1)))
     for m in _ACCORDING.finditer(text, start, end):
         stop = end
         b = _BOUNDARY.search(text, m.end(), end)

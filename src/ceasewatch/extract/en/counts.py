@@ -31,10 +31,11 @@ _GAP_OK = re.compile(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|w
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
 _PARTITIVE_WORD = re.compile(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|those|them|which|its)\b", re.I)
+_ALL_WERE = re.compile(r"\b(?P<w>all|both)(?=\s+(?:had\s+been|have\s+been|were)\b)", re.I)
 _NEITHER = re.compile(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
 _NUMWORD = r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|none|all)\b)"
 _AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been)\s+)?" \
-       r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*"
+       r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*[\"“‘']?"
 _RIGHT_VERB = re.compile(_AUX, re.I)
 _PART_ITEM = re.compile(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
@@ -73,6 +74,7 @@ class CountMention:
     part: bool = False  # a breakdown item ("51 over Crimea")
     part_end: int = 0  # end of the breakdown item's text
     refers_back: bool = False  # "of them", "of which", "a further 208"
+    tally: bool = False  # measure guessed from a verbless tally; a list header's verb overrides it
 
 
 @dataclass
@@ -167,6 +169,10 @@ def find_counts(
     words = [
         (m.start("w"), m.end("w"), 0 if m.group("w").lower() in ("none", "neither") else -1)
         for m in _PARTITIVE_WORD.finditer(text, start, end)
+    ] + [
+        # "..., and that all had been destroyed": as many as were launched
+        (m.start("w"), m.end("w"), -1) for m in _ALL_WERE.finditer(text, start, end)
+        if _measure_at(text, m.end("w"), end) not in (None, "launched")
     ]
     entries = [(n.start, n.end, n.value, n.exact) for n in nums] + [(s, e, v, True) for s, e, v in words]
     entries.sort()
@@ -268,6 +274,7 @@ def find_counts(
     ):
         for c in counts:
             c.measure = "launched"  # '"More than 60 drones and eight missiles."': a verbless tally of the attack
+            c.tally = True
     return counts
 
 

@@ -66,7 +66,8 @@ _INTERCEPT_WORDS = re.compile(
     r"\b(?:shot\s+down|intercepted|destroyed|downed|repelled|air\s+defen[cs]es?|thwarted)\b", re.I
 )
 _LIST_LAUNCH = re.compile(
-    r"\b(?:launched|launching|used|using|attacked|attacking|fired|detected|tracked|strike|attack|with)\b", re.I
+    r"\b(?:launched|launching|used|using|attacked|attacking|fired|detected|tracked|strike|attack|with)\b"
+    r"(?!\s+(?:assets|means|weapons|drones|UAVs|vehicles|aircraft|helicopters))", re.I
 )
 _OUTAGE = re.compile(
     r"\b(?:outages?|power\s+cuts?|blackouts?|shutdowns?|schedules|de-energi[sz]ed|without\s+(?:power|electricity|"
@@ -343,16 +344,17 @@ class EnglishExtractor:
             # A list header ("... with 452 air attack assets:", "air defence neutralised ...:") gives
             # the measure of list items that have no verb of their own.
             header = [c for c in counts if c.measure and not c.part]
+            launch = [m.end() for m in _LIST_LAUNCH.finditer(body)]
+            intercept = [m.end() for m in _INTERCEPT_WORDS.finditer(body)]
             if header:
                 bstate.list_measure = header[-1].measure
-            elif _LIST_LAUNCH.search(body):
-                bstate.list_measure = "launched"
-            elif _INTERCEPT_WORDS.search(body):
-                bstate.list_measure = "intercepted"
+            elif launch or intercept:
+                # the verb nearest the colon: "... launched 300 drones; air defence shot down/suppressed:"
+                bstate.list_measure = "launched" if max(launch, default=-1) > max(intercept, default=-1) else "intercepted"
             bstate.list_phrase = phrases[-1] if phrases else None
         if bstate.list_measure:
             for c in counts:
-                if c.measure is None and c.phrase is not None and not c.part:
+                if (c.measure is None or c.tally) and c.phrase is not None and not c.part:
                     c.measure = bstate.list_measure  # a list item under "... with 452 air attack assets:"
         measured = [c for c in counts if c.measure or c.part]
         talks_m = _TALKS.search(body)
@@ -636,6 +638,9 @@ class EnglishExtractor:
         text = state.text
         multi = MULTI_DAY.search(text, cs, ce) or UNDATED.search(text, cs, ce)
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
+        if multi is not None and any(d.priority >= 2 and d.end <= multi.start() and "," in text[d.end : multi.start()]
+                                     for d in mentions):
+            multi = None  # "hit gas facilities overnight, ..., the 15th attack since October": dated by the first
         chosen: tuple[DateMention | None, bool] | None = None
         if multi is not None:
             chosen = (None, True)
