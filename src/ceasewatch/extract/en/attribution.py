@@ -90,7 +90,7 @@ _OTHER = re.compile(
     r"Trump|White\s+House|Washington|Pentagon|Britain|British|France|French|Germany|German|Romania|"
     r"Romanian|Moldova|Moldovan|Turkey|Turkish|China|Chinese|monitors?|monitoring|researchers|analysts|"
     r"experts|Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|traders|independent|satellite|NASA|FIRMS|"
-    r"Institute|think\s+tank|observers|diplomats?|Grossi|Guterres|Kallas|von\s+der\s+Leyen|"
+    r"Institute|Center|Centre|Analysis|Research|Studies|Study|Foundation|think\s+tank|observers|diplomats?|Grossi|Guterres|Kallas|von\s+der\s+Leyen|"
     r"International\s+(?:Atomic|Committee|Criminal|Monetary|Energy)|Atomic\s+Energy\s+Agency|WHO|"
     r"World\s+Health|UNICEF|UNHCR|OHCHR|UNESCO|HRMMU|Human\s+Rights\s+Monitoring|Council\s+of\s+Europe|"
     r"G7|Japan\w*|Canad\w+|Ital\w+|Spain|Spanish|Finland|Finnish|Sweden|Swedish|Norw\w+|Denmark|Danish|"

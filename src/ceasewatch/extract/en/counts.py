@@ -51,6 +51,7 @@ _PRONOUN_PARTITIVE = re.compile(
 )
 _OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
 _AMONG_BEFORE = re.compile(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
+_FINITE = re.compile(r"[.;:]|\b(?:was|were|is|are|had|has|have|said|says|while|but|whereas|which|who)\b", re.I)
 _MORE = re.compile(r"\s+(?:more|others?|further)\b", re.I)
 _OTHER_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s+$", re.I)
 
@@ -343,7 +344,8 @@ def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
                 r"(?:\s+of\s+(?:several|various|different|other)\s+types)?\s*(?:,|and|,\s*and|as\s+well\s+as|plus)\s*",
                 gap,
             ) or (
-                len(gap) < 80 and re.search(r",\s*(?:and\s+)?$", gap) and not any(rx.search(gap) for _, rx in MEASURE_VERBS)
+                len(gap) < 80 and re.search(r"(?:,|\band)\s*$", gap) and not any(rx.search(gap) for _, rx in MEASURE_VERBS)
+                and not _FINITE.search(gap)
             )
             if coordinated:
                 if b.measure is None:

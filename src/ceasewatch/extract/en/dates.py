@@ -38,6 +38,9 @@ MULTI_DAY = re.compile(
     r"(?:during|over|throughout|for)\s+the\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|moratorium)|"
     r"since\s+(?:it|the\s+(?:truce|ceasefire|moratorium))\s+(?:began|started|took\s+effect|came\s+into\s+force)|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|"
     r"in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|in\s+total\s+since|this\s+week|last\s+week|"
+    r"(?:during|over|throughout|in)\s+the\s+(?:past\s+|last\s+)?(?:week|month|weekend)\b|the\s+past\s+(?:week|month)|"
+    r"(?:this|last|past)\s+month\b|(?:weekly|monthly)\s+(?:total|tally|figures?|summary)|"
+    r"in\s+recent\s+(?:days|weeks|months)|(?:for|in)\s+(?:several|many|two|three)\s+(?:days|weeks|months)|"
     r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
     r"in\s+" + _MON + r"(?![\w\d]|\s*\d))",
     re.IGNORECASE,
@@ -65,7 +68,7 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
     # (kind, priority, pattern); higher priority wins within a clause.
     ("start_only", 0, re.compile(r"\(\s*(?:from|since|starting)\s+(?:" + _TIME + r"\s+)?(?:on\s+)?[^)]{0,40}\)", re.I)),
     ("night_range", 5, re.compile(
-        r"night\s+(?:of|from)\s+(?:(?P<m1>" + _MON + r")\s+)?(?P<d1>" + _DAY + r")(?:\s+(?P<m1b>" + _MON + r"))?"
+        r"(?:night\s+(?:of|from)|overnight\s+(?:on|of|from)?)\s+(?:(?P<m1>" + _MON + r")\s+)?(?P<d1>" + _DAY + r")(?:\s+(?P<m1b>" + _MON + r"))?"
         r"\s*(?:-|–|to|into|and|/)\s*(?:(?P<m2a>" + _MON + r")\s+)?(?P<d2>" + _DAY + r")(?:\s+(?P<m2>" + _MON + r"))?"
         + _YEAR, re.I)),
     ("time_range", 5, re.compile(

@@ -79,6 +79,13 @@ _CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
 _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
+# An actor phrase followed by an interception of weapons is the defender, not the attacker.
+_DEFENDS = re.compile(
+    r"\s+(?:(?:reportedly|have|has|had|also|successfully)\s+)*(?:shot\s+down|downed|intercepted|repelled|repulsed|"
+    r"destroyed|neutrali[sz]ed)\s+(?:[\w,\"“”-]+\s+){0,3}?(?:drones?|UAVs?|missiles?|rockets?|bombs?|(?:drone\s+)?attacks?|"
+    r"Shaheds?|Gerans?|projectiles)\b",
+    re.I,
+)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
@@ -593,6 +600,11 @@ class EnglishExtractor:
                     )
                     if passive and not agentive:
                         continue
+                    if _DEFENDS.match(text, m.end(), ce):
+                        # "Ukrainian forces downed 61 drones", "Russian forces repelled a Ukrainian drone attack"
+                        vote(_other(side), 2.0, (m.start(), m.end()))
+                        defended.append((m.start(), m.end()))
+                        continue
                     vote(side, 3.0, (m.start(), m.end()))
         if party in ("UA", "RU"):
             for m in ENEMY.finditer(text, cs, ce):
@@ -649,8 +661,16 @@ class EnglishExtractor:
             chosen = ([d for d in mentions if d.priority == top][-1], False)
         if chosen is not None and strike:
             bstate.day = chosen
-            if state.default_day is None and block.kind != "background" and not chosen[1]:
-                state.default_day = chosen
+            if state.default_day is None and block.kind != "background":
+                state.default_day = chosen  # a weekly summary's later paragraphs are weekly too
+        if chosen is not None and chosen[0] is not None and chosen[0].priority == 2:
+            # A bare "overnight" after the report named the night ("overnight on June 9 to 10") is that
+            # night, not the one before the (possibly much later) publication time.
+            named = next((d for d in (bstate.day, state.default_day)
+                          if d is not None and d[0] is not None and d[0].priority >= 3), None)
+            if named is not None and named[0].expr is not None and named[0].expr.kind in ("night", "date") \
+                    and chosen[0].expr is not None and chosen[0].expr.kind == "overnight":
+                chosen = named
         if chosen is None:
             chosen = bstate.day
         if chosen is None and block.kind == "background":
