@@ -663,7 +663,7 @@ class EnglishExtractor:
             bstate.day = chosen
             if state.default_day is None and block.kind != "background":
                 state.default_day = chosen  # a weekly summary's later paragraphs are weekly too
-        if chosen is not None and chosen[0] is not None and chosen[0].priority == 2:
+        if chosen is not None and chosen[0] is not None and chosen[0].priority == 2 and len(mentions) == 1:
             # A bare "overnight" after the report named the night ("overnight on June 9 to 10") is that
             # night, not the one before the (possibly much later) publication time.
             named = next((d for d in (bstate.day, state.default_day)
