@@ -170,6 +170,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
+
+
+def _boundaries(window: str) -> list[re.Match[str]]:
+    """Clause boundaries in `window`, except the brackets of an acronym: "the
+    International Atomic Energy Agency (IAEA) team reported" is one speaker."""
+    acronyms = [(m.start(), m.end()) for m in _ACRONYM.finditer(window)]
+    return [b for b in _BOUNDARY.finditer(window) if not any(a <= b.start() < e for a, e in acronyms)]
+
+
 def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
     """Speakers attributed in `text[start:end]`, in text order."""
     found: list[Speaker] = []
@@ -190,7 +200,7 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         left = max(start, m.start() - 90)
         window = text[left : m.start()]
         cut = None
-        for b in _BOUNDARY.finditer(window):
+        for b in _boundaries(window):
             cut = b.end()
         s, e = _trim(text, left + (cut or 0), m.start())
         phrase = text[s:e]
@@ -205,7 +215,7 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
             left = max(start, aside.start() - 90)
             window = text[left : aside.start()]
             cut = None
-            for b in _BOUNDARY.finditer(window):
+            for b in _boundaries(window):
                 cut = b.end()
             s, e = _trim(text, left + (cut or 0), aside.start())
             phrase = text[s:e]

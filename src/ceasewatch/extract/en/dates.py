@@ -158,6 +158,9 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             prio = priority
             if kind in ("weekday", "date") and _SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
                 prio = 0
+            elif kind == "overnight" and m.group(0).lower() == "today" and _SPEECH_BEFORE.search(
+                    text[max(0, m.start() - 25) : m.start()]):
+                prio = 0  # "Grossi said today": the day of the statement
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), expr, prio))
     return sorted(found, key=lambda d: d.start)

@@ -86,6 +86,9 @@ _DEFENDS = re.compile(
     r"Shaheds?|Gerans?|projectiles)\b",
     re.I,
 )
+# Periods that contain a day rather than span a count: a named day inside them dates the strike.
+_CONTAINER = re.compile(r"(?:this|last)\s+(?:week|month)|(?:during|in|over)\s+the\s+(?:past\s+|last\s+)?(?:week|month|weekend)",
+                        re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
@@ -653,6 +656,8 @@ class EnglishExtractor:
         if multi is not None and any(d.priority >= 2 and d.end <= multi.start() and "," in text[d.end : multi.start()]
                                      for d in mentions):
             multi = None  # "hit gas facilities overnight, ..., the 15th attack since October": dated by the first
+        if multi is not None and _CONTAINER.fullmatch(multi.group(0)) and any(d.priority >= 1 for d in mentions):
+            multi = None  # "affected this week, when four drones were shot down early on Wednesday"
         chosen: tuple[DateMention | None, bool] | None = None
         if multi is not None:
             chosen = (None, True)

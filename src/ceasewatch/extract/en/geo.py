@@ -199,16 +199,23 @@ def find_geo(
             taken.append((m.start(), m.end()))
     for m in _CAPS.finditer(text, start, end):
         s, e = m.start(), m.end()
+        lead = next((b for a, b in taken if a <= s < b < e), None)
+        if lead is not None:
+            # "Ukraine's Khmelnytskyi Nuclear Power Plant": the possessive is taken, the name is not.
+            nxt = re.compile(r"\s*([A-Z])").match(text, lead, e)
+            if nxt is None:
+                continue
+            s = nxt.start(1)
         if not free(s, e):
             continue
-        words = m.group(0).split()
+        words = text[s:e].split()
         own = _CAPITAL_POSSESSIVE.match(text, s, e)
         if own and _CITY_PART.match(text, own.end(), end):
             # "Kyiv's Sviatoshynskyi district", "Moscow's southern outskirts": the city, not its government.
             add(s, s + len(own.group(1)), _best(geo, own.group(1), ("settlement",)))
             taken.append((s, e))
             continue
-        while words and words[0].lower().strip("'’") in _SKIP_WORDS:
+        while words and re.sub(r"['’]s$", "", words[0].lower()).strip("'’") in _SKIP_WORDS:
             s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         while words and words[-1].lower().strip("'’") in _SKIP_WORDS:
