@@ -366,7 +366,8 @@ class EnglishExtractor:
             for c in counts:
                 if (c.measure is None or c.tally) and c.phrase is not None and not c.part:
                     c.measure = bstate.list_measure  # a list item under "... with 452 air attack assets:"
-        measured = [c for c in counts if c.measure or c.part]
+        in_list = bstate.list_head is not None or bstate.list_measure is not None or bstate.list_phrase is not None
+        measured = [c for c in counts if c.measure or (c.part and in_list)]  # "four regions in 2022" lists nothing
         talks_m = _TALKS.search(body)
         talks = talks_m is not None
         if talks_m is not None:
@@ -382,7 +383,9 @@ class EnglishExtractor:
             has_content = False
         if _HABITUAL.search(body) and not (measured or casualties or find_dates(text, cs, ce)):
             has_content = False  # "despite repeated attacks on its ports": background, no one night's claim
-        if not has_content and not (denial and voice is not None):
+        # A bare denial answers an accusation about strikes, not a proposal or a vote.
+        bare_denial = bool(denial) and voice is not None and (strike or bool(state.history)) and not (talks and not strike)
+        if not has_content and not bare_denial:
             if phrases:
                 bstate.last_phrase = phrases[-1]
             return
@@ -407,6 +410,8 @@ class EnglishExtractor:
                 stance = "denied"
                 direction = (inherited.attacker, inherited.target_country)  # type: ignore[assignment]
                 dir_span = None
+            elif not has_content:
+                return  # "dismissed the proposal": denies nothing this report has claimed
         if dir_span is None and stance == "asserted":
             direction = self._referred_direction(state, text, targets) or direction
             if not geo and not targets and _STRUCK.search(body):
