@@ -247,3 +247,63 @@ def test_list_header_verb_beats_the_tally_guess(extractor: EnglishExtractor) -> 
     claim = _only(extractor.extract(_doc(text, publisher="Ukrainian Air Force")), "UA")
     ballistic = next(w for w in claim.weapons if w.category == "ballistic_missile")
     assert ballistic.launched == 5 and ballistic.intercepted == 3
+
+
+def test_the_previous_evening_counts_back_from_the_statement_day(extractor: EnglishExtractor) -> None:
+    # Published Wednesday 11 June; the statement is Tuesday's, the strike the evening before it.
+    text = "Russian-installed officials said on Tuesday that a Ukrainian drone had hit a cafe in Kakhovka the previous evening."
+    claim = _only(extractor.extract(_doc(text)), "RU")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+
+
+def test_name_and_title_in_apposition_speak(extractor: EnglishExtractor) -> None:
+    text = (
+        '"They hit a bus stop," Yevgeny Balitsky, the Moscow-installed governor of the region, wrote on '
+        "Telegram, adding that a Ukrainian drone had injured two people in Vasylivka overnight."
+    )
+    claim = _only(extractor.extract(_doc(text)), "RU")
+    assert claim.claimant.name.startswith("Yevgeny Balitsky") and claim.attacker == "UA"
+
+
+def test_a_speakers_next_paragraph_keeps_the_day(extractor: EnglishExtractor) -> None:
+    text = (
+        "Dnipropetrovsk regional governor Serhiy Lysak said Russian artillery shelled Nikopol on Monday, "
+        "injuring one man.\n\n"
+        "A drone also hit a gas station in Marhanets, Lysak said."
+    )
+    claims = extractor.extract(_doc(text))
+    assert {str(c.date) for c in claims} == {"2025-06-09"}
+
+
+def test_a_hedge_in_a_second_statement_does_not_cancel_the_first(extractor: EnglishExtractor) -> None:
+    text = (
+        "He said Ukrainian drones had destroyed an ammunition depot near Skadovsk on Saturday, and suggested "
+        "the fire at the market might have been caused by Russian shells."
+    )
+    claims = extractor.extract(_doc(text, publisher="Ukrainian Navy"))
+    assert any(c.attacker == "UA" and "military" in c.targets for c in claims)
+
+
+def test_dismissing_a_proposal_is_no_denial_and_four_regions_no_count(extractor: EnglishExtractor) -> None:
+    text = (
+        "Ukraine's Foreign Ministry dismissed the proposal as a trap.\n\n"
+        "BACKGROUND: Russia claimed four regions in 2022 after votes that Kyiv dismissed as a sham."
+    )
+    assert extractor.extract(_doc(text)) == []
+
+
+def test_forces_that_down_drones_are_the_defender(extractor: EnglishExtractor) -> None:
+    text = "The Air Force reported that Ukrainian forces downed 40 drones overnight on June 10 to 11."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert (claim.attacker, claim.target_country) == ("RU", "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-11"
+
+
+def test_acronym_stays_inside_the_speaker_and_possessive_country_before_a_site(extractor: EnglishExtractor) -> None:
+    text = (
+        "Three drones were shot down near Ukraine's Rivne Nuclear Power Plant early on Tuesday, the "
+        "International Atomic Energy Agency (IAEA) team there reported."
+    )
+    claim = _only(extractor.extract(_doc(text)), "OTHER")
+    assert claim.claimant.name.startswith("International Atomic Energy Agency (IAEA)")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-10"

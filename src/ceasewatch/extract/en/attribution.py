@@ -170,6 +170,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_APPOSITIVE = re.compile(
+    r"(?:[,\"”]\s*|\b)([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+((?:the|a|an)\s+[^,;.\"“”]{3,90}),\s*$"
+)
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 
 
@@ -206,8 +209,13 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         phrase = text[s:e]
         if e > s and _DANGLING.search(phrase):
             continue  # "According to updated figures": "updated" is no speech verb here
-        if e > s and len(phrase.split()) <= 10 and not _NOT_SPEAKER.search(phrase):
+        if e > s and len(phrase.split()) <= 13 and not _NOT_SPEAKER.search(phrase):
             found.append(Speaker(phrase, s, e, m.start()))
+            continue
+        appos = _APPOSITIVE.search(text, max(start, m.start() - 130), m.start()) if e <= s else None
+        if appos is not None and not _NOT_SPEAKER.search(appos.group(0)):
+            # '"...," Vladimir Saldo, the Moscow-appointed head of the region, wrote': name and title speak.
+            found.append(Speaker(text[appos.start(1) : appos.end(2)], appos.start(1), appos.end(2), m.start()))
             continue
         aside = _ASIDE.search(text, max(start, m.start() - 60), m.start()) if e <= s else None
         if aside is not None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -89,6 +89,8 @@ _DEFENDS = re.compile(
 # Periods that contain a day rather than span a count: a named day inside them dates the strike.
 _CONTAINER = re.compile(r"(?:this|last)\s+(?:week|month)|(?:during|in|over)\s+the\s+(?:past\s+|last\s+)?(?:week|month|weekend)",
                         re.I)
+_PREVIOUS = re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<w>evening|night|day|afternoon|morning)\b|"
+                       r"\bthe\s+(?P<w2>night|day|evening)\s+before\b(?!\s+(?:last|the|that|yesterday))", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
@@ -132,6 +134,15 @@ def _stated_time(text: str, cs: int, ce: int, day: date, target: str | None) -> 
     return datetime(day.year, day.month, day.day, int(m.group("h")), int(m.group("m")), tzinfo=ZoneInfo(tz))
 
 
+def _speaker_key(voice: _Voice | None) -> str | None:
+    """A source's identity across paragraphs: "Kherson regional governor Oleksandr Prokudin"
+    and later "Prokudin" share their last word."""
+    if voice is None or voice.span is None:
+        return None
+    words = re.findall(r"[A-Za-z][\w'’-]+", voice.name)
+    return f"{voice.party}:{words[-1].lower()}" if words else None
+
+
 def _other(party: str | None) -> str | None:
     return _OTHER.get(party or "")
 
@@ -167,6 +178,7 @@ class _DocState:
     last_direction: tuple[str, str] | None = None
     last_settlement: GeoMention | None = None
     history: list[tuple[ClaimDraft, str]] = field(default_factory=list)  # (draft, stance) in reading order
+    speaker_days: dict[str, tuple[DateMention | None, bool]] = field(default_factory=dict)  # last day each source gave
 
 
 class EnglishExtractor:
@@ -437,7 +449,8 @@ class EnglishExtractor:
         if stance == "denied" and inherited is not None:
             day, day_span = inherited.day, None
         else:
-            day, day_span = self._day(state, bstate, block, cs, ce, target, strike)
+            day, day_span = self._day(state, bstate, block, cs, ce, target, strike,
+                                      _speaker_key(voice))
         name = voice.name if voice is not None else (state.doc.publisher or "publisher")
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
         if stance == "denied" and denial is not None:
@@ -654,10 +667,22 @@ class EnglishExtractor:
         ce: int,
         target: str | None,
         strike: bool,
+        speaker: str | None = None,
     ) -> tuple[date | None, tuple[int, int] | None]:
         text = state.text
         multi = MULTI_DAY.search(text, cs, ce) or UNDATED.search(text, cs, ce)
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
+        prev = _PREVIOUS.search(text, cs, ce)
+        if prev is not None and multi is None and not any(d.priority >= 3 for d in mentions):
+            # "said Sunday that a drone had struck the market the previous evening": a day before the
+            # statement (or the report); "the previous night" ends on the statement's morning.
+            stated = [d for d in mentions if d.priority == 0]
+            published = state.doc.published
+            base = (resolve_monitoring_day(stated[-1].expr, published, target) if stated and stated[-1].expr
+                    else local_time(published, target).date() if published else None)
+            if base is not None:
+                back = 0 if (prev.group("w") or prev.group("w2") or "").lower() == "night" else 1
+                return base - timedelta(days=back), (prev.start(), prev.end())
         if multi is not None and any(d.priority >= 2 and d.end <= multi.start() and "," in text[d.end : multi.start()]
                                      for d in mentions):
             multi = None  # "hit gas facilities overnight, ..., the 15th attack since October": dated by the first
@@ -671,6 +696,8 @@ class EnglishExtractor:
             chosen = ([d for d in mentions if d.priority == top][-1], False)
         if chosen is not None and strike:
             bstate.day = chosen
+            if speaker is not None:
+                state.speaker_days[speaker] = chosen
             if state.default_day is None and block.kind != "background":
                 state.default_day = chosen  # a weekly summary's later paragraphs are weekly too
         if chosen is not None and chosen[0] is not None and chosen[0].priority == 2 and len(mentions) == 1:
@@ -685,6 +712,8 @@ class EnglishExtractor:
             chosen = bstate.day
         if chosen is None and block.kind == "background":
             return None, None
+        if chosen is None and speaker is not None:
+            chosen = state.speaker_days.get(speaker)  # the governor's next paragraph: the same day
         if chosen is None:
             chosen = state.default_day
         published = state.doc.published

@@ -25,7 +25,8 @@ _ABBREV = re.compile(
 )
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*$")
 _CLAUSE_SPLIT = re.compile(
-    r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported)\b)|,\s+but\s+(?=\w+\s+said)|"
+    r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported|suggested|noted|claimed|insisted|"
+    r"warned|stressed|argued|accused|denied|called|urged|described)\b)|,\s+but\s+(?=\w+\s+said)|"
     # ", and on Thursday morning the Air Force reported that ...": a second statement, a second clause
     r",\s+and\s+(?=(?:[\w'’-]+\s+){1,8}?(?:said|says|reported|reports|stated|wrote|announced)\s+(?:that\s+)?"
     r"(?:a|an|the|\d|[A-Z]))",
