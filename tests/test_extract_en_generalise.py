@@ -307,3 +307,16 @@ def test_acronym_stays_inside_the_speaker_and_possessive_country_before_a_site(e
     claim = _only(extractor.extract(_doc(text)), "OTHER")
     assert claim.claimant.name.startswith("International Atomic Energy Agency (IAEA)")
     assert claim.date is not None and claim.date.isoformat() == "2025-06-10"
+
+
+def test_general_staff_strike_on_the_aggressors_sites(extractor: EnglishExtractor) -> None:
+    text = (
+        "On the night of 9 to 10 June, the Defence Forces of Ukraine struck fuel depots of the aggressor "
+        "in Bryansk region. A radar station was also destroyed.\n\n"
+        "As a result of the enemy attack, three houses were damaged in Sumy region."
+    )
+    claims = extractor.extract(_doc(text, publisher="General Staff of the Armed Forces of Ukraine"))
+    keys = {(c.attacker, c.target_country) for c in claims}
+    assert ("UA", "RU") in keys and ("RU", "UA") in keys
+    ours = next(c for c in claims if c.attacker == "UA")
+    assert "RU-BRY" in ours.regions and "military" in ours.targets

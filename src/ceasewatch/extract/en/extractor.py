@@ -91,6 +91,10 @@ _CONTAINER = re.compile(r"(?:this|last)\s+(?:week|month)|(?:during|in|over)\s+th
                         re.I)
 _PREVIOUS = re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<w>evening|night|day|afternoon|morning)\b|"
                        r"\bthe\s+(?P<w2>night|day|evening)\s+before\b(?!\s+(?:last|the|that|yesterday))", re.I)
+_ACTION_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|drones?|missiles?|UAVs?|aggression|"
+                           r"aviation|artillery|fire)\b", re.I)
+_OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
+_WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
@@ -613,8 +617,8 @@ class EnglishExtractor:
                     # "fuel to the Russian army", "against Ukrainian troops": the side is not acting;
                     # but "lists of Russian strikes", "result of the Russian aggression" still act.
                     before = text[max(cs, m.start() - 16) : m.start()]
-                    passive = re.search(r"\b(?:to|for|against|of|on|at|supply|supplies|supplying)\s+(?:the\s+)?$",
-                                        before, re.I)
+                    passive = re.search(r"\b(?:to|for|against|of|on|at|supply|supplies|supplying|where|which|whom)"
+                                        r"\s+(?:the\s+)?$", before, re.I)
                     agentive = passive is not None and passive.group(0).lower().startswith("of") and (
                         _ACTION.search(m.group(0)) or re.search(r"\b(?:strikes?|attacks?|drones?|missiles?|units?)\s+of\s+"
                                                                 r"(?:the\s+)?$", text[max(cs, m.start() - 30) : m.start()], re.I)
@@ -629,11 +633,18 @@ class EnglishExtractor:
                     vote(side, 3.0, (m.start(), m.end()))
         if party in ("UA", "RU"):
             for m in ENEMY.finditer(text, cs, ce):
+                owned = _OWNED_BY.search(text, max(cs, m.start() - 12), m.start()) or text.startswith(("'s", "’s"), m.end())
+                if owned and not _ACTION_AFTER.match(text, m.end()):
+                    # "military infrastructure of the aggressor", "the enemy's launchers": the struck side
+                    vote(party, 1.5, (m.start(), m.end()))
+                    continue
                 vote(_other(party), 2.0, (m.start(), m.end()))
             for m in OWN_FORCES.finditer(text, cs, ce):
                 if free(m) and not _INTERCEPT_WORDS.search(m.group(0)):
                     vote(party, 2.5, (m.start(), m.end()))
-            if any(c.measure in ("intercepted", "lost") for c in counts) or _INTERCEPT_WORDS.search(text, cs, ce):
+            if any(c.measure in ("intercepted", "lost") for c in counts) or (
+                    _INTERCEPT_WORDS.search(text, cs, ce) and _WEAPON_WORD.search(text, cs, ce)):
+                # "A launcher and a radar station were destroyed" is a strike, not an interception.
                 m2 = _INTERCEPT_WORDS.search(text, cs, ce)
                 span = (m2.start(), m2.end()) if m2 else (cs, cs + 1)
                 vote(_other(party), 1.5, span)

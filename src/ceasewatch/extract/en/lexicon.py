@@ -124,7 +124,8 @@ ACTOR_UA = re.compile(
     r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|forces|troops|army|military|armed\s+forces|unmanned|"
     r"naval\s+drones|boats|saboteurs|shelling|aircraft|artillery)|"
     r"Kyiv\s+regime|Kiev\s+regime|Ukrainian\s+armed\s+formations|Ukrainian\s+Armed\s+Forces|"
-    r"(?:armed\s+forces|troops|army)\s+of\s+Ukraine|Unmanned\s+Systems\s+Forces|SBU|HUR|GUR|"
+    r"(?:armed\s+forces|troops|army|defen[cs]e\s+forces)\s+of\s+Ukraine|Ukraine's\s+(?:defen[cs]e|armed)\s+forces|"
+    r"Special\s+Operations\s+Forces|Unmanned\s+Systems\s+Forces|SBU|HUR|GUR|"
     r"Security\s+Service\s+of\s+Ukraine)\b",
     _I,
 )
@@ -132,7 +133,8 @@ ENEMY = re.compile(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
 # "its drones", "our forces": the speaker's own side is the attacker.
 OWN_FORCES = re.compile(
     r"\b(?:its|our|their)\s+(?:\w+\s+){0,2}?(?:forces|drones|units|troops|army|military|missiles|strikes?|"
-    r"aviation|navy|fleet)\b|\bunits\s+of\s+(?:its|our)\b|\b(?:we|it|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"aviation|navy|fleet)\b|\bunits\s+of\s+(?:its|our|the\s+(?:defen[cs]e|armed)\s+forces)\b|"
+    r"\b(?:we|it|they)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:struck|hit|attacked|carried\s+out|launched|delivered|conducted|targeted)\b|\bbeen\s+behind\b",
     _I,
 )
