@@ -320,3 +320,25 @@ def test_general_staff_strike_on_the_aggressors_sites(extractor: EnglishExtracto
     assert ("UA", "RU") in keys and ("RU", "UA") in keys
     ours = next(c for c in claims if c.attacker == "UA")
     assert "RU-BRY" in ours.regions and "military" in ours.targets
+
+
+def test_casualty_updates_and_additional_bombs(extractor: EnglishExtractor) -> None:
+    text = (
+        "The number of people killed by Russian glide bombs in Zaporizhzhia on the evening of June 9 has risen to "
+        "six, governor Ivan Fedorov said on June 10.\n\n"
+        "On Tuesday morning, authorities had reported four dead and 11 injured. By the evening, the number of "
+        "injured had risen to 15, Fedorov said.\n\n"
+        "According to the governor, Russian aircraft dropped three KAB bombs on the city and two more guided "
+        "bombs on Stepnohirsk."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+    assert (claim.killed, claim.injured) == (6, 15)
+    bombs = next(w for w in claim.weapons if w.category == "guided_bomb")
+    assert bombs.launched == 5
+
+
+def test_a_parenthetical_said_keeps_the_date_with_the_strike(extractor: EnglishExtractor) -> None:
+    text = "On Monday, it said, a Ukrainian drone attack on a gas station in Kursk region caused a fire."
+    claim = _only(extractor.extract(_doc(text, publisher="Russian Ministry of Defence")), "RU")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"

@@ -95,6 +95,7 @@ class ClaimDraft:
         *,
         part: str | None = None,
         model: str | None = None,
+        additive: bool = False,
     ) -> bool:
         """Record a count. `part` names the breakdown it belongs to (a region
         code, a direction) when the sentence gives only a share of the total.
@@ -105,7 +106,14 @@ class ClaimDraft:
         if model:
             self.add_weapon(category, model, None)
         count = slot.counts.setdefault(measure, _Count())
-        if part is None:
+        if additive and (count.stated or count.parts):
+            # "dropped four KABs ... seven more guided bombs": the figures add up.
+            if count.stated:
+                first_n, first_span = max(count.stated, key=lambda item: item[0])
+                count.stated = []
+                count.parts[f"stated@{first_span[0]}"] = (first_n, first_span)
+            count.parts[f"more@{span[0]}"] = (n, span)
+        elif part is None:
             count.stated.append((n, span))
         elif part not in count.parts:
             count.parts[part] = (n, span)

@@ -373,8 +373,10 @@ _ZERO = re.compile(
 )
 
 
-_TOLL = re.compile(r"\b(?:death|casualty)\s+toll\s+(?:(?:from|in|of|after)\s+[^.;:]{0,100}?\s+)?(?:has\s+)?"
-                   r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
+_TOLL = re.compile(
+    r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?P<k>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))"
+    r"\s+(?:(?:from|in|of|after|by)\s+[^.;:]{0,100}?\s+)?(?:has\s+|had\s+)?"
+    r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
@@ -402,8 +404,11 @@ def find_casualties(text: str, start: int, end: int, numbers: list[NumberMention
         v = _VERB_FIRST.search(text[max(start, n.start - 40) : n.start])
         if v:
             found.append(Casualty(_kind(v.group("k")), n.value, n.start, n.end))
-        elif _TOLL.search(text[max(start, n.start - 140) : n.start]):
-            found.append(Casualty("killed", n.value, n.start, n.end))  # "the death toll from ... rose to nine"
+        elif toll := _TOLL.search(text[max(start, n.start - 140) : n.start]):
+            # "the death toll from ... rose to nine", "the number of injured had risen to 26"
+            word = (toll.group("k") or "killed").lower()
+            found.append(Casualty("injured" if word.startswith(("injur", "wound", "hurt")) else "killed",
+                                  n.value, n.start, n.end))
     for m in _ONE_PERSON.finditer(text, start, end):
         if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
             continue  # "one employee was injured": the number rule already has it

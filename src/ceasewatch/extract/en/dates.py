@@ -102,6 +102,12 @@ _SPEECH_BEFORE = re.compile(
     r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?$", re.I)
 
 
+# "On Wednesday morning, authorities had reported five dead": the day of a report, not a strike.
+_SPEECH_AFTER = re.compile(
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:said|reported|announced|stated|wrote|told|confirmed|updated)\b(?!\s*,)", re.I)  # "On Friday, it said, a drone"
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -156,7 +162,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if expr is not None and expr.kind == "date" and (expr.day is None or not 1 <= expr.day <= 31):
                 continue
             prio = priority
-            if kind in ("weekday", "date") and _SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()]):
+            if kind in ("weekday", "date") and (_SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()])
+                                                or _SPEECH_AFTER.match(text, m.end(), stop)):
                 prio = 0
             elif kind == "overnight" and m.group(0).lower() == "today" and _SPEECH_BEFORE.search(
                     text[max(0, m.start() - 25) : m.start()]):

@@ -93,6 +93,8 @@ _PREVIOUS = re.compile(r"\bthe\s+(?:previous|preceding)\s+(?P<w>evening|night|da
                        r"\bthe\s+(?P<w2>night|day|evening)\s+before\b(?!\s+(?:last|the|that|yesterday))", re.I)
 _ACTION_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|shelling|drones?|missiles?|UAVs?|aggression|"
                            r"aviation|artillery|fire)\b", re.I)
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)
+_MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+$", re.I)
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
@@ -702,7 +704,9 @@ class EnglishExtractor:
         chosen: tuple[DateMention | None, bool] | None = None
         if multi is not None:
             chosen = (None, True)
-        elif mentions:
+        elif mentions and (max(d.priority for d in mentions) > 0 or (bstate.day or state.default_day) is None):
+            # A statement's own day ("authorities had reported on Wednesday") dates the strike only
+            # when nothing else in the paragraph or the report does.
             top = max(d.priority for d in mentions)
             chosen = ([d for d in mentions if d.priority == top][-1], False)
         if chosen is not None and strike:
@@ -787,7 +791,9 @@ class EnglishExtractor:
                 if launched is None or not launched.stated:
                     continue
                 value = max(n for n, _ in launched.stated)
-            draft.add_count(self._referred_category(text, draft, phrase), measure, value, (c.start, c.end))
+            more = _MORE_AFTER.match(text, c.end) or _MORE_BEFORE.search(text, max(0, c.start - 16), c.start)
+            draft.add_count(self._referred_category(text, draft, phrase), measure, value, (c.start, c.end),
+                            additive=more is not None)
             if c.phrase is not None:
                 bstate.last_phrase = c.phrase
                 if measure in ("intercepted", "launched"):
