@@ -326,7 +326,7 @@ def test_casualty_updates_and_additional_bombs(extractor: EnglishExtractor) -> N
     text = (
         "The number of people killed by Russian glide bombs in Zaporizhzhia on the evening of June 9 has risen to "
         "six, governor Ivan Fedorov said on June 10.\n\n"
-        "On Tuesday morning, authorities had reported four dead and 11 injured. By the evening, the number of "
+        "Earlier, authorities had reported four dead and 11 injured. By the evening, the number of "
         "injured had risen to 15, Fedorov said.\n\n"
         "According to the governor, Russian aircraft dropped three KAB bombs on the city and two more guided "
         "bombs on Stepnohirsk."

@@ -704,9 +704,7 @@ class EnglishExtractor:
         chosen: tuple[DateMention | None, bool] | None = None
         if multi is not None:
             chosen = (None, True)
-        elif mentions and (max(d.priority for d in mentions) > 0 or (bstate.day or state.default_day) is None):
-            # A statement's own day ("authorities had reported on Wednesday") dates the strike only
-            # when nothing else in the paragraph or the report does.
+        elif mentions:
             top = max(d.priority for d in mentions)
             chosen = ([d for d in mentions if d.priority == top][-1], False)
         if chosen is not None and strike:
