@@ -19,7 +19,7 @@ SPEECH_VERB = (
     r"(?:said|says|say|saying|reported|reports|reporting|wrote|writes|told|tells|announced|announces|added|"
     r"stated|states|posted|confirmed|confirms|claimed|claims|put|counted|accused|accuses|denied|denies|"
     r"dismissed|dismisses|rejected|rejects|gave|described|noted|blamed|blames|insisted|called|calls|warned|"
-    r"declared|informed|updated|estimated|recorded|registered|cited|quoted)"
+    r"declared|informed|updated|estimated|recorded|registered|cited|quoted|verified|documented)"
 )
 _BOUNDARY = re.compile(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|where|which|when|whereas|because|what|who|whom|if)\b",
                        re.IGNORECASE)
@@ -155,7 +155,8 @@ def canonical_name(phrase: str, party: str | None) -> str:
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and not text[start].isalnum():
         start += 1
-    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'":
+    while end > start and not text[end - 1].isalnum() and text[end - 1] not in ".'" and not (
+            text[end - 1] == ")" and "(" in text[start:end]):
         end -= 1
     m = _LEAD_TRIM.match(text, start, end)
     if m:
@@ -199,6 +200,8 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         if e > s and not _NOT_A_SOURCE.fullmatch(text[s:e]):
             found.append(Speaker(text[s:e], s, e, m.start()))
     for m in _SPEECH.finditer(text, start, end):
+        if re.match(r"\s+by\b", text[m.end() : m.end() + 4]):
+            continue  # "the incident verified by the Mission": passive, the speaker follows "by"
         # The speaker precedes the verb back to the nearest clause boundary...
         left = max(start, m.start() - 90)
         window = text[left : m.start()]

@@ -42,7 +42,7 @@ MULTI_DAY = re.compile(
     r"(?:this|last|past)\s+month\b|(?:weekly|monthly)\s+(?:total|tally|figures?|summary)|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:for|in)\s+(?:several|many|two|three)\s+(?:days|weeks|months)|"
     r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
-    r"in\s+" + _MON + r"(?![\w\d]|\s*\d))",
+    r"in\s+" + _MON + r"(?![\w\d]|\s*\d{1,2}\b))",
     re.IGNORECASE,
 )
 

@@ -95,6 +95,9 @@ _ACTION_AFTER = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:attacks?|strikes?|s
                            r"aviation|artillery|fire)\b", re.I)
 _MORE_AFTER = re.compile(r"\s+(?:more|additional|further|other)\b", re.I)
 _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+$", re.I)
+_MEDIA = re.compile(r"\b(?:news|wire|press|agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
+                    r"tribune|review|observer|radio|online|pravda|truth|insider|dispatch|chronicle|courier|bulletin)\b",
+                    re.I)
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
@@ -143,7 +146,7 @@ def _stated_time(text: str, cs: int, ce: int, day: date, target: str | None) -> 
 def _speaker_key(voice: _Voice | None) -> str | None:
     """A source's identity across paragraphs: "Kherson regional governor Oleksandr Prokudin"
     and later "Prokudin" share their last word."""
-    if voice is None or voice.span is None:
+    if voice is None:
         return None
     words = re.findall(r"[A-Za-z][\w'’-]+", voice.name)
     return f"{voice.party}:{words[-1].lower()}" if words else None
@@ -234,13 +237,13 @@ class EnglishExtractor:
         if not doc.publisher:
             return None
         party = party_of(doc.publisher)
-        if party is None:
+        media = _MEDIA.search(doc.publisher) is not None
+        if party is None and not media:  # "Kyiv Daily Monitor" is an outlet, not the city's authorities
             geo = find_geo(doc.publisher, 0, len(doc.publisher), geocoder=self.geocoder)
             countries = {g.country for g in geo if g.country in ("UA", "RU")}
             party = countries.pop() if len(countries) == 1 else None
-        if party is None or re.search(r"\b(?:news|wire|press|agency|times|post|herald|media|tv)\b",
-                                      doc.publisher, re.I) and party == "OTHER":
-            return None
+        if party is None or media:
+            return None  # an outlet's own voice is no side's account
         name = re.sub(r"\s*\((?:English|translation)[^)]*\)", "", doc.publisher).strip()
         return _Voice(canonical_name(name, party) if party in ("UA", "RU") else name, party, None)
 
@@ -440,10 +443,14 @@ class EnglishExtractor:
             return
         attacker, target = direction
         if party == "OTHER" and (dir_span is None or strength < 2.0) and stance == "asserted":
-            attacker = None  # "the U.N. mission said ... a direct hit on the hospital": no attacker named
+            # "the U.N. mission said ... a direct hit on the hospital": no attacker named -- unless the
+            # same third party named one earlier ("attacks by Russian armed forces killed ...").
+            attacker = self._own_earlier_attacker(state, voice)
             # ... and the struck side is where it landed; occupied ground names no side.
             sides = {g.country for g in geo if g.country in ("UA", "RU") and g.region not in OCCUPIED}
-            if geo:
+            if attacker is not None:
+                target = _OTHER[attacker]
+            elif geo:
                 target = sides.pop() if len(sides) == 1 else None
             else:  # "a direct hit on the hospital": the struck side of the report's hospital
                 target = self._referred_target(state, text, targets)
@@ -493,6 +500,15 @@ class EnglishExtractor:
             for draft, _stance in reversed(state.history):
                 if draft.attacker and any(code == t.code for code, _ in draft.targets):
                     return (draft.attacker, draft.target_country)  # type: ignore[return-value]
+        return None
+
+    @staticmethod
+    def _own_earlier_attacker(state: _DocState, voice: _Voice | None) -> str | None:
+        key = _speaker_key(voice)
+        for draft, stance in reversed(state.history):
+            if stance == "asserted" and draft.party == "OTHER" and draft.attacker and key is not None and (
+                    key == _speaker_key(_Voice(draft.claimant_name, "OTHER", (0, 0)))):
+                return draft.attacker
         return None
 
     @staticmethod
@@ -707,7 +723,8 @@ class EnglishExtractor:
         elif mentions:
             top = max(d.priority for d in mentions)
             chosen = ([d for d in mentions if d.priority == top][-1], False)
-        if chosen is not None and strike:
+        if chosen is not None and strike and not (chosen[0] is not None and chosen[0].priority == 0):
+            # (a statement's own day -- "authorities had reported on Wednesday" -- dates only its clause)
             bstate.day = chosen
             if speaker is not None:
                 state.speaker_days[speaker] = chosen
