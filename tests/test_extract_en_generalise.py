@@ -342,3 +342,20 @@ def test_a_parenthetical_said_keeps_the_date_with_the_strike(extractor: EnglishE
     text = "On Monday, it said, a Ukrainian drone attack on a gas station in Kursk region caused a fire."
     claim = _only(extractor.extract(_doc(text, publisher="Russian Ministry of Defence")), "RU")
     assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+
+
+def test_a_lead_dated_by_its_statement_joins_the_dated_account(extractor: EnglishExtractor) -> None:
+    text = (
+        "Moscow (Harbour Press) - Russian-installed officials in Horlivka accused Kyiv on Tuesday of killing a "
+        "civilian in a drone strike on a bus.\n\n"
+        "The Moscow-appointed mayor of the city, Ivan Petrov, said a Ukrainian drone had struck the bus on "
+        "Monday evening.\n\n"
+        "A spokesman for Ukraine's southern forces, which operate in the area, dismissed the claim."
+    )
+    claims = extractor.extract(_doc(text))
+    ru = _only(claims, "RU")
+    assert ru.date is not None and ru.date.isoformat() == "2025-06-09"
+    assert "Petrov" in ru.claimant.name and "RU-MOW" not in ru.regions
+    ua = _only(claims, "UA")
+    assert ua.stance == "denied" and ua.date == ru.date
+    assert ua.claimant.name.startswith("spokesman for Ukraine's southern forces")

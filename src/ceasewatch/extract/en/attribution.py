@@ -174,6 +174,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _APPOSITIVE = re.compile(
     r"(?:[,\"”]\s*|\b)([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+((?:the|a|an)\s+[^,;.\"“”]{3,90}),\s*$"
 )
+_TITLE_NAME = re.compile(
+    r"(?:^|[.;:\"”]\s*|\b)((?:[Tt]he|[Aa]n?)\s+[^,;.\"“”]{3,90}?),\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$"
+)
+_RELATIVE = re.compile(r"(?:^|(?<=[.;:\"”]\s)|\b)([A-Z][^,;.\"“”]{2,100}?),\s+(?:which|who)\s+[^,;\"“”]{1,90},\s*$")
+_SAY = re.compile(r"said|says|say|wrote|writes|told|tells|added|stated|states|reported|reports|posted|announced|"
+                  r"noted|declared|confirmed|continued|insisted|warned", re.I)
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 
 
@@ -215,11 +221,22 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         if e > s and len(phrase.split()) <= 13 and not _NOT_SPEAKER.search(phrase):
             found.append(Speaker(phrase, s, e, m.start()))
             continue
-        appos = _APPOSITIVE.search(text, max(start, m.start() - 130), m.start()) if e <= s else None
+        appos = None
+        if e <= s:
+            appos = (_APPOSITIVE.search(text, max(start, m.start() - 130), m.start())
+                     or _TITLE_NAME.search(text, max(start, m.start() - 130), m.start()))
         if appos is not None and not _NOT_SPEAKER.search(appos.group(0)):
-            # '"...," Vladimir Saldo, the Moscow-appointed head of the region, wrote': name and title speak.
+            # '"...," Vladimir Saldo, the Moscow-appointed head of the region, wrote' and "The mayor of
+            # Horlivka, Ivan Prikhodko, said": name and title speak together.
             found.append(Speaker(text[appos.start(1) : appos.end(2)], appos.start(1), appos.end(2), m.start()))
             continue
+        rel = _RELATIVE.search(text, max(start, m.start() - 200), m.start()) if e <= s else None
+        if rel is not None:
+            # "A spokesman for the Khortytsia group, which operates in the area, dismissed the claim"
+            rs, re_ = _trim(text, rel.start(1), rel.end(1))
+            if re_ > rs and len(text[rs:re_].split()) <= 12 and not _NOT_SPEAKER.search(text[rs:re_]):
+                found.append(Speaker(text[rs:re_], rs, re_, m.start()))
+                continue
         aside = _ASIDE.search(text, max(start, m.start() - 60), m.start()) if e <= s else None
         if aside is not None:
             # "Kyiv, for its part, said ...": the speaker stands before the aside.
@@ -244,7 +261,8 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         s, e = _trim(text, m.end(), b.start() if b else min(end, m.end() + 60))
         phrase = text[s:e]
         # Inversion only follows a quote or an aside: '"...," said X' -- not "said Russian drones hit".
-        inverted = re.search(r"[,\"”’'—–:(]\s*$", text[max(start, m.start() - 3) : m.start()]) is not None
+        inverted = re.search(r"[,\"”’'—–:(]\s*$", text[max(start, m.start() - 3) : m.start()]) is not None and (
+            _SAY.fullmatch(m.group(0)) is not None)  # '"...," said X' -- but "..., dismissed the claim" is no inversion
         if inverted and e > s and len(phrase.split()) <= 8 and (
             phrase[:1].isupper() or _INDEFINITE.match(phrase)
         ) and not _NOT_SPEAKER.search(phrase):

@@ -60,7 +60,7 @@ UNDATED = re.compile(
 # when, not when anything happened.
 DATELINE = re.compile(
     r"^(?:(?:[A-Z][A-Z .'/-]+,\s+)?(?i:" + _MON + r")\s+\d{1,2}\s+\([^)]{1,60}\)|"
-    r"[A-Z][A-Z'/-]+(?:[ .][A-Z][A-Z'/-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+\([^)]{1,40}\))\s*[-–—]+\s*",
+    r"[A-Z][A-Za-z'/-]+(?:[ .][A-Z][A-Za-z'/-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+\([^)]{1,40}\))\s*[-–—]+\s+",
     re.MULTILINE,
 )
 
@@ -97,7 +97,7 @@ _ANY_DATE_WORD = re.compile(
     r"\d|night|yesterday|today|morning|evening|early\s+hours|day\b|" + _MON + r"|" + _WD, re.I
 )
 _SPEECH_BEFORE = re.compile(
-    r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|"
+    r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|(?:accused|blamed)\s+[\w'’]+|"
     # "the death toll ... rose to 12 on Friday": the day of the update, not of the strike
     r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?$", re.I)
 

@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ...errors import ExtractionError
-from ...model import Claim, Document, Place
+from ...model import Claim, Document, Place, merge_claims
 from ..common.builder import ClaimBuilder, ClaimDraft
 from ..common.dates import TIME_ZONES, local_time, resolve_monitoring_day
 from ..common.targets import find_targets
@@ -187,6 +187,8 @@ class _DocState:
     last_direction: tuple[str, str] | None = None
     last_settlement: GeoMention | None = None
     history: list[tuple[ClaimDraft, str]] = field(default_factory=list)  # (draft, stance) in reading order
+    weak_drafts: dict[int, ClaimDraft] = field(default_factory=dict)  # dated only by a statement's day
+    strong_drafts: set[int] = field(default_factory=set)
     speaker_days: dict[str, tuple[DateMention | None, bool]] = field(default_factory=dict)  # last day each source gave
 
 
@@ -199,6 +201,7 @@ class EnglishExtractor:
     def __init__(self, geocoder: Any = None, *, use_parser: bool = False) -> None:
         self._geocoder = geocoder
         self._last_strength = 0.0
+        self._weak_day = False
         # spaCy's parser for speakers the rules miss (extract/en/parse.py); off: rules only.
         self.use_parser = use_parser
 
@@ -231,7 +234,29 @@ class EnglishExtractor:
         for draft in state.builder.drafts():
             draft.drop_generic_total("missile", ("cruise_missile", "ballistic_missile"))
             draft.split_neutralised()
-        return state.builder.build()
+        return self._redate_weak(state, state.builder.build())
+
+    @staticmethod
+    def _redate_weak(state: _DocState, claims: list[Claim]) -> list[Claim]:
+        """"Authorities accused Kyiv on Friday of a drone strike ..." and, further down, "a
+        drone had struck a minibus on Thursday morning": a claim dated only by the day of the
+        statement joins the one account of the same side and direction that dates the strike."""
+        weak_keys = {(d.party, d.stance, d.attacker, d.target_country, d.day.isoformat() if d.day else None)
+                     for d in state.weak_drafts.values()}
+        if not weak_keys:
+            return claims
+        out: list[Claim] = []
+        moved: dict[tuple[Any, ...], list[Claim]] = {}
+        for c in claims:
+            k = c.key
+            if k in weak_keys:
+                strong = [o for o in claims if o.key[:4] == k[:4] and o.key not in weak_keys and o.date is not None]
+                if len(strong) == 1:
+                    moved.setdefault(strong[0].key, []).append(
+                        replace(c, date=strong[0].date, evidence=tuple(e for e in c.evidence if e.field != "date")))
+                    continue
+            out.append(c)
+        return [merge_claims([c, *moved[c.key]]) if c.key in moved else c for c in out]
 
     def _publisher_voice(self, doc: Document) -> _Voice | None:
         if not doc.publisher:
@@ -461,11 +486,19 @@ class EnglishExtractor:
         # The monitoring day.
         if stance == "denied" and inherited is not None:
             day, day_span = inherited.day, None
+            weak = id(inherited) in state.weak_drafts
         else:
+            self._weak_day = False
             day, day_span = self._day(state, bstate, block, cs, ce, target, strike,
                                       _speaker_key(voice))
+            weak = self._weak_day
         name = voice.name if voice is not None else (state.doc.publisher or "publisher")
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
+        if weak and id(draft) not in state.strong_drafts:
+            state.weak_drafts[id(draft)] = draft
+        elif not weak:
+            state.strong_drafts.add(id(draft))
+            state.weak_drafts.pop(id(draft), None)
         if stance == "denied" and denial is not None:
             draft.note("stance", (cs + denial.start(), cs + denial.end()))
         if dir_span is not None and attacker is not None:
@@ -723,6 +756,7 @@ class EnglishExtractor:
         elif mentions:
             top = max(d.priority for d in mentions)
             chosen = ([d for d in mentions if d.priority == top][-1], False)
+            self._weak_day = top == 0  # only the statement's own day: a later, dated account may fix it
         if chosen is not None and strike and not (chosen[0] is not None and chosen[0].priority == 0):
             # (a statement's own day -- "authorities had reported on Wednesday" -- dates only its clause)
             bstate.day = chosen
