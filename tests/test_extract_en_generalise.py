@@ -359,3 +359,21 @@ def test_a_lead_dated_by_its_statement_joins_the_dated_account(extractor: Englis
     ua = _only(claims, "UA")
     assert ua.stance == "denied" and ua.date == ru.date
     assert ua.claimant.name.startswith("spokesman for Ukraine's southern forces")
+
+
+def test_a_casualty_update_keeps_the_strike_day_and_models_add_up(extractor: EnglishExtractor) -> None:
+    text = (
+        "The missile hit a hotel in Chernihiv on Monday evening, regional Gov. Viacheslav Chaus said.\n\n"
+        "By Tuesday afternoon, the toll had climbed to seven killed and 20 injured, Chernihiv regional Gov. "
+        "Viacheslav Chaus said.\n\n"
+        "According to the Air Force, Russia launched 10 Kh-101 cruise missiles from Saratov Oblast; "
+        "six Kalibr cruise missiles from the Black Sea; and 40 drones. Ukrainian forces downed eight of the "
+        "cruise missiles and 30 of the drones."
+    )
+    claims = extractor.extract(_doc(text))
+    claim = _only(claims, "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-09"
+    assert (claim.killed, claim.injured) == (7, 20)
+    cruise = next(w for w in claim.weapons if w.category == "cruise_missile")
+    assert (cruise.launched, cruise.intercepted) == (16, 8)
+    assert all(c.attacker == "RU" for c in claims)

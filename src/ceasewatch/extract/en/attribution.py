@@ -180,6 +180,7 @@ _TITLE_NAME = re.compile(
 _RELATIVE = re.compile(r"(?:^|(?<=[.;:\"”]\s)|\b)([A-Z][^,;.\"“”]{2,100}?),\s+(?:which|who)\s+[^,;\"“”]{1,90},\s*$")
 _SAY = re.compile(r"said|says|say|wrote|writes|told|tells|added|stated|states|reported|reports|posted|announced|"
                   r"noted|declared|confirmed|continued|insisted|warned", re.I)
+_TITLE_ABBREV = re.compile(r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Sen|Rep|Mr|Mrs|Ms|Dr|St|Adm|Cmdr|Rev)$")
 _ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
 
 
@@ -187,7 +188,8 @@ def _boundaries(window: str) -> list[re.Match[str]]:
     """Clause boundaries in `window`, except the brackets of an acronym: "the
     International Atomic Energy Agency (IAEA) team reported" is one speaker."""
     acronyms = [(m.start(), m.end()) for m in _ACRONYM.finditer(window)]
-    return [b for b in _BOUNDARY.finditer(window) if not any(a <= b.start() < e for a, e in acronyms)]
+    return [b for b in _BOUNDARY.finditer(window) if not any(a <= b.start() < e for a, e in acronyms)
+            and not (b.group(0) == "." and _TITLE_ABBREV.search(window, 0, b.start()))]
 
 
 def find_speakers(text: str, start: int, end: int) -> list[Speaker]:

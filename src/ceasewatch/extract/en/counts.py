@@ -375,7 +375,7 @@ _ZERO = re.compile(
 
 _TOLL = re.compile(
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?P<k>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))"
-    r"\s+(?:(?:from|in|of|after|by)\s+[^.;:]{0,100}?\s+)?(?:has\s+|had\s+)?"
+    r"(?:\s+[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
     r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
 _ONE_PERSON = re.compile(
     r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"

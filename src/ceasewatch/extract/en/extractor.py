@@ -82,7 +82,7 @@ _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administrat
 # An actor phrase followed by an interception of weapons is the defender, not the attacker.
 _DEFENDS = re.compile(
     r"\s+(?:(?:reportedly|have|has|had|also|successfully)\s+)*(?:shot\s+down|downed|intercepted|repelled|repulsed|"
-    r"destroyed|neutrali[sz]ed)\s+(?:[\w,\"“”-]+\s+){0,3}?(?:drones?|UAVs?|missiles?|rockets?|bombs?|(?:drone\s+)?attacks?|"
+    r"destroyed|neutrali[sz]ed)\s+(?:[\w,\"“”-]+\s+){0,5}?(?:drones?|UAVs?|missiles?|rockets?|bombs?|(?:drone\s+)?attacks?|"
     r"Shaheds?|Gerans?|projectiles)\b",
     re.I,
 )
@@ -98,6 +98,8 @@ _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+
 _MEDIA = re.compile(r"\b(?:news|wire|press|agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
                     r"tribune|review|observer|radio|online|pravda|truth|insider|dispatch|chronicle|courier|bulletin)\b",
                     re.I)
+_UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
+                     r"later|in\s+all|in\s+total|latest)\b", re.I)
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
@@ -188,6 +190,7 @@ class _DocState:
     last_settlement: GeoMention | None = None
     history: list[tuple[ClaimDraft, str]] = field(default_factory=list)  # (draft, stance) in reading order
     weak_drafts: dict[int, ClaimDraft] = field(default_factory=dict)  # dated only by a statement's day
+    counted_models: dict[tuple[int, str, str], set[str]] = field(default_factory=dict)  # models counted per slot
     strong_drafts: set[int] = field(default_factory=set)
     speaker_days: dict[str, tuple[DateMention | None, bool]] = field(default_factory=dict)  # last day each source gave
 
@@ -295,8 +298,9 @@ class EnglishExtractor:
                 earlier = [sp for c in sent.clauses[:ci] for sp in speakers if c.start <= sp.verb_start < c.end]
                 if speaker is None and earlier and _SAID_START.match(text, clause.start):
                     voice = self._voice(state, bstate, earlier[-1], block)  # "X denied ... and said ..."
-                elif speaker is None and earlier:
-                    # "..., Russian officials said, while a Russian attack on Kyiv killed six": not theirs.
+                elif speaker is None and earlier and ";" not in text[sent.clauses[ci - 1].end : clause.start + 1]:
+                    # "..., Russian officials said, while a Russian attack on Kyiv killed six": not theirs
+                    # (but "According to the Air Force, ... 16 Kh-101 ...; eight Kalibr ..." still is).
                     voice = state.publisher_voice
                 else:
                     voice = self._voice(state, bstate, speaker, block)
@@ -489,8 +493,12 @@ class EnglishExtractor:
             weak = id(inherited) in state.weak_drafts
         else:
             self._weak_day = False
+            # "By Wednesday afternoon, the toll had climbed to nine": an update of the strike already dated
+            spoken = [(sp.start, sp.end) for sp in speakers]
+            update = bool(casualties) and _UPDATE.search(body) is not None and not (measured or targets or phrases or any(
+                all(g.end <= a or g.start >= b for a, b in spoken) for g in geo))
             day, day_span = self._day(state, bstate, block, cs, ce, target, strike,
-                                      _speaker_key(voice))
+                                      _speaker_key(voice), update=update)
             weak = self._weak_day
         name = voice.name if voice is not None else (state.doc.publisher or "publisher")
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
@@ -730,10 +738,14 @@ class EnglishExtractor:
         target: str | None,
         strike: bool,
         speaker: str | None = None,
+        *,
+        update: bool = False,
     ) -> tuple[date | None, tuple[int, int] | None]:
         text = state.text
         multi = MULTI_DAY.search(text, cs, ce) or UNDATED.search(text, cs, ce)
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
+        if update and multi is None and (bstate.day or state.default_day) is not None:
+            mentions = []
         prev = _PREVIOUS.search(text, cs, ce)
         if prev is not None and multi is None and not any(d.priority >= 3 for d in mentions):
             # "said Sunday that a drone had struck the market the previous evening": a day before the
@@ -782,6 +794,7 @@ class EnglishExtractor:
             chosen = state.default_day
         published = state.doc.published
         if chosen is None:
+            self._weak_day = True  # the publication day is a guess a dated account of the same strike beats
             return (local_time(published, target).date() if published else None), None
         mention, is_multi = chosen
         if is_multi or mention is None or mention.expr is None:
@@ -841,8 +854,14 @@ class EnglishExtractor:
                     continue
                 value = max(n for n, _ in launched.stated)
             more = _MORE_AFTER.match(text, c.end) or _MORE_BEFORE.search(text, max(0, c.start - 16), c.start)
-            draft.add_count(self._referred_category(text, draft, phrase), measure, value, (c.start, c.end),
-                            additive=more is not None)
+            category = self._referred_category(text, draft, phrase)
+            # "16 Kh-101 cruise missiles ...; eight Kalibr cruise missiles": other models of one category add up.
+            counted = state.counted_models.setdefault((id(draft), category, measure), set())
+            other_model = bool(c.phrase is not None and c.phrase.models and counted and "" not in counted
+                               and not counted & set(c.phrase.models))
+            # ("" marks a count without a model: "38 cruise missiles: 36 Kh-101 and 2 Iskander-K" is a breakdown)
+            counted.update(c.phrase.models if c.phrase is not None and c.phrase.models else [""])
+            draft.add_count(category, measure, value, (c.start, c.end), additive=more is not None or other_model)
             if c.phrase is not None:
                 bstate.last_phrase = c.phrase
                 if measure in ("intercepted", "launched"):

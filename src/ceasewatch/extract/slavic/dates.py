@@ -9,6 +9,10 @@ publication day), "вчора" / "вчера", weekdays ("у ніч на вів�
 понедельник"). Relative phrases resolve against the publication time in the
 target country's local time. "(з 18:30 7 листопада)" only says when the
 attack began, so it is marked `since` and does not start a new day.
+"минулої доби" / "за прошедшие сутки" is the day before publication
+(`period`); "цього тижня" / "в течение недели" covers several days (`span`,
+dated null); "накануне" / "напередодні" is yesterday; a clock time opening a
+line ("‼️ 13:52. Харків.") stamps a post, like "близько 13:40".
 """
 
 from __future__ import annotations
@@ -33,6 +37,10 @@ _MONTHS = {
     "август": 8, "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
     "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
     "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    # abbreviations of news datelines and tables ("13 дек", "5 лист.")
+    "янв": 1, "фев": 2, "мар": 3, "апр": 4, "июн": 6, "июл": 7, "авг": 8, "сен": 9, "сент": 9,
+    "окт": 10, "ноя": 11, "нояб": 11, "дек": 12, "січ": 1, "лют": 2, "бер": 3, "квіт": 4, "трав": 5,
+    "черв": 6, "лип": 7, "серп": 8, "вер": 9, "жовт": 10, "лист": 11, "груд": 12,
 }
 _WEEKDAYS = {
     "понеділок": 0, "вівторок": 1, "середа": 2, "четвер": 3, "п'ятниця": 4, "субота": 5, "неділя": 6,
@@ -43,6 +51,11 @@ _WEEKDAYS = {
 _NIGHT = {"ніч", "ночь", "вночі", "ночью", "уночі", "ночі"}
 _TODAY = {"сьогодні", "сегодня", "нині"}
 _YESTERDAY = {"вчора", "вчера", "учора"}
+_EVE = {"накануне", "напередодні"}  # "the day before": yesterday, unless a preposition ("накануне переговоров")
+# "минулої доби", "за прошедшие сутки", "за останню добу": the reporting day before publication
+_LAST_STEMS = ("минул", "прошедш", "минувш", "прошл", "останн", "последн")
+_SEVERAL_DAYS = {"тиждень", "неделя", "місяць", "месяц"}
+_THIS = {"цей", "це", "этот", "ця", "эта"}
 _DAY_BEFORE = {"позавчора", "позавчера"}
 _PAST = {"минулий", "прошедший", "минуть", "пройти", "цей", "этот", "минулої", "прошлый", "минулого"}
 _DURING = {"течение", "протягом", "упродовж", "продовж", "за"}
@@ -69,7 +82,7 @@ class DateMention:
     start_i: int
     end_i: int
     expr: DayExpr | None
-    kind: str
+    kind: str  # also "period" ("минулої доби") and "span" ("цього тижня": several days)
     back: int = 0
     time: str | None = None
 
@@ -128,13 +141,54 @@ def _weekday_of(tok: Tok) -> int | None:
     return None
 
 
-def find_dates(toks: list[Tok]) -> list[DateMention]:
-    """Date phrases in token order."""
+def _line_initial(toks: list[Tok], i: int, text: str | None) -> bool:
+    """Token i opens its line, after nothing but emoji or bullets."""
+    if text is None:
+        return False
+    k = i - 1
+    while k >= 0 and "\n" not in text[toks[k].end : toks[k + 1].start]:
+        if any(ch.isalnum() for ch in toks[k].text):
+            return False
+        k -= 1
+    return True
+
+
+def _last(tok: Tok) -> bool:
+    return tok.lower.startswith(_LAST_STEMS)
+
+
+def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
+    """Date phrases in token order (`text`: the document, to see line starts)."""
     found: list[DateMention] = []
     i = 0
     while i < len(toks):
         tok = toks[i]
         low, lemma = tok.lower, tok.lemma
+        # "‼️ 13:52. Харків.": a post's own time stamp, read like "близько 13:52"
+        if _TIME.match(tok.text) and _line_initial(toks, i, text) and (
+            i + 1 >= len(toks) or toks[i + 1].text in (".", ":", "|", "-", "–", "—")
+        ):
+            found.append(_mention(toks, i, i + 1, DayExpr("today"), "clock", time=tok.text))
+            i += 1
+            continue
+        # "цього тижня", "за неделю", "в течение месяца": a figure for several days, dated null
+        if lemma in _SEVERAL_DAYS and i > 0 and (
+            toks[i - 1].lemma in _DURING | _THIS or _last(toks[i - 1])
+        ):
+            start_i = i - 1
+            if start_i > 0 and toks[start_i - 1].lemma in _DURING | {"на", "в", "у"}:
+                start_i -= 1
+            found.append(_mention(toks, start_i, i + 1, None, "span"))
+            i += 1
+            continue
+        # "накануне вечером", "напередодні": the day before publication
+        if low in _EVE and not (i + 1 < len(toks) and toks[i + 1].has("NOUN") and toks[i + 1].has("gent")):
+            end = i + 1
+            if end < len(toks) and toks[end].lower in _NIGHT | _MORNING | _EVENING:
+                end += 1
+            found.append(_mention(toks, i, end, DayExpr("yesterday"), "relative"))
+            i = end
+            continue
         # "у ніч на 7 листопада", "в ночь на вторник", "в ніч з 6 на 7 листопада"
         if low in ("ніч", "ночь") and i + 1 < len(toks):
             j = i + 1
@@ -219,8 +273,12 @@ def find_dates(toks: list[Tok]) -> list[DateMention]:
             found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "clock", time=tok.text))
             i += 1
             continue
-        # "за минулу добу", "в течение суток": the reporting day, weakest hint
-        if lemma in ("доба", "сутки") and i > 0 and toks[i - 1].lemma in _PAST | _DURING:
+        # "за минулу добу", "минулої доби": the day before publication; "в течение суток" the
+        # reporting day, weakest hint
+        if lemma in ("доба", "сутки") and i > 0 and _last(toks[i - 1]):
+            start_i = i - 2 if i > 1 and toks[i - 2].lemma in _DURING else i - 1
+            found.append(_mention(toks, start_i, i + 1, DayExpr("yesterday"), "period"))
+        elif lemma in ("доба", "сутки") and i > 0 and toks[i - 1].lemma in _PAST | _DURING:
             found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "weak"))
         i += 1
     return found

@@ -46,23 +46,38 @@ _NOT_STRIKE = {
 _OTHER = {"UA": "RU", "RU": "UA"}
 
 
+# what a clock time may replace: a vague period, or another post's time stamp
+_SOFT_DAYS = ("weak", "period", "clock")
+
+
 def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention | None]:
-    """The date phrase governing each sentence."""
-    strong = [m for m in mentions if m.kind not in ("since", "weak", "clock", "running_total") and m.start_i not in sc.aside]
-    # a bare clock time ("Близько 05:00") dates a post only when nothing else does
-    weak = [m for m in mentions if m.kind == "clock"] + [m for m in mentions if m.kind == "weak"]
-    per: list[DateMention | None] = [None] * len(sc.sentences)
+    """The date phrase governing each sentence: its own phrase, else the last
+    one before it (a headline before the first phrase takes the first). A
+    clock time ("Близько 13:40", a post's "13:52.") starts a new day only
+    after a vague period or another clock time, never inside a stated night
+    or date ("У ніч на 2 березня ... О 03:20")."""
+    usable = [m for m in mentions if m.kind not in ("since", "running_total") and m.start_i not in sc.aside]
+    strong = [m for m in usable if m.kind not in ("weak", "clock")]
+    soft = [m for m in usable if m.kind == "clock"]
+    weak = [m for m in usable if m.kind == "weak"]
+    own: dict[int, DateMention] = {}
+    own_soft: dict[int, DateMention] = {}
     for m in strong:
-        s = sc.sent_of[m.start_i]
-        if per[s] is None:
-            per[s] = m
+        own.setdefault(sc.sent_of[m.start_i], m)
+    for m in soft:
+        own_soft.setdefault(sc.sent_of[m.start_i], m)
     daily = [m for m in strong if m.kind != "cumulative"]
-    current = daily[0] if daily else (weak[0] if weak else None)
+    current = daily[0] if daily else (soft[0] if soft else (weak[0] if weak else None))
+    per: list[DateMention | None] = [None] * len(sc.sentences)
     for s in range(len(per)):
-        if per[s] is None:
+        if s in own:
+            per[s] = own[s]
+            if own[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
+                current = own[s]
+        elif s in own_soft and (current is None or current.kind in _SOFT_DAYS):
+            per[s] = current = own_soft[s]
+        else:
             per[s] = current
-        elif per[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
-            current = per[s]
     return per
 
 
@@ -207,7 +222,7 @@ class SlavicExtractor:
         claimant, claimant_span = self.claimant(doc, toks)
         party = claimant.party
         other = _OTHER.get(party, "RU")
-        mentions = find_dates(toks)
+        mentions = find_dates(toks, text)
         sent_dates = _sentence_dates(sc, mentions)
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
