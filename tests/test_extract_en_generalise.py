@@ -377,3 +377,17 @@ def test_a_casualty_update_keeps_the_strike_day_and_models_add_up(extractor: Eng
     cruise = next(w for w in claim.weapons if w.category == "cruise_missile")
     assert (cruise.launched, cruise.intercepted) == (16, 8)
     assert all(c.attacker == "RU" for c in claims)
+
+
+def test_a_roundup_lead_frames_the_day_of_its_sections(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russian attacks killed and injured civilians in three oblasts over the past day, regional authorities "
+        "reported on June 11.\n\n"
+        "Overnight, Russia launched 40 drones, the Air Force said.\n\n"
+        "Kherson Oblast\n\n"
+        "Two people were injured in Kherson as a result of Russian artillery fire, Governor Oleksandr Prokudin said."
+    )
+    claims = extractor.extract(_doc(text))
+    assert {str(c.date) for c in claims} == {"2025-06-10", "2025-06-11"}
+    governor = next(c for c in claims if str(c.date) == "2025-06-10")
+    assert (governor.attacker, governor.injured) == ("RU", 2)

@@ -86,7 +86,8 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         + _MON + r"))" + _YEAR, re.I)),
     ("date", 3, re.compile(r"(?<![\d:])(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")(?!\w)" + _YEAR, re.I)),
     ("date", 3, re.compile(r"(?<!\w)(?P<m1>" + _MON + r")\s+(?P<d1>" + _DAY + r")(?![\d:])" + _YEAR, re.I)),
-    ("yesterday", 2, re.compile(r"\byesterday\b", re.I)),
+    # "over the past day" in a morning roundup: the day before, as with "yesterday"
+    ("yesterday", 2, re.compile(r"\byesterday\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)\b", re.I)),
     ("overnight", 2, re.compile(
         r"\b(?:overnight|last\s+night|tonight|during\s+the\s+(?:past\s+)?night|(?:the\s+)?past\s+night|"
         r"this\s+night|in\s+the\s+night|night-time|early\s+hours|this\s+morning|today|in\s+the\s+morning)\b",

@@ -116,7 +116,8 @@ _HABITUAL = re.compile(
     r"(?:strikes|attacks|shelling|bombardment)\b", re.I
 )
 # Action nouns: an actor phrase naming what the side did, not a side being acted on.
-_ACTION = re.compile(r"\b(?:strikes?|attacks?|aggression|shelling|drones?|missiles?|air\s+raids?)\b", re.I)
+_ACTION = re.compile(r"\b(?:strikes?|attacks?|aggression|shelling|drones?|missiles?|air\s+raids?|artillery|fire|shells|"
+                     r"bombs?|aviation|troops|forces)\b", re.I)
 # Institutions that speak under their own name even when written like an anaphor ("the Air Force").
 _INSTITUTION = re.compile(r"\b(?:air\s+force|general\s+staff)\b", re.I)
 # A blanket denial ("not struck any ...", "no strikes at all") answers no single accusation.
@@ -438,6 +439,10 @@ class EnglishExtractor:
         if not has_content and not bare_denial:
             if phrases:
                 bstate.last_phrase = phrases[-1]
+            if strike and state.default_day is None and block.kind == "body" and not talks:
+                # "Russian attacks killed civilians in five oblasts over the past day, authorities reported":
+                # no claim of its own, but the frame for the report's undated paragraphs.
+                self._day(state, bstate, block, cs, ce, None, strike)
             return
         party = voice.party if voice is not None else None
         stance = "asserted"

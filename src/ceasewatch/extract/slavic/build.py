@@ -56,15 +56,27 @@ class Draft:
 
 
 def _enumerations(counts: list[Count]) -> list[tuple[str, str, int, Span]]:
-    """(category, measure, value, span): stated counts, one per trigger word."""
+    """(category, measure, value, span): stated counts, one per trigger word;
+    "ще N" / "еще N" is added to the largest figure of its kind, or stands
+    alone when it is the first."""
     groups: dict[tuple[str, str, int], list[Count]] = {}
     for c in counts:
-        if not c.breakdown:
+        if not c.breakdown and not c.additive:
             groups.setdefault((c.category, c.measure, c.trigger), []).append(c)
     out = []
     for (category, measure, _), group in groups.items():
         span = (min(c.span[0] for c in group), max(c.span[1] for c in group))
         out.append((category, measure, sum(c.value for c in group), span))
+    for c in counts:
+        if not c.additive or c.breakdown:
+            continue
+        same = [k for k, (cat, measure, _, _) in enumerate(out) if (cat, measure) == (c.category, c.measure)]
+        if not same:
+            out.append((c.category, c.measure, c.value, c.span))
+            continue
+        k = max(same, key=lambda k: out[k][2])
+        cat, measure, n, span = out[k]
+        out[k] = (cat, measure, n + c.value, (min(span[0], c.span[0]), max(span[1], c.span[1])))
     return out
 
 
@@ -107,8 +119,11 @@ def build_claim(draft: Draft, *, doc_id: str, extractor: str) -> Claim:
     for category, measure, n, span in stated:
         if category != "total":
             out.add_count(category, measure, n, span)
+    listed = {(c.category, c.measure) for c in draft.counts if c.breakdown}
     for c in draft.counts:
-        if c.breakdown and c.category != "total":
+        # an extra figure after a per-region list is one more part of it ("42 ... : 14 – над ...; еще пять")
+        part = c.breakdown or (c.additive and (c.category, c.measure) in listed)
+        if part and c.category != "total":
             out.add_count(c.category, c.measure, c.value, c.span, part=f"item-{c.span[0]}")
     _check_total(draft, stated)
     # a district stands for its centre town only where its sentence names no settlement

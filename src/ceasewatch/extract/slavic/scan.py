@@ -35,6 +35,7 @@ class Sentence:
     is_item: bool = False  # a line of a list ("- 458 ударними БпЛА", "10 - над ...")
     is_intro: bool = False  # ends with ":" and opens a list
     intro: int | None = None  # for items: index of their intro sentence
+    bullet: bool = False  # a line of a run of lines opened by the same marker ("🔸 Білопільська громада: ...")
 
 
 @dataclass
@@ -105,6 +106,26 @@ def _mark_lists(sents: list[Sentence], toks: list[Tok], text: str) -> None:
             intro = sent.index
 
 
+def _line_marker(sent: Sentence, toks: list[Tok]) -> str | None:
+    """The bullet opening a line-initial sentence ("🔸", "▪️", "-"), if any."""
+    first = toks[sent.start_i]
+    if any(ch.isalnum() for ch in first.text) or first.text in ("«", '"', "(", "/"):
+        return None
+    return first.text
+
+
+def _mark_bullets(sents: list[Sentence], toks: list[Tok], text: str) -> None:
+    """Two or more lines in a row opened by the same marker are one list:
+    its lines are parts of one report (one line per community or district)."""
+    starts = [
+        (_line_marker(s, toks), s) for s in sents
+        if s.start_i == 0 or _newline_between(text, toks[s.start_i - 1], toks[s.start_i])
+    ]
+    for (m1, s1), (m2, s2) in zip(starts, starts[1:]):
+        if m1 is not None and m1 == m2:
+            s1.bullet = s2.bullet = True
+
+
 def _mark_span_until(toks: list[Tok], start: int, stop_texts: set[str], limit: int, out: set[int]) -> None:
     for j in range(start, limit):
         if toks[j].text in stop_texts:
@@ -126,6 +147,7 @@ def _mark_direction(toks: list[Tok], start: int, limit: int, out: set[int]) -> N
 def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
     sents = _sentences(toks, text)
     _mark_lists(sents, toks, text)
+    _mark_bullets(sents, toks, text)
     sent_of = [0] * len(toks)
     for sent in sents:
         for i in range(sent.start_i, sent.end_i):

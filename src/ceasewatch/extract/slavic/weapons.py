@@ -48,6 +48,7 @@ class Count:
     weapon_span: tuple[int, int] | None
     trigger: int = -1  # token index of the word that measured it; one trigger, one enumeration
     breakdown: bool = False  # a per-region line of a list
+    additive: bool = False  # "ще два", "еще пять": on top of the figure already given
 
 
 def _compound(toks: list[Tok], i: int) -> tuple[str, int]:
@@ -279,6 +280,8 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
                 count = Count(
                     weapon.category, weapon.model, measure, num.value, (num.start, num.end),
                     sent.index, weapon.head, found[1],
+                    # one line per community: the lines add up
+                    breakdown=sent.bullet and not sent.is_item, additive=_more(toks, i),
                 )
                 counts.append(count)
                 if sent.is_intro:
@@ -368,5 +371,14 @@ def _bare_count(sc: Scan, num: NumberMatch, lo: int, hi: int, weapon: WeaponMent
             continue
         found = _nearest_trigger(sc, num.start_i, k, k + 1)
         if found is not None and found[0] != "launched":
-            return Count(weapon.category, weapon.model, found[0], num.value, (num.start, num.end), sent_i, weapon.head, found[1])
+            return Count(weapon.category, weapon.model, found[0], num.value, (num.start, num.end), sent_i, weapon.head,
+                         found[1], additive=_more(toks, num.start_i))
     return None
+
+
+_MORE = {"ще", "еще", "ещё"}
+
+
+def _more(toks: list[Tok], i: int) -> bool:
+    """"уничтожены еще пять", "ще два влучили": a figure on top of one already given."""
+    return i > 0 and toks[i - 1].lower in _MORE
