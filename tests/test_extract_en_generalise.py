@@ -391,3 +391,35 @@ def test_a_roundup_lead_frames_the_day_of_its_sections(extractor: EnglishExtract
     assert {str(c.date) for c in claims} == {"2025-06-10", "2025-06-11"}
     governor = next(c for c in claims if str(c.date) == "2025-06-10")
     assert (governor.attacker, governor.injured) == ("RU", 2)
+
+
+def test_strikes_as_a_pattern_are_an_undated_claim_of_the_outlet(extractor: EnglishExtractor) -> None:
+    text = (
+        "Overnight, Russia launched 50 drones at Ukraine, the Air Force said.\n\n"
+        "Since the summer, Russia has repeatedly struck gas production sites in Poltava region.\n\n"
+        "Ukraine kept exporting grain despite repeated attacks on its ports."
+    )
+    claims = extractor.extract(_doc(text, publisher="Harbour Street Press"))
+    outlet = _only(claims, "OTHER")
+    assert outlet.date is None and outlet.attacker == "RU" and "energy.oil_gas" in outlet.targets
+    assert outlet.claimant.name == "Harbour Street Press"
+    assert all("transport.port" not in c.targets for c in claims)
+
+
+def test_near_a_capital_is_the_region_around_it(extractor: EnglishExtractor) -> None:
+    text = "A Russian drone hit a warehouse near Kyiv overnight, and a depot near Toropets burned, officials said."
+    claims = extractor.extract(_doc(text))
+    regions = {r for c in claims for r in c.regions}
+    assert "UA-32" in regions and "UA-30" not in regions
+
+
+def test_hours_after_clause_joins_the_dated_account(extractor: EnglishExtractor) -> None:
+    text = (
+        "Ukrainian drones attacked a refinery in Russia's Krasnodar region overnight, Russian officials said, "
+        "hours after Russian glide bombs killed two people in Kharkiv.\n\n"
+        "In Kharkiv, Russian aircraft dropped three guided bombs on the city on Tuesday evening, Governor "
+        "Oleh Syniehubov said."
+    )
+    claims = extractor.extract(_doc(text))
+    ua = _only(claims, "UA")
+    assert ua.date is not None and ua.date.isoformat() == "2025-06-10" and ua.killed == 2

@@ -109,6 +109,10 @@ _SPEECH_AFTER = re.compile(
     r"(?:said|reported|announced|stated|wrote|told|confirmed|updated)\b(?!\s*,)", re.I)  # "On Friday, it said, a drone"
 
 
+# ... only when the day opens the clause: "a bomb hit the city on Friday evening, the governor said" is the strike's.
+_LEADING = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|at)?\s*", re.I)
+
+
 @dataclass(frozen=True)
 class DateMention:
     start: int
@@ -164,7 +168,8 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
                 continue
             prio = priority
             if kind in ("weekday", "date") and (_SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()])
-                                                or _SPEECH_AFTER.match(text, m.end(), stop)):
+                                                or _SPEECH_AFTER.match(text, m.end(), stop)
+                                                and _LEADING.fullmatch(text, start, m.start())):
                 prio = 0
             elif kind == "overnight" and m.group(0).lower() == "today" and _SPEECH_BEFORE.search(
                     text[max(0, m.start() - 25) : m.start()]):

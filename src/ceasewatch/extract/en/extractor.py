@@ -98,6 +98,18 @@ _MORE_BEFORE = re.compile(r"\b(?:another|a\s+further|an\s+additional|further)\s+
 _MEDIA = re.compile(r"\b(?:news|wire|press|agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
                     r"tribune|review|observer|radio|online|pravda|truth|insider|dispatch|chronicle|courier|bulletin)\b",
                     re.I)
+# Strikes told as a pattern with a subject and a verb: "Russia has repeatedly struck gas production
+# sites", "Kharkiv has been hit repeatedly by glide bombs" -- a claim with no single day.
+HABIT_VERB = re.compile(
+    r"\b(?:has|have|had)\s+(?:been\s+)?(?:(?:repeatedly|regularly|frequently|routinely|constantly|systematically|"
+    r"again\s+and\s+again)\s+)?(?:struck|hit|attacked|targeted|shelled|bombed)\b(?:\s+(?:repeatedly|regularly|"
+    r"frequently|again\s+and\s+again))?|\b(?:is|are)\s+(?:regularly|frequently|routinely|constantly|repeatedly)\s+"
+    r"(?:struck|hit|attacked|targeted|shelled)\b",
+    re.I,
+)
+_REPEATEDLY = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|constantly|systematically|again\s+and\s+again)\b",
+                         re.I)
+_AFTER_EVENT = re.compile(r"\s*(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
                      r"later|in\s+all|in\s+total|latest)\b", re.I)
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
@@ -432,7 +444,8 @@ class EnglishExtractor:
         has_content = bool(measured or casualties or targets or (strike and (geo or phrases)))
         if talks and not (measured or casualties):
             has_content = False
-        if _HABITUAL.search(body) and not (measured or casualties or find_dates(text, cs, ce)):
+        habit = HABIT_VERB.search(body) is not None and _REPEATEDLY.search(body) is not None
+        if _HABITUAL.search(body) and not (measured or casualties or find_dates(text, cs, ce) or habit):
             has_content = False  # "despite repeated attacks on its ports": background, no one night's claim
         # A bare denial answers an accusation about strikes, not a proposal or a vote.
         bare_denial = bool(denial) and voice is not None and (strike or bool(state.history)) and not (talks and not strike)
@@ -488,6 +501,9 @@ class EnglishExtractor:
                 target = sides.pop() if len(sides) == 1 else None
             else:  # "a direct hit on the hospital": the struck side of the report's hospital
                 target = self._referred_target(state, text, targets)
+        undated_frame = habit or MULTI_DAY.search(text, cs, ce) is not None
+        if party is None and voice is None and undated_frame and not bstate.speaker and state.doc.publisher:
+            party = "OTHER"  # "Since the autumn, Russia has repeatedly struck gas sites": the outlet's own view
         if party is None:
             party = target  # a report with no side of its own: the struck side's account
         if party not in ("UA", "RU", "OTHER"):
@@ -503,8 +519,8 @@ class EnglishExtractor:
             update = bool(casualties) and _UPDATE.search(body) is not None and not (measured or targets or phrases or any(
                 all(g.end <= a or g.start >= b for a, b in spoken) for g in geo))
             day, day_span = self._day(state, bstate, block, cs, ce, target, strike,
-                                      _speaker_key(voice), update=update)
-            weak = self._weak_day
+                                      _speaker_key(voice), update=update, habit=habit)
+            weak = self._weak_day or _AFTER_EVENT.match(text, cs) is not None  # dated only relative to the lead
         name = voice.name if voice is not None else (state.doc.publisher or "publisher")
         draft = state.builder.draft(party, stance, attacker, target, day, name, voice.span if voice else None)
         if weak and id(draft) not in state.strong_drafts:
@@ -745,8 +761,11 @@ class EnglishExtractor:
         speaker: str | None = None,
         *,
         update: bool = False,
+        habit: bool = False,
     ) -> tuple[date | None, tuple[int, int] | None]:
         text = state.text
+        if habit:
+            return None, None  # a pattern of strikes has no one day
         multi = MULTI_DAY.search(text, cs, ce) or UNDATED.search(text, cs, ce)
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
         if update and multi is None and (bstate.day or state.default_day) is not None:

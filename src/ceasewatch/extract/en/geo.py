@@ -69,6 +69,8 @@ _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|fl
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
 _CAPITAL_POSSESSIVE = re.compile(r"(Kyiv|Kiev|Moscow)['’]s")
+# The region around a city that is a region of its own.
+_SURROUNDING = {"UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43"}
 _CITY_PART = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+|(?:northern|southern|eastern|western|central)\s+)?(?:district|neighbou?rhood|"
                         r"outskirts|suburbs?|centre|center|residential\s+area)\b")
 _DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|municipal\s+district|urban\s+district)\b",
@@ -169,8 +171,10 @@ def find_geo(
             return  # "Black Sea port of Novorossiysk", "Black Sea Fleet": not where anything happened
         if c.kind in ("settlement", "site") and _NEAR.search(text, max(start, s - 6), s) and not _INTERCEPTED.search(
             text, start, end
-        ):
-            return  # "a railway station near Kyiv": a locator, not a place struck
+        ) and c.region in _SURROUNDING:
+            # "a railway station near Kyiv": outside the capital, in the region around it
+            out.append(GeoMention(s, e, "region", c.name, _SURROUNDING[c.region], c.country))
+            return
         if c.kind == "settlement" and (_DISTRICT_AFTER.match(text, e) or _RIVER_BEFORE.search(text, max(start, s - 12), s)
                                        and c.name.lower() in _RIVERS and _RIVER_END.match(text, e)):
             if _DISTRICT_AFTER.match(text, e):

@@ -76,7 +76,7 @@ STRIKE_CUE = re.compile(
     r"target(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|dead|casualties|explosions?|blasts?|"
     r"debris|fires?\s+(?:broke|at|on|in)|set\s+(?:off\s+)?(?:a\s+)?fire|caught\s+fire|blaze|affected|raid|"
     r"barrage|salvo|repelled|lost\s+locationally|recorded|suppressed|thwarted|fell|falling|dropped|"
-    r"arsenal|outages?)\b",
+    r"arsenal|outages?|aimed|aiming)\b",
     _I,
 )
 

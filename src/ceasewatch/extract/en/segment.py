@@ -28,6 +28,8 @@ _CLAUSE_SPLIT = re.compile(
     r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported|suggested|noted|claimed|insisted|"
     r"warned|stressed|argued|accused|denied|called|urged|described)\b)|,\s+but\s+(?=\w+\s+said)|"
     # ", and on Thursday morning the Air Force reported that ...": a second statement, a second clause
+    # ", hours after Russian glide bombs killed three in Kharkiv": another event, told in passing
+    r",\s+(?=(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b)|"
     r",\s+and\s+(?=(?:[\w'’-]+\s+){1,8}?(?:said|says|reported|reports|stated|wrote|announced)\s+(?:that\s+)?"
     r"(?:a|an|the|\d|[A-Z]))",
     re.IGNORECASE,
