@@ -423,3 +423,24 @@ def test_hours_after_clause_joins_the_dated_account(extractor: EnglishExtractor)
     claims = extractor.extract(_doc(text))
     ua = _only(claims, "UA")
     assert ua.date is not None and ua.date.isoformat() == "2025-06-10" and ua.killed == 2
+
+
+def test_a_governor_post_adds_up_casualties_place_by_place(extractor: EnglishExtractor) -> None:
+    text = (
+        "Graivoron district. In the town of Graivoron, a drone struck a car. A man died at the scene. "
+        "Another man suffered shrapnel wounds.\n\n"
+        "Shebekino district. In the village of Novaya Tavolzhanka, a drone hit a garage. Two women were injured.\n\n"
+        "Valuyki district. In Valuyki, a drone attacked a substation. There were no casualties."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Governor of Belgorod Region")), "RU")
+    assert (claim.killed, claim.injured) == (1, 3)
+    assert {"Grayvoron", "Valuyki"} <= {p.name for p in claim.places}
+
+
+def test_a_countrywide_total_is_not_added_to_its_parts(extractor: EnglishExtractor) -> None:
+    text = (
+        "A Russian attack on Ukraine overnight killed four people, three of them in the city of Lviv, officials "
+        "said.\n\nIn Zaporizhzhia, one person was killed, the governor said."
+    )
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.killed == 4

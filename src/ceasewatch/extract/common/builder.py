@@ -55,6 +55,8 @@ class ClaimDraft:
     places: list[tuple[Place, Span]] = field(default_factory=list)
     targets: list[tuple[str, Span]] = field(default_factory=list)
     casualties: dict[str, tuple[int, Span]] = field(default_factory=dict)
+    # kind -> place -> (largest figure for that place, span): a post that lists places adds them up
+    casualty_places: dict[str, dict[str, tuple[int, Span]]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     time: datetime | None = None
     _seen_evidence: set[Evidence] = field(default_factory=set, repr=False)
@@ -133,14 +135,30 @@ class ClaimDraft:
         if all(code != t for t, _ in self.targets):
             self.targets.append((code, span))
 
-    def set_casualty(self, kind: str, n: int, span: Span) -> None:
+    def set_casualty(self, kind: str, n: int, span: Span, place: str | None = None) -> None:
         """`kind` is "killed" or "injured"; the largest stated figure wins
-        (later reports in a text usually update earlier ones upward)."""
+        (later reports in a text usually update earlier ones upward) -- unless
+        figures given for different places (`place`) add up to more: "a man died
+        in Graivoron ... two women were injured in Novaya Tavolzhanka"."""
         if n < 0 or n > MAX_COUNT:
             return
         old = self.casualties.get(kind)
         if old is None or n > old[0]:
             self.casualties[kind] = (n, span)
+        if place is not None:
+            per_place = self.casualty_places.setdefault(kind, {})
+            if place not in per_place or n > per_place[place][0]:
+                per_place[place] = (n, span)
+
+    def _casualty(self, kind: str) -> tuple[int, list[Span]] | None:
+        single = self.casualties.get(kind)
+        if single is None:
+            return None
+        per_place = self.casualty_places.get(kind, {})
+        total = sum(n for n, _ in per_place.values())
+        if len(per_place) > 1 and total > single[0]:
+            return total, [span for n, span in per_place.values() if n]
+        return single[0], [single[1]]
 
     def drop_generic_total(self, generic: str, specific: tuple[str, ...]) -> None:
         """Drop `generic` counts (e.g. "11 missiles") that the text breaks down
@@ -217,8 +235,10 @@ class ClaimDraft:
         for i, code in enumerate(targets):
             s, e = next(span for t, span in self.targets if t == code)
             evidence.append(Evidence(f"targets.{i}", s, e))
-        for kind, (_, (s, e)) in self.casualties.items():
-            evidence.append(Evidence(kind, s, e))
+        casualties = {kind: self._casualty(kind) for kind in ("killed", "injured")}
+        for kind, found in casualties.items():
+            for s, e in found[1] if found else []:
+                evidence.append(Evidence(kind, s, e))
         return Claim(
             doc_id=doc_id,
             claimant=Claimant(self.claimant_name, self.party),
@@ -230,8 +250,8 @@ class ClaimDraft:
             regions=tuple(r for r, _ in self.regions),
             places=tuple(p for p, _ in self.places),
             targets=tuple(targets),
-            killed=self.casualties["killed"][0] if "killed" in self.casualties else None,
-            injured=self.casualties["injured"][0] if "injured" in self.casualties else None,
+            killed=casualties["killed"][0] if casualties["killed"] else None,
+            injured=casualties["injured"][0] if casualties["injured"] else None,
             evidence=tuple(evidence),
             extractor=extractor,
             warnings=tuple(self.warnings),

@@ -378,7 +378,7 @@ _TOLL = re.compile(
     r"(?:\s+[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
     r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
+    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
     r"(?:\s+of\s+the\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
     r"hospitali[sz]ed)|(?P<k2>died|suffered\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|sustained\s+(?:[\w-]+\s+)?"

@@ -110,6 +110,9 @@ HABIT_VERB = re.compile(
 _REPEATEDLY = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|constantly|systematically|again\s+and\s+again)\b",
                          re.I)
 _AFTER_EVENT = re.compile(r"\s*(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b", re.I)
+_NATIONWIDE = re.compile(r"\b(?:Ukraine|Russia|across|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
+                         r"of\s+them|several\s+regions|regions)\b", re.I)
+_HURT = re.compile(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
                      r"later|in\s+all|in\s+total|latest)\b", re.I)
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
@@ -189,6 +192,7 @@ class _BlockState:
     list_head: CountMention | None = None
     list_measure: str | None = None
     list_phrase: WeaponPhrase | None = None  # "destroyed Ukrainian UAVs:" -- a list with no total
+    place: str | None = None  # the settlement the paragraph is about, for casualties told place by place
 
 
 @dataclass
@@ -384,7 +388,7 @@ class EnglishExtractor:
         denial = DENIAL_CUE.search(body)
         numbers = find_numbers(text, cs, ce)
         # Most clauses of a news story are about something else: skip them cheaply.
-        if not (strike or denial or numbers or _LIST_CUE.search(body)):
+        if not (strike or denial or numbers or _LIST_CUE.search(body) or _HURT.search(body)):
             return
         excluded = [(sp.start, sp.end) for sp in speakers if cs <= sp.start < ce]
         metonyms = [(sp.start, sp.end) for sp in speakers if cs <= sp.start < ce and _METONYM.fullmatch(sp.phrase)]
@@ -923,5 +927,12 @@ class EnglishExtractor:
             draft.add_target(t.code, (t.start, t.end))
         if not targets and not geo and _STRUCK.search(text, clause.start, clause.end):
             self._refer_back(state, draft, clause)
+        towns = [g.name for g in geo if g.kind in ("settlement", "site")]
+        if towns:
+            bstate.place = towns[0]
+        # A country-wide figure ("an attack on Ukraine killed five people, four of them near Lviv") is no
+        # one place's share.
+        local = _NATIONWIDE.search(text, clause.start, clause.end) is None
         for cas in casualties:
-            draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end))
+            draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end),
+                               place=(towns[0] if towns else bstate.place) if local else None)

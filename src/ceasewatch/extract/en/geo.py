@@ -68,6 +68,7 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_PLACE_INTRO = re.compile(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
 _CAPITAL_POSSESSIVE = re.compile(r"(Kyiv|Kiev|Moscow)['’]s")
 # The region around a city that is a region of its own.
 _SURROUNDING = {"UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43"}
@@ -123,13 +124,13 @@ def _names(group: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", group) if n.strip()]
 
 
-def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None) -> Any:
+def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None, floor: float = 0.75) -> Any:
     try:
         cands = geo.lookup(query, lang="en", kinds=kinds, limit=3)
     except Exception:  # a broken gazetteer must not stop extraction; the caller sees fewer places
         return None
     for c in cands:
-        if c.score < 0.75:
+        if c.score < floor:
             continue
         if region_hint and c.kind == "settlement" and c.country and c.country != region_hint[:2]:
             continue  # "Zhuravlevka" in a Belgorod governor's post is not the Vinnytsia village
@@ -239,7 +240,9 @@ def find_geo(
                 e = tail.end()
         if cand is None:
             clean = re.sub(r"['’]s$", "", name)
-            cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint)
+            # "the town of Graivoron": the words say it is a place, so a spelling variant will do.
+            placey = _PLACE_INTRO.search(text, max(start, s - 30), s) is not None
+            cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint, 0.69 if placey else 0.75)
             if cand is not None and cand.kind == "region" and len(clean.split()) == 1 and clean not in ("Crimea",):
                 cand = None  # bare stems ("Kursk") name cities, or launch directions
         if cand is not None:
