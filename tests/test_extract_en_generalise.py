@@ -444,3 +444,16 @@ def test_a_countrywide_total_is_not_added_to_its_parts(extractor: EnglishExtract
     )
     claim = _only(extractor.extract(_doc(text)), "UA")
     assert claim.killed == 4
+
+
+def test_footnote_marks_end_sentences_and_markup_background_is_the_outlets(extractor: EnglishExtractor) -> None:
+    text = (
+        "The General Staff reported that Ukrainian forces struck an oil depot in Bryansk Oblast.[4] Bryansk "
+        "Oblast Governor Alexander Bogomaz claimed that Russian forces destroyed 19 drones over the oblast.[5]\n\n"
+        "<p><strong>Background:</strong> On 13 April, two Russian ballistic missiles hit the centre of Sumy.</p>"
+    )
+    claims = extractor.extract(_doc(text, publisher="Ukrainian Chronicle"))
+    ru = _only(claims, "RU")
+    assert ru.weapons[0].intercepted == 19 and ru.claimant.name.startswith("Bryansk Oblast Governor")
+    outlet = _only(claims, "OTHER")
+    assert outlet.date is not None and outlet.date.isoformat() == "2025-04-13"

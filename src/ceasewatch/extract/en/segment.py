@@ -23,7 +23,8 @@ _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc|incl|km|p\.m|a\.m|i\.e|e\.g)|\b[A-Z])$"
 )
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*$")
+# A sentence ends at . ! ? (after closing quotes and footnote marks like "[5]").
+_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*$")
 _CLAUSE_SPLIT = re.compile(
     r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported|suggested|noted|claimed|insisted|"
     r"warned|stressed|argued|accused|denied|called|urged|described)\b)|,\s+but\s+(?=\w+\s+said)|"
@@ -39,7 +40,9 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d+\s+(?:over|in|near|above)\b)",
 # "18 UAVs over the territory of Bryansk region,": a list item that starts with its count.
 _COUNT_ITEM = re.compile(r"^\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:over|in|near|above|on|off)\b", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(?:PHOTO|PICTURE|IMAGE|VIDEO)(?:\s+CAPTION)?\s*:|^\s*\((?:photo|video)", re.IGNORECASE)
-_BACKGROUND = re.compile(r"^\s*(?:BACKGROUND|CONTEXT|FACTBOX)\s*:", re.IGNORECASE)
+# "BACKGROUND:", also inside leftover markup: "<p><strong>Background:</strong> ..."
+_BACKGROUND = re.compile(r"^\s*(?:<[^>]{1,40}>\s*)*(?:BACKGROUND|CONTEXT|FACTBOX)\s*(?::\s*(?:</[^>]{1,20}>)?|(?:</[^>]{1,20}>)\s*:)",
+                         re.IGNORECASE)
 
 
 @dataclass
