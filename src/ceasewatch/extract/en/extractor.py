@@ -166,7 +166,7 @@ def _speaker_key(voice: _Voice | None) -> str | None:
     and later "Prokudin" share their last word."""
     if voice is None:
         return None
-    words = re.findall(r"[A-Za-z][\w'’-]+", voice.name)
+    words = re.findall(r"[A-Za-z][\w'’-]+", re.sub(r"\s*\([^)]*\)", "", voice.name))
     return f"{voice.party}:{words[-1].lower()}" if words else None
 
 
