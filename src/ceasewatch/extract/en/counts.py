@@ -358,7 +358,7 @@ _CAS_NOUN = r"(?:(?:(?!and\b|or\b|but\b)[\w-]+\s+){0,4}?)"
 _KILLED = r"(?:killed|dead|died|deaths?|lives|fatalities|killing)"
 _INJURED = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 _NOUN_FIRST = re.compile(
-    r"\s+" + _CAS_NOUN + r"(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
+    r"\s+" + _CAS_NOUN + r"(?:[\w-]+)?(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
     r"(?P<k>killed|dead|died|"
     r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
     r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital)\b", re.I)
