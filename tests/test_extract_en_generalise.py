@@ -457,3 +457,18 @@ def test_footnote_marks_end_sentences_and_markup_background_is_the_outlets(extra
     assert ru.weapons[0].intercepted == 19 and ru.claimant.name.startswith("Bryansk Oblast Governor")
     outlet = _only(claims, "OTHER")
     assert outlet.date is not None and outlet.date.isoformat() == "2025-04-13"
+
+
+def test_a_colon_list_after_the_verb_and_since_the_invasion(extractor: EnglishExtractor) -> None:
+    counts = _counts("Air defence shot down 40 air targets over the north: one of the cruise missiles and 39 Shaheds.")
+    assert ("one", 1, "intercepted", "cruise_missile") in counts and ("39", 39, "intercepted", "drone") in counts
+    text = (
+        "Tonight Russia attacked our thermal power plant again. One of our workers at the plant was injured.\n\n"
+        "Since the start of the full-scale invasion, our plants have come under Russian attack more than 100 "
+        "times. Three of our colleagues have been killed."
+    )
+    claims = extractor.extract(_doc(text, publisher="DTEK"))
+    dated = [c for c in claims if c.date is not None]
+    undated = [c for c in claims if c.date is None]
+    assert dated and dated[0].injured == 1
+    assert undated and undated[0].killed == 3

@@ -303,7 +303,16 @@ def _only_tally(text: str, start: int, end: int, phrases: list[WeaponPhrase]) ->
 
 def _list_verb(text: str, start: int, pos: int, phrases: list[WeaponPhrase]) -> str | None:
     """The measure of a verb that governs a whole list ending at `pos`, when
-    everything between is other list items (numbers, weapon phrases, fillers)."""
+    everything between is other list items (numbers, weapon phrases, fillers),
+    also across a colon: "shot down 58 air targets: two of the ballistic
+    missiles, all three guided missiles and 53 Shaheds"."""
+    colon = text.rfind(":", max(start, pos - 220), pos)
+    if colon >= 0 and all(w.lower() in _LIST_FILLER or w.lower() in ("of", "all", "both")
+                          for w in _words_outside(text, colon + 1, pos, phrases)):
+        head = [(m.end(), measure) for measure, rx in MEASURE_VERBS
+                for m in rx.finditer(text, max(start, colon - 150), colon)]
+        if head:
+            return max(head)[1]
     window = max(start, pos - 220)
     hits = [(m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, window, pos)]
     if not hits:
@@ -378,9 +387,10 @@ _TOLL = re.compile(
     r"(?:\s+[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
     r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
 _ONE_PERSON = re.compile(
-    r"\b(?:a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|resident|driver|teenager|"
+    r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|"
+    r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
-    r"(?:\s+of\s+the\s+[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
+    r"(?:\s+(?:of|at|in)\s+(?:the\s+|one\s+of\s+the\s+)?[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
     r"hospitali[sz]ed)|(?P<k2>died|suffered\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|sustained\s+(?:[\w-]+\s+)?"
     r"(?:injuries|wounds|burns)))\b",
     re.I,

@@ -40,6 +40,8 @@ MULTI_DAY = re.compile(
     r"in\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:days|weeks?|months?)|in\s+total\s+since|this\s+week|last\s+week|"
     r"(?:during|over|throughout|in)\s+the\s+(?:past\s+|last\s+)?(?:week|month|weekend)\b|the\s+past\s+(?:week|month)|"
     r"(?:this|last|past)\s+month\b|(?:weekly|monthly)\s+(?:total|tally|figures?|summary)|"
+    r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of|since\s+(?:the\s+)?(?:full-scale\s+)?invasion|"
+    r"since\s+(?:the\s+)?(?:war|autumn|spring|summer|winter)\b|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:for|in)\s+(?:several|many|two|three)\s+(?:days|weeks|months)|"
     r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
     r"in\s+" + _MON + r"(?![\w\d]|\s*\d{1,2}\b))",

@@ -456,9 +456,10 @@ class EnglishExtractor:
         if not has_content and not bare_denial:
             if phrases:
                 bstate.last_phrase = phrases[-1]
-            if strike and state.default_day is None and block.kind == "body" and not talks:
-                # "Russian attacks killed civilians in five oblasts over the past day, authorities reported":
-                # no claim of its own, but the frame for the report's undated paragraphs.
+            if strike and block.kind == "body" and not talks:
+                # "Russian attacks killed civilians in five oblasts over the past day, authorities reported",
+                # "Since the invasion, our plants have come under attack 180 times": no claim of its own, but
+                # the frame for the sentences (and, first in a report, the paragraphs) that follow.
                 self._day(state, bstate, block, cs, ce, None, strike)
             return
         party = voice.party if voice is not None else None
