@@ -472,3 +472,12 @@ def test_a_colon_list_after_the_verb_and_since_the_invasion(extractor: EnglishEx
     undated = [c for c in claims if c.date is None]
     assert dated and dated[0].injured == 1
     assert undated and undated[0].killed == 3
+
+
+def test_an_attribution_after_the_figures_claims_them(extractor: EnglishExtractor) -> None:
+    text = (
+        "<p>In May, the Russian army launched 1,500 Shahed-type drones against Ukraine.</p>\n"
+        "<p>This was stated by Air Force spokesman Yurii Ihnat during a telethon.</p>"
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="News Portal")), "UA")
+    assert claim.date is None and claim.weapons[0].launched == 1500

@@ -118,6 +118,10 @@ _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
+_STATED_BY = re.compile(
+    r"(?:<[^>]{1,40}>\s*)*(?:This|That|It|These\s+figures|The\s+figures)\s+(?:was|were)\s+(?:stated|said|reported|"
+    r"announced|written|confirmed|published)\s+by\s+([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
+)
 _BACK_REF = re.compile(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
 _CITY_SPEAKER = re.compile(r"\b(?:mayor|city|town|village|municipal\w*|hromada|community)\b", re.I)
 _OTHER = {"UA": "RU", "RU": "UA"}
@@ -247,10 +251,11 @@ class EnglishExtractor:
     def _extract(self, doc: Document) -> list[Claim]:
         text = doc.text[:MAX_CHARS]
         state = _DocState(doc, text, ClaimBuilder(doc.id, self.name), self._publisher_voice(doc))
-        for block in segment(text):
+        blocks = segment(text)
+        for i, block in enumerate(blocks):
             if block.kind in ("headline", "caption"):
                 continue
-            self._read_block(state, block)
+            self._read_block(state, block, blocks[i + 1] if i + 1 < len(blocks) else None)
         for draft in state.builder.drafts():
             draft.drop_generic_total("missile", ("cruise_missile", "ballistic_missile"))
             draft.split_neutralised()
@@ -293,10 +298,10 @@ class EnglishExtractor:
         return _Voice(canonical_name(name, party) if party in ("UA", "RU") else name, party, None)
 
     # -- block and clause level -------------------------------------------------------
-    def _read_block(self, state: _DocState, block: Block) -> None:
+    def _read_block(self, state: _DocState, block: Block, following: Block | None = None) -> None:
         bstate = _BlockState()
         text = state.text
-        quoted = self._quote_speaker(state, bstate, block)
+        quoted = self._quote_speaker(state, bstate, block) or self._stated_by(state, bstate, block, following)
         for sent in block.sentences:
             speakers = find_speakers(text, sent.start, sent.end)
             if quoted is not None and bstate.speaker is None and not speakers:
@@ -325,6 +330,20 @@ class EnglishExtractor:
                 if speaker is not None and voice is not None:
                     bstate.speaker = voice
                     state.last_speaker = voice
+
+    def _stated_by(self, state: _DocState, bstate: _BlockState, block: Block, following: Block | None
+                   ) -> _Voice | None:
+        """"In October, Russia launched 2,023 drones ... This was stated by Air Force spokesman
+        Yurii Ihnat": an attribution that follows what it attributes."""
+        text = state.text
+        sentences = block.sentences[1:] + (following.sentences[:1] if following is not None else [])
+        for sent in sentences:
+            m = _STATED_BY.match(text, sent.start, sent.end)
+            if m:
+                phrase = m.group(1)
+                start = m.start(1)
+                return self._voice(state, bstate, Speaker(phrase, start, start + len(phrase), m.start()), block)
+        return None
 
     def _quote_speaker(self, state: _DocState, bstate: _BlockState, block: Block) -> _Voice | None:
         """The speaker of a paragraph that opens with a quotation and names its speaker
