@@ -160,7 +160,7 @@ def segment(text: str) -> list[Block]:
             and len(blocks) > 1
             and "\n" not in first_line
             and len(first_line) < 200
-            and not first_line.rstrip().endswith((".", ":", "!"))
+            and not re.sub(r"<[^>]*>", "", first_line).rstrip().endswith((".", ":", "!"))  # "...</p>" ends a sentence
         ):
             block.kind = "headline"
         body_start = block.start
