@@ -481,3 +481,14 @@ def test_an_attribution_after_the_figures_claims_them(extractor: EnglishExtracto
     )
     claim = _only(extractor.extract(_doc(text, publisher="News Portal")), "UA")
     assert claim.date is None and claim.weapons[0].launched == 1500
+
+
+def test_declining_to_comment_is_no_claim_and_a_citys_district(extractor: EnglishExtractor) -> None:
+    text = (
+        "Kremlin spokesman Dmitry Peskov declined to comment on the overnight attack on Kyiv.\n\n"
+        "On Tuesday evening Russian aircraft dropped two guided bombs on Kharkiv's Industrialnyi district, "
+        "regional governor Oleh Syniehubov said."
+    )
+    claims = extractor.extract(_doc(text))
+    assert [c.claimant.party for c in claims] == ["UA"]
+    assert [p.name for p in claims[0].places] == ["Kharkiv"] and claims[0].regions == ("UA-63",)

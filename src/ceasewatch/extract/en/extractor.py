@@ -118,6 +118,8 @@ _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
+# "He declined to comment on the overnight attack": says nothing about it.
+_NO_COMMENT = re.compile(r"\b(?:declined|refused|did\s+not|would\s+not)\s+(?:to\s+)?comment\b", re.I)
 _STATED_BY = re.compile(
     r"(?:<[^>]{1,40}>\s*)*(?:This|That|It|These\s+figures|The\s+figures)\s+(?:was|were)\s+(?:stated|said|reported|"
     r"announced|written|confirmed|published)\s+by\s+([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
@@ -399,7 +401,7 @@ class EnglishExtractor:
         text = state.text
         cs, ce = clause.start, clause.end
         body = text[cs:ce]
-        if _MODAL.search(body) or _RECIPROCAL.search(body):
+        if _MODAL.search(body) or _RECIPROCAL.search(body) or _NO_COMMENT.search(body):
             return
         if _OUTAGE.search(body) and not _DAMAGE.search(body):
             return  # where power was cut is a consequence, not where strikes landed

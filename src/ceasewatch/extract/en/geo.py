@@ -65,11 +65,11 @@ _INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", r
 _LOCATOR_GAP = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _TIME_AFTER = re.compile(r"\s+time\b")
 _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
-_TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to)\s+"
+_TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
 _PLACE_INTRO = re.compile(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
-_CAPITAL_POSSESSIVE = re.compile(r"(Kyiv|Kiev|Moscow)['’]s")
+_CAPITAL_POSSESSIVE = re.compile(r"([A-Z][\w-]+)['’]s")
 # The region around a city that is a region of its own.
 _SURROUNDING = {"UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43"}
 _CITY_PART = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+|(?:northern|southern|eastern|western|central)\s+)?(?:district|neighbou?rhood|"
