@@ -156,6 +156,9 @@ def _measure_left(text: str, start: int, stop: int) -> str | None:
     i = len(hits) - 1
     while i > 0 and re.fullmatch(r"\s+(?:or|and)\s+", text[hits[i - 1][1] : hits[i][0]]):
         i -= 1
+    if hits[i][2] == "launched" and i + 1 < len(hits) and hits[i + 1][2] != "launched" and re.fullmatch(
+            r"\s+(?:and|then)\s+", text[hits[i][1] : hits[i + 1][0]]):
+        i += 1  # "detected and destroyed 13 UAVs": what happened to them is the second verb
     # Only verbs close to the number count ("launched 538 drones", not "launched ... because ... 5").
     if stop - hits[-1][1] > 60:
         return None
