@@ -492,3 +492,15 @@ def test_declining_to_comment_is_no_claim_and_a_citys_district(extractor: Englis
     claims = extractor.extract(_doc(text))
     assert [c.claimant.party for c in claims] == ["UA"]
     assert [p.name for p in claims[0].places] == ["Kharkiv"] and claims[0].regions == ("UA-63",)
+
+
+def test_people_treated_for_injuries_and_an_interceptor_is_no_attacker(extractor: EnglishExtractor) -> None:
+    text = (
+        "A Russian missile hit Dnipro on Tuesday. By evening 30 people were being treated for their injuries, "
+        "governor Serhiy Lysak said.\n\n"
+        "Russia's Defence Ministry denied hitting the block. It said the block had been struck by a Ukrainian "
+        "anti-aircraft missile, and called Kyiv's statements a provocation."
+    )
+    claims = extractor.extract(_doc(text))
+    assert _only(claims, "UA").injured == 30
+    assert all(c.attacker != "UA" for c in claims)

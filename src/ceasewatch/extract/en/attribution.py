@@ -255,7 +255,7 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
         if e <= s and re.search(r"\b(?:but|and)\s*$", text[max(start, m.start() - 6) : m.start()]):
             # "X did not comment on Engels, but said ...": the sentence's subject speaks.
             subj = _SUBJECT.match(text, start, m.start())
-            if subj:
+            if subj and not _SPEECH.search(subj.group(1)):  # "It said the block had ..., and called": "It" spoke
                 found.append(Speaker(subj.group(1), subj.start(1), subj.end(1), m.start()))
                 continue
         # ...or follows it: "..., said Vladimir Medinsky, the head of ..."

@@ -373,7 +373,8 @@ _NOUN_FIRST = re.compile(
     r"\s+" + _CAS_NOUN + r"(?:[\w-]+)?(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
     r"(?P<k>killed|dead|died|"
     r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
-    r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital)\b", re.I)
+    r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital|"
+    r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:injuries|wounds|burns))\b", re.I)
 _VERB_FIRST = re.compile(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
                          r"rose\s+to|stood\s+at|reached|climbed\s+to)|killed\s+at\s+least)\s+$", re.I)
 _ZERO = re.compile(

@@ -120,6 +120,7 @@ _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 # "He declined to comment on the overnight attack": says nothing about it.
 _NO_COMMENT = re.compile(r"\b(?:declined|refused|did\s+not|would\s+not)\s+(?:to\s+)?comment\b", re.I)
+_AIR_DEFENCE = re.compile(r"anti-aircraft|air[\s-]defen[cs]e|interceptor|surface-to-air", re.I)
 _STATED_BY = re.compile(
     r"(?:<[^>]{1,40}>\s*)*(?:This|That|It|These\s+figures|The\s+figures)\s+(?:was|were)\s+(?:stated|said|reported|"
     r"announced|written|confirmed|published)\s+by\s+([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
@@ -731,6 +732,8 @@ class EnglishExtractor:
                     )
                     if passive and not agentive:
                         continue
+                    if _AIR_DEFENCE.search(m.group(0)):
+                        continue  # "a Ukrainian anti-aircraft missile": a defender's interceptor, not an attack
                     if _DEFENDS.match(text, m.end(), ce):
                         # "Ukrainian forces downed 61 drones", "Russian forces repelled a Ukrainian drone attack"
                         vote(_other(side), 2.0, (m.start(), m.end()))
