@@ -181,8 +181,12 @@ def _town_adjective(span: str, lang: str, *, region: str | None = None, place: s
         for suffix in _ADJ_SUFFIXES:
             if tok.lemma.endswith(suffix):
                 stem = tok.lemma[: -len(suffix)]
-                if any(_resolves_to(stem + end, lang, region=region, place=place)
-                       for end in ("", "ь", "о", "е", "ск", "а", "і") if len(stem + end) > 3):
+                # "Білопільська" -> Білопілля, "Запорізький" -> Запоріжжя: the town's own ending
+                ends = ("", "ь", "о", "е", "ск", "а", "і") + (("ля",) if stem.endswith("л") else ()) + (
+                    ("жжя",) if stem.endswith("з") else ())
+                if any(_resolves_to(stem + end, lang, region=region, place=place) or (
+                        stem.endswith("з") and _resolves_to(stem[:-1] + end, lang, region=region, place=place))
+                       for end in ends if len(stem + end) > 3):
                     return True
     return False
 

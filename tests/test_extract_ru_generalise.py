@@ -12,6 +12,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ceasewatch.extract.slavic.ru import RussianExtractor
+from ceasewatch.geocode.base import Candidate
+from ceasewatch.geocode.fake import StaticGeocoder
 from ceasewatch.model import Document
 from geocoder_tables import table_geocoder
 
@@ -127,3 +129,135 @@ def test_extract_ru_all_of_them_measures_the_launch_before(ru: RussianExtractor)
     (claim,) = _claims(ru, text, datetime(2025, 4, 12, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
     (missile,) = claim.weapons
     assert (missile.launched, missile.intercepted) == (4, 4)
+
+
+# -- issue 5 follow-up: rules found with the Ukrainian/Russian probe set ----------------------------
+# New sentences, one or two per rule.
+
+
+def _cand(name: str, kind: str, region: str, lat: float = 50.0, lon: float = 40.0) -> Candidate:
+    return Candidate(name, kind, region, None if region.startswith("SEA") else region[:2], lat=lat, lon=lon, score=0.95)
+
+
+GEO_NEWS = StaticGeocoder(
+    {
+        "ВОРОНЕЖ": [_cand("Voronezh", "settlement", "RU-VOR", 51.7, 39.2)],
+        "Россошь": [_cand("Rossosh", "settlement", "RU-VOR", 50.2, 39.6)],
+        "ростов-на-дону": [_cand("Rostov-on-Don", "settlement", "RU-ROS", 47.2, 39.7)],
+        "каменск-шахтинский": [_cand("Kamensk-Shakhtinsky", "settlement", "RU-ROS", 48.3, 40.3)],
+        "Белгородской области": [_cand("Belgorod Oblast", "region", "RU-BEL")],
+        "Малиново": [_cand("Malinovo", "settlement", "RU-BRY", 52.5, 33.0)],
+        "Курск": [_cand("Kursk", "settlement", "RU-KRS", 51.7, 36.2)],
+        "Брянской области": [_cand("Bryansk Oblast", "region", "RU-BRY")],
+        "Азовского моря": [_cand("Sea of Azov", "sea", "SEA-AZOV")],
+        "Киеве": [_cand("Kyiv", "settlement", "UA-30", 50.45, 30.5)],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def ru_news() -> RussianExtractor:
+    return RussianExtractor(geocoder=GEO_NEWS)
+
+
+def test_extract_ru_dateline_is_neither_place_nor_day(ru_news: RussianExtractor) -> None:
+    text = "ВОРОНЕЖ, 12 мая. /ТАСС/. Ночью беспилотник ВСУ атаковал Россошь, поврежден жилой дом."
+    (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 10, 0, tzinfo=MSK), "ТАСС")
+    assert str(claim.date) == "2025-05-13" and [p.name for p in claim.places] == ["Rossosh"]
+
+
+def test_extract_ru_past_day_and_eve(ru: RussianExtractor) -> None:
+    text = "За прошедшие сутки ВСУ обстреляли поселок, поврежден дом. Накануне вечером сбиты 3 беспилотника."
+    (claim,) = _claims(ru, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
+    assert str(claim.date) == "2025-05-12"
+
+
+def test_extract_ru_week_summary_has_no_date(ru: RussianExtractor) -> None:
+    text = "В течение недели средствами ПВО сбиты 7 управляемых авиабомб.\n\nТакже перехвачены 210 беспилотников."
+    (claim,) = _claims(ru, text, datetime(2025, 5, 16, 15, 0, tzinfo=MSK), "Министерство обороны Российской Федерации")
+    assert claim.date is None
+    assert {w.category: w.intercepted for w in claim.weapons} == {"guided_bomb": 7, "drone": 210}
+
+
+def test_extract_ru_dropped_bombs_are_launched(ru: RussianExtractor) -> None:
+    text = "Вчера противник сбросил на поселок две авиабомбы, повреждены дома."
+    (claim,) = _claims(ru, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
+    assert [(w.category, w.launched) for w in claim.weapons] == [("guided_bomb", 2)]
+
+
+def test_extract_ru_one_more_after_a_region_list(ru: RussianExtractor) -> None:
+    text = (
+        "В ночь на 12 мая дежурными средствами ПВО перехвачены и уничтожены 9 украинских БПЛА:\n"
+        "5 – над территорией Брянской области,\n"
+        "4 – над акваторией Азовского моря.\n"
+        "Кроме того, утром над территорией Брянской области уничтожены еще два БПЛА."
+    )
+    (claim,) = _claims(ru, text, datetime(2025, 5, 12, 11, 0, tzinfo=MSK), "Министерство обороны Российской Федерации")
+    assert claim.weapons[0].intercepted == 11 and not claim.warnings
+
+
+def test_extract_ru_birth_year_is_no_count(ru: RussianExtractor) -> None:
+    text = "Вчера ВСУ атаковали дроном автомобиль. Пострадал мужчина 1980 г.р., никто больше не пострадал."
+    (claim,) = _claims(ru, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
+    assert claim.injured == 1
+
+
+def test_extract_ru_warehouse_and_assembly_sites(ru: RussianExtractor) -> None:
+    text = "Вчера поврежден склад на территории промышленного предприятия. Поражены места сборки беспилотников."
+    claims = _claims(ru, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
+    assert {t for c in claims for t in c.targets} == {"industry"}
+    text = "За неделю нанесены удары по объектам газовой инфраструктуры и местам сборки дронов."
+    (claim,) = _claims(ru, text, datetime(2025, 5, 16, 15, 0, tzinfo=MSK), "Министерство обороны Российской Федерации")
+    assert set(claim.targets) == {"energy.oil_gas", "industry"}
+
+
+def test_extract_ru_inflected_compound_town_names(ru_news: RussianExtractor) -> None:
+    text = "Ночью в Ростове-на-Дону и Каменске-Шахтинском обломки беспилотников повредили дома."
+    (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "Губернатор Ростовской области")
+    assert [p.name for p in claim.places] == ["Rostov-on-Don", "Kamensk-Shakhtinsky"]
+
+
+def test_extract_ru_office_region_only_when_nothing_else(ru_news: RussianExtractor) -> None:
+    text = "Губернатор Белгородской области Иван Петров сообщил, что ночью беспилотник ВСУ повредил дом в селе Малиново."
+    (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "ТАСС")
+    assert claim.regions == ("RU-BRY",)
+    text = "Губернатор Белгородской области сообщил, что ночью ВСУ атаковали беспилотниками два села, повреждены дома."
+    (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 9, 0, tzinfo=MSK), "ТАСС")
+    assert claim.regions == ("RU-BEL",)
+
+
+def test_extract_ru_own_ministry_strike_on_an_enemy_unit(ru: RussianExtractor) -> None:
+    text = (
+        "Российские войска не наносили удар по рынку, заявили в Минобороны РФ. "
+        "При этом в ведомстве сообщили, что вчера поражен склад боеприпасов бригады ВСУ."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 13, 15, 0, tzinfo=MSK), "Интерфакс")
+    asserted = [c for c in claims if c.stance == "asserted"]
+    assert [(c.attacker, c.target_country, c.targets) for c in asserted] == [("RU", "UA", ("military",))]
+
+
+def test_extract_ru_other_sides_figures_told_over_two_sentences(ru: RussianExtractor) -> None:
+    text = (
+        "В Воздушных силах ВСУ заявили, что ночью Россия выпустила 50 беспилотников. По их данным, сбиты 40 дронов. "
+        "Украинская сторона также сообщила о повреждении подстанции."
+    )
+    (claim,) = _claims(ru, text, datetime(2025, 5, 13, 12, 0, tzinfo=MSK), "РИА Новости")
+    assert (claim.claimant.party, claim.attacker, claim.target_country) == ("UA", "RU", "UA")
+    assert (claim.weapons[0].launched, claim.weapons[0].intercepted) == (50, 40)
+    assert claim.targets == ("energy.power",)
+
+
+def test_extract_ru_headline_only_adds_to_the_body(ru_news: RussianExtractor) -> None:
+    text = (
+        "Минобороны сообщило об ударах по складам ВСУ\n\n"
+        "В ночь на 13 мая беспилотники ВСУ атаковали Курск, поврежден жилой дом."
+    )
+    claims = _claims(ru_news, text, datetime(2025, 5, 13, 12, 0, tzinfo=MSK), "ТАСС")
+    assert [(c.attacker, c.target_country) for c in claims] == [("UA", "RU")]
+
+
+def test_extract_ru_heard_explosions_and_rejected_reports(ru_news: RussianExtractor) -> None:
+    assert _claims(ru_news, "Ранее в Курске были слышны взрывы.", datetime(2025, 5, 13, 12, 0, tzinfo=MSK), "ТАСС") == []
+    text = "Минобороны РФ отвергло сообщения об ударе по больнице в Киеве в понедельник."
+    (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 12, 0, tzinfo=MSK), "ТАСС")
+    assert (claim.stance, claim.attacker, claim.target_country) == ("denied", "RU", "UA")

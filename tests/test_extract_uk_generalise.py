@@ -11,6 +11,8 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ceasewatch.extract.slavic.uk import UkrainianExtractor
+from ceasewatch.geocode.base import Candidate
+from ceasewatch.geocode.fake import StaticGeocoder
 from ceasewatch.model import Claim, Document
 from geocoder_tables import table_geocoder
 
@@ -113,3 +115,184 @@ def test_extract_uk_command_strike_at_home_is_not_its_own(uk: UkrainianExtractor
     text = "Завдано удару по Київщину, пошкоджено будинок."
     claim = _one(uk, text, datetime(2025, 3, 5, 11, 0, tzinfo=KYIV), "Генштаб ЗСУ")
     assert claim.target_country == "UA" and claim.attacker != "UA"
+
+
+# -- issue 5 follow-up: rules found with the Ukrainian/Russian probe set ----------------------------
+# New sentences, one or two per rule; the geocoder below answers with several readings where the rule
+# is about choosing between them.
+
+KYIV_SUMMER = timezone(timedelta(hours=3))
+
+
+def _cand(name: str, kind: str, region: str, score: float, lat: float = 50.0, lon: float = 30.0) -> Candidate:
+    return Candidate(name, kind, region, None if region.startswith("SEA") else region[:2], lat=lat, lon=lon, score=score)
+
+
+GEO_CONTEXT = StaticGeocoder(
+    {
+        # a Lviv-region village outranks the Kharkiv-region one of the same name
+        "Золочів": [_cand("Zolochiv", "settlement", "UA-46", 0.75, 49.8, 24.9),
+                    _cand("Zolochiv", "settlement", "UA-63", 0.58, 50.3, 36.0)],
+        "харківська область": [_cand("Kharkiv Oblast", "region", "UA-63", 0.95)],
+        "сумська область": [_cand("Sumy Oblast", "region", "UA-59", 0.95)],
+        "Суми": [_cand("Sumy", "settlement", "UA-59", 1.0, 50.9, 34.8)],
+        "степанівка": [_cand("Stepanivka", "settlement", "UA-65", 0.9, 46.7, 32.9)],
+        "Володимир": [_cand("Volodymyr", "settlement", "UA-07", 0.9, 50.8, 24.3)],
+        "Київщину": [_cand("Kyiv Oblast", "region", "UA-32", 0.95)],
+        "Кочетове": [_cand("Kochetove", "settlement", "RU-BEL", 0.9, 50.6, 36.9)],
+        "Курській області": [_cand("Kursk Oblast", "region", "RU-KRS", 0.95)],
+        "Києві": [_cand("Kyiv", "settlement", "UA-30", 0.95, 50.45, 30.5)],
+        "Київ": [_cand("Kyiv", "settlement", "UA-30", 1.0, 50.45, 30.5)],
+        "білопілля": [_cand("Bilopillia", "settlement", "UA-59", 0.9, 51.15, 34.3)],
+    }
+)
+
+
+@pytest.fixture(scope="module")
+def uk_ctx() -> UkrainianExtractor:
+    return UkrainianExtractor(geocoder=GEO_CONTEXT)
+
+
+def _all(uk: UkrainianExtractor, text: str, published: datetime, publisher: str) -> list[Claim]:
+    return uk.extract(Document.create(text, publisher=publisher, published=published, language="uk"))
+
+
+def test_extract_uk_past_day_summary_then_a_post_time_stamp(uk: UkrainianExtractor) -> None:
+    # "за минулу добу" is the day before; a later post's own "14:05." stamp starts the publication day
+    text = (
+        "Наслідки обстрілів за минулу добу. Пошкоджено приватний будинок і лінію електропередачі.\n\n"
+        "⚡️ 14:05. Ворог атакував громаду дроном, пошкоджено автомобіль."
+    )
+    claims = _all(uk, text, datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    by_day = {str(c.date): {t.split(".")[0] for t in c.targets} for c in claims}
+    assert by_day == {"2025-05-09": {"civilian", "energy"}, "2025-05-10": {"civilian"}}
+
+
+def test_extract_uk_weekly_figures_have_no_date(uk: UkrainianExtractor) -> None:
+    text = "За тиждень ворог випустив по Україні 140 ракет і 900 ударних дронів. У ніч на четвер дрон влучив у школу."
+    claims = _all(uk, text, datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Офіс Президента")
+    weekly = next(c for c in claims if c.date is None)
+    assert {w.category: w.launched for w in weekly.weapons} == {"missile": 140, "drone": 900}
+    assert [str(c.date) for c in claims if c.date is not None] == ["2025-05-08"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        ("Напередодні ввечері ворог обстріляв село з артилерії, пошкоджено будинок.", "2025-05-09"),
+        ("Увечері у четвер окупанти вдарили по селищу, пошкоджено школу.", "2025-05-08"),
+    ],
+)
+def test_extract_uk_eve_and_a_time_of_day_before_a_weekday(uk: UkrainianExtractor, sentence: str, day: str) -> None:
+    claim = _one(uk, sentence, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Полтавська ОВА")
+    assert str(claim.date) == day
+
+
+def test_extract_uk_date_of_a_statement_is_not_the_strike_day(uk: UkrainianExtractor) -> None:
+    text = (
+        "У неділю ворог атакував громаду дронами. "
+        "«Пошкоджено три приватні будинки», – написав Петро Іваненко у Telegram у понеділок вранці."
+    )
+    claim = _one(uk, text, datetime(2025, 5, 12, 10, 0, tzinfo=KYIV_SUMMER), "Полтавська ОВА")
+    assert str(claim.date) == "2025-05-11" and claim.targets == ("civilian.residential",)
+
+
+def test_extract_uk_strike_with_bombs_counts_them_but_not_strikes(uk: UkrainianExtractor) -> None:
+    bombs = _one(uk, "Окупанти завдали удару по місту трьома керованими авіабомбами.",
+                 datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Полтавська ОВА")
+    assert [(w.category, w.launched) for w in bombs.weapons] == [("guided_bomb", 3)]
+    strikes = _one(uk, "Ворог завдав двох ракетних ударів по селищу, пошкоджено будинок.",
+                   datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Полтавська ОВА")
+    assert [(w.category, w.launched) for w in strikes.weapons] == [("missile", None)]
+
+
+def test_extract_uk_one_more_adds_only_to_its_own_measure(uk: UkrainianExtractor) -> None:
+    text = "Вночі збито 20 ворожих дронів. Ще 4 дрони локаційно втрачено, ще 2 збито над морем."
+    claim = _one(uk, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Повітряні сили ЗСУ")
+    (drone,) = claim.weapons
+    assert (drone.intercepted, drone.lost) == (22, 4)
+
+
+def test_extract_uk_community_lines_add_up(uk: UkrainianExtractor) -> None:
+    text = (
+        "Наслідки обстрілів області за минулу добу:\n"
+        "🔸 Перша громада: ворог скинув 2 КАБи, пошкоджено будинок.\n"
+        "🔸 Друга громада: скинуто чотири КАБи, пошкоджено школу."
+    )
+    claim = _one(uk, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    assert [(w.category, w.launched) for w in claim.weapons] == [("guided_bomb", 6)]
+
+
+def test_extract_uk_birth_year_and_unhurt_are_not_counts(uk: UkrainianExtractor) -> None:
+    text = "Вчора ворог атакував село дроном. Поранено жінку 1975 р.н., водій не постраждав. Пізніше помер чоловік."
+    claim = _one(uk, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    assert (claim.killed, claim.injured) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "targets"),
+    [
+        ("Вночі уламки дрона пошкодили будівлю залізничного вокзалу.", ("transport.rail",)),
+        ("Вночі вибуховою хвилею посічено вікна автовокзалу.", ("transport",)),
+        ("Вночі дрон пошкодив адміністративну будівлю.", ("civilian",)),
+    ],
+)
+def test_extract_uk_a_building_is_the_target_named_after_it(uk: UkrainianExtractor, sentence: str, targets) -> None:
+    claim = _one(uk, sentence, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    assert claim.targets == targets
+
+
+def test_extract_uk_same_named_place_in_the_publishers_region(uk_ctx: UkrainianExtractor) -> None:
+    text = "Вночі ворог атакував Золочів дронами, пошкоджено будинок."
+    claim = _one(uk_ctx, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Харківська ОВА")
+    assert [(p.name, p.region) for p in claim.places] == [("Zolochiv", "UA-63")]
+
+
+def test_extract_uk_community_guess_outside_the_documents_regions_is_dropped(uk_ctx: UkrainianExtractor) -> None:
+    text = "Вдень ворог обстріляв Степанівську громаду та Суми, пошкоджено будинки."
+    claim = _one(uk_ctx, text, datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    assert [p.name for p in claim.places] == ["Sumy"]
+    # a community adjective in "-пільська" names a town in "-пілля"
+    claim = _one(uk_ctx, "Вдень ворог обстріляв Білопільську громаду, пошкоджено будинок.",
+                 datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    assert [p.name for p in claim.places] == ["Bilopillia"]
+
+
+def test_extract_uk_signature_and_inhabited_locality(uk_ctx: UkrainianExtractor) -> None:
+    text = "Вночі ворог атакував Київщину дронами, пошкоджено будинки.\n\nВолодимир Петренко"
+    claim = _one(uk_ctx, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Київська ОВА")
+    assert claim.places == () and claim.regions == ("UA-32",)
+    text = "Уражено склад пального поблизу населеного пункту Кочетове."
+    claim = _one(uk_ctx, text, datetime(2025, 5, 10, 13, 0, tzinfo=KYIV_SUMMER), "Генштаб ЗСУ")
+    assert [p.name for p in claim.places] == ["Kochetove"] and claim.key[2:4] == ("UA", "RU")
+
+
+def test_extract_uk_force_owning_the_target_is_not_the_attacker(uk_ctx: UkrainianExtractor) -> None:
+    text = "Уражено пункт управління 3-ї дивізії рф у Курській області."
+    claim = _one(uk_ctx, text, datetime(2025, 5, 10, 13, 0, tzinfo=KYIV_SUMMER), "Генштаб ЗСУ")
+    assert (claim.attacker, claim.target_country, claim.regions) == ("UA", "RU", ("RU-KRS",))
+
+
+def test_extract_uk_quoted_ministry_strike_is_its_sides_own(uk_ctx: UkrainianExtractor) -> None:
+    # a long «...» is the ministry's speech: the city inside it counts
+    text = "Міноборони РФ заявило: «Вчора завдано удару по підприємству, яке збирало дрони у Києві»."
+    (claim,) = _all(uk_ctx, text, datetime(2025, 5, 10, 13, 0, tzinfo=KYIV_SUMMER), "Суспільне")
+    assert (claim.claimant.party, claim.attacker, claim.target_country) == ("RU", "RU", "UA")
+    assert [p.name for p in claim.places] == ["Kyiv"] and claim.targets == ("industry",)
+
+
+def test_extract_uk_outlet_citing_itself_speaks_as_other(uk_ctx: UkrainianExtractor) -> None:
+    text = (
+        "Вночі ворог атакував Київщину дронами, пошкоджено будинки.\n\n"
+        "Як повідомляв Укрінформ, 3 травня ворог також атакував Київ дронами."
+    )
+    claims = _all(uk_ctx, text, datetime(2025, 5, 10, 9, 0, tzinfo=KYIV_SUMMER), "Укрінформ")
+    assert {(c.claimant.party, str(c.date)) for c in claims} == {("UA", "2025-05-10"), ("OTHER", "2025-05-03")}
+
+
+def test_extract_uk_truce_terms_are_not_strikes(uk: UkrainianExtractor) -> None:
+    text = (
+        "Сторони обговорили припинення ударів по енергетиці на 30 днів. "
+        "Україна готова не атакувати НПЗ, якщо росія зупинить удари по електростанціях."
+    )
+    assert _all(uk, text, datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Суспільне") == []

@@ -9,7 +9,9 @@ evidence spanning both numbers); different triggers are separate statements
 and the builder keeps the largest. Per-region list lines go to the builder
 as parts, which it sums and checks against the stated total (a warning on
 the claim when they disagree). "503 засобами повітряного нападу" is checked
-here against the launched figures by type.
+here against the launched figures by type. "Ще N" / "еще N" adds to the
+figure given before it (each keeps its own evidence), and the lines of a
+bulleted list ("🔸 ... громада: 2 КАБи") add up like a per-region list.
 """
 
 from __future__ import annotations
@@ -56,9 +58,7 @@ class Draft:
 
 
 def _enumerations(counts: list[Count]) -> list[tuple[str, str, int, Span]]:
-    """(category, measure, value, span): stated counts, one per trigger word;
-    "ще N" / "еще N" is added to the largest figure of its kind, or stands
-    alone when it is the first."""
+    """(category, measure, value, span): stated counts, one per trigger word."""
     groups: dict[tuple[str, str, int], list[Count]] = {}
     for c in counts:
         if not c.breakdown and not c.additive:
@@ -67,17 +67,26 @@ def _enumerations(counts: list[Count]) -> list[tuple[str, str, int, Span]]:
     for (category, measure, _), group in groups.items():
         span = (min(c.span[0] for c in group), max(c.span[1] for c in group))
         out.append((category, measure, sum(c.value for c in group), span))
-    for c in counts:
-        if not c.additive or c.breakdown:
-            continue
-        same = [k for k, (cat, measure, _, _) in enumerate(out) if (cat, measure) == (c.category, c.measure)]
-        if not same:
-            out.append((c.category, c.measure, c.value, c.span))
-            continue
-        k = max(same, key=lambda k: out[k][2])
-        cat, measure, n, span = out[k]
-        out[k] = (cat, measure, n + c.value, (min(span[0], c.span[0]), max(span[1], c.span[1])))
     return out
+
+
+def _with_extras(
+    stated: list[tuple[str, str, int, Span]], counts: list[Count]
+) -> tuple[list[tuple[str, str, int, Span]], list[tuple[str, str, int, Span]]]:
+    """"ще N" / "еще N" comes on top of the figure already given: the figure
+    (or the per-region list standing for it) and each extra become parts that
+    add up, each with its own evidence. Returns (stated, parts)."""
+    extras = [c for c in counts if c.additive and not c.breakdown]
+    parts: list[tuple[str, str, int, Span]] = []
+    for key in dict.fromkeys((c.category, c.measure) for c in extras):
+        same = [x for x in stated if (x[0], x[1]) == key]
+        listed = sum(c.value for c in counts if c.breakdown and (c.category, c.measure) == key)
+        base = max(same, key=lambda x: x[2]) if same else None
+        stated = [x for x in stated if (x[0], x[1]) != key]
+        if base is not None and listed != base[2]:
+            parts.append(base)  # the list (if any) is partial: the stated figure is the base
+        parts += [(c.category, c.measure, c.value, c.span) for c in extras if (c.category, c.measure) == key]
+    return stated, parts
 
 
 def _check_total(draft: Draft, stated: list[tuple[str, str, int, Span]]) -> None:
@@ -116,19 +125,20 @@ def build_claim(draft: Draft, *, doc_id: str, extractor: str) -> Claim:
             if part:
                 out.add_weapon(w.category, part, w.model_span or w.head)
     stated = _enumerations(draft.counts)
-    for category, measure, n, span in stated:
+    kept, extra_parts = _with_extras(stated, draft.counts)
+    for category, measure, n, span in kept:
         if category != "total":
             out.add_count(category, measure, n, span)
-    listed = {(c.category, c.measure) for c in draft.counts if c.breakdown}
+    for category, measure, n, span in extra_parts:
+        out.add_count(category, measure, n, span, part=f"item-{span[0]}")
     for c in draft.counts:
-        # an extra figure after a per-region list is one more part of it ("42 ... : 14 – над ...; еще пять")
-        part = c.breakdown or (c.additive and (c.category, c.measure) in listed)
-        if part and c.category != "total":
+        if c.breakdown and c.category != "total":
             out.add_count(c.category, c.measure, c.value, c.span, part=f"item-{c.span[0]}")
     _check_total(draft, stated)
     # a district stands for its centre town only where its sentence names no settlement
     town_sentences = {g.sentence for g in draft.geo if g.kind == "place" and not g.district}
-    for g in draft.geo:
+    # a town named outright gives better evidence than one read from an adjective ("Білопільська громада")
+    for g in sorted(draft.geo, key=lambda g: g.guessed):
         if g.kind == "place" and not (g.district and g.sentence in town_sentences):
             place = Place(name=g.name, lat=g.lat, lon=g.lon, region=g.region, precision="settlement")
             out.add_place(place, g.span)

@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from ..common.dates import DayExpr, local_time, resolve_monitoring_day
 from .morph import Tok
 
-__all__ = ["DateMention", "find_dates", "resolve"]
+__all__ = ["DateMention", "find_dates", "resolve", "month_of"]
 
 _MONTHS = {
     # Ukrainian lemmas / genitive forms
@@ -134,6 +134,11 @@ def _day_month(toks: list[Tok], i: int) -> tuple[DayExpr, int] | None:
     return DayExpr("date", day=int(tok.text), month=month, year=year), end
 
 
+def month_of(tok: Tok) -> int | None:
+    """The month a word names ("листопада", "дек"), or None."""
+    return _MONTHS.get(tok.lower) or _MONTHS.get(tok.lemma)
+
+
 def _weekday_of(tok: Tok) -> int | None:
     for form in (tok.lower, tok.lemma, *sorted(tok.lemmas)):
         if form in _WEEKDAYS:
@@ -226,8 +231,10 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             continue
         wd = _weekday_of(tok)
         if wd is not None and i > 0 and toks[i - 1].lower in ("у", "в", "во"):
-            found.append(_mention(toks, i - 1, i + 1, DayExpr("weekday", weekday=wd), "weekday"))
-            i += 1
+            # "у середу вранці", "в четверг вечером": the time of day belongs to that weekday
+            end = i + 2 if i + 1 < len(toks) and toks[i + 1].lower in _NIGHT | _MORNING | _EVENING else i + 1
+            found.append(_mention(toks, i - 1, end, DayExpr("weekday", weekday=wd), "weekday"))
+            i = end
             continue
         if low in _YESTERDAY or low in _DAY_BEFORE:
             back = 0 if low in _YESTERDAY else 1
@@ -254,8 +261,10 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             i += 1
             continue
         # "вранці", "утром": the publication day; "ввечері" the evening before a morning post
-        nxt_digit = i + 1 < len(toks) and toks[i + 1].is_digit  # "вечером 7 ноября": the date decides
-        if (low in _MORNING or low in _EVENING) and not nxt_digit:
+        # "вечером 7 ноября", "увечері у вівторок", "утром в четверг": the date or weekday decides
+        nxt_digit = i + 1 < len(toks) and toks[i + 1].is_digit
+        nxt_weekday = i + 2 < len(toks) and toks[i + 1].lower in ("у", "в", "во") and _weekday_of(toks[i + 2]) is not None
+        if (low in _MORNING or low in _EVENING) and not nxt_digit and not nxt_weekday:
             found.append(_mention(toks, i, i + 1, DayExpr("today"), "evening" if low in _EVENING else "relative"))
             i += 1
             continue

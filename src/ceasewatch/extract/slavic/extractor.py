@@ -9,7 +9,9 @@ Every sentence belongs to the monitoring day of the last date phrase before
 it (a headline before the first date belongs to the first), and to a
 direction: the claimant's own strike, a denial, or a strike on the
 claimant's side (the default for damage and interception reports). Sentences
-about talks or ceasefire terms give no facts.
+about talks or ceasefire terms give no facts. A sentence quoting the other
+side's institution (`attribution`) is read with that side's conventions; a
+news headline only adds to the claims its body makes.
 """
 
 from __future__ import annotations
@@ -20,11 +22,11 @@ from zoneinfo import ZoneInfo
 
 from ...model import Claim, Claimant, Document
 from ..common.dates import TIME_ZONES
+from .attribution import REPORTING, find_attributions
 from .build import Draft, build_claim
 from .dates import DateMention, find_dates, resolve
 from .facts import (
     PartyMark,
-    find_attributions,
     find_casualties,
     find_party_marks,
     find_targets,
@@ -42,12 +44,52 @@ __all__ = ["SlavicExtractor"]
 _NOT_STRIKE = {
     "домовитися", "договориться", "переговори", "переговоры", "мораторій", "мораторий", "перемир'я",
     "перемирие", "закликати", "призвать", "запропонувати", "предложить", "пообіцяти", "пообещать",
+    "обговорити", "обговорювати", "обсудить", "обсуждать",
 }
+# "припинення ударів", "зупинить удари", "прекращение огня": terms, not a report
+_STOP = {"припинення", "припинити", "зупинити", "зупинка", "прекращение", "прекратить", "остановить", "остановка"}
+_FIRE = {"удар", "вогонь", "огонь", "атака", "обстріл", "обстрел", "бойовий", "боевой"}
+
+
+def _terms_sentence(toks: list[Tok], lo: int, hi: int, attack: frozenset[str]) -> bool:
+    """A sentence about stopping strikes, or a promise not to strike ("готова не атакувати")."""
+    for i in range(lo, hi):
+        if toks[i].lemma in _STOP and any(toks[k].lemma in _FIRE for k in range(i + 1, min(hi, i + 4))):
+            return True
+        if toks[i].lower in ("не", "ні") and i + 1 < hi and toks[i + 1].has("INFN") and toks[i + 1].lemma in attack:
+            return True
+    return False
+
+
 _OTHER = {"UA": "RU", "RU": "UA"}
-
-
+# "були чути вибухи", "пролунали вибухи", "слышны взрывы", "раздались взрывы"
+_HEARD = {"чути", "чутно", "пролунати", "лунати", "слышный", "слышать", "слышно", "раздаться", "прогреметь", "прогриміти"}
+_EXPLOSIONS = {"вибух", "взрыв"}
 # what a clock time may replace: a vague period, or another post's time stamp
 _SOFT_DAYS = ("weak", "period", "clock")
+
+
+_BY = {"у", "в", "во", "на", "через"}  # "написав Федоров у Telegram", "заявили в Минобороны РФ"
+
+
+def _statement_dates(sc: Scan, mentions: list[DateMention]) -> set[int]:
+    """Mentions that date a statement, not a strike: "написав Федоров у
+    Telegram у середу вранці", "в пятницу Минобороны сообщило, что ...":
+    next to a reporting verb with only its speaker and medium in between."""
+    toks = sc.toks
+
+    def speaker_words(a: int, b: int) -> bool:
+        return all(toks[k].is_title or toks[k].lower in _BY or toks[k].tag == "" and toks[k].text.isalpha()
+                   for k in range(a, b))
+
+    out: set[int] = set()
+    for n, m in enumerate(mentions):
+        sent = sc.sentences[sc.sent_of[m.start_i]]
+        before = [k for k in range(max(sent.start_i, m.start_i - 6), m.start_i) if toks[k].lemma in REPORTING]
+        after = [k for k in range(m.end_i, min(sent.end_i, m.end_i + 4)) if toks[k].lemma in REPORTING]
+        if (before and speaker_words(before[-1] + 1, m.start_i)) or (after and speaker_words(m.end_i, after[0])):
+            out.add(n)
+    return out
 
 
 def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention | None]:
@@ -79,6 +121,17 @@ def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention |
         else:
             per[s] = current
     return per
+
+
+def _headline(sc: Scan) -> set[int]:
+    """A first line without closing punctuation, above a body: a news headline."""
+    if len(sc.sentences) < 2:
+        return set()
+    first = sc.sentences[0]
+    last_tok = sc.toks[first.end_i - 1]
+    if last_tok.text in (".", "!", "?", "…", ":", ";") or first.is_item:
+        return set()
+    return {0}
 
 
 # Ukrainian territory Russia claims as its own: the Russian MoD reports
@@ -223,21 +276,28 @@ class SlavicExtractor:
         party = claimant.party
         other = _OTHER.get(party, "RU")
         mentions = find_dates(toks, text)
-        sent_dates = _sentence_dates(sc, mentions)
+        statements = _statement_dates(sc, mentions)
+        sent_dates = _sentence_dates(sc, [m for n, m in enumerate(mentions) if n not in statements])
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
         quiet = {s.index for s in sc.sentences if any(toks[i].lemma in _NOT_STRIKE for i in range(s.start_i, s.end_i))}
+        quiet |= {s.index for s in sc.sentences if _terms_sentence(toks, s.start_i, s.end_i, lex.attack_verbs)}
         # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
         quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
         marks = find_party_marks(sc, party)
         command = any(w in (doc.publisher or "").lower() for w in lex.command_publishers)
+        # a news outlet citing itself ("Як повідомляв Укрінформ, ...") speaks in its own voice: OTHER
+        media = not any(w in (doc.publisher or "").lower() for w in lex.claimant_ua + lex.claimant_ru)
+        attributed = find_attributions(sc, party, (doc.publisher or "").strip() if media else "")
+        # the other side's statements are read with that side's conventions; the own side's
+        # ministry of defence ("в российском ведомстве сообщили, что ... поражен") commands its strikes
+        quoted = {s: a for s, a in attributed.items() if a.party != party}
+        own_command = {s for s, a in attributed.items() if a.party == party and a.command}
         by_command: set[int] = set()
-        roles = self._roles(sc, marks, party, sent_dates, command, by_command)
-
-        quoted = find_attributions(sc, party)
+        roles = self._roles(sc, marks, party, sent_dates, command, by_command, own_command)
         weapons = find_weapons(sc)
         weapon_tokens = {i for w in weapons for i in range(w.start_i, w.end_i)}
-        geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens)
+        geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens, doc.publisher or "")
         abroad = _struck_abroad(sc, geo, roles, sent_dates, party, quoted)
         geo_codes: dict[int, list[str]] = {}
         for g in geo:
@@ -248,21 +308,37 @@ class SlavicExtractor:
         # a command's impersonal "завдано удару по Харкову" names a place at home: not its own strike
         roles = [(None, None) if s in by_command and _all_home(geo_codes.get(s, []), party) else rs
                  for s, rs in enumerate(roles)]
-        denial_in_doc = any(r == "denial" for r, _ in roles)
+        denial_in_doc = any(r == "denial" for s, (r, _) in enumerate(roles) if s not in quoted)
         enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial", "denied_hit")]
         doc_attacker = other if enemy_marks else None
         attacker_span = enemy_marks[0].span if enemy_marks else None
         defended = {s for s in range(len(sc.sentences)) if self._intercepts(sc, s)}
         drafts: dict[tuple[Any, ...], Draft] = {}
         marks_by_party = {party: marks}
+        speaker_guess: dict[str, Any] = {}
 
-        def draft_for(s: int) -> Draft | None:
+        def guess_for(speaker: str) -> Any:
+            """The other side as named anywhere in a quoted speaker's statements
+            ("заявили, что ночью Россия выпустила ... По их данным, сбиты ...")."""
+            if speaker not in speaker_guess:
+                q_marks = marks_by_party[speaker]
+                said = {t for t, a in quoted.items() if a.party == speaker}
+                found = [m for m in q_marks if m.sentence in said and m.party == _OTHER[speaker]
+                         and sentence_role(sc, m.sentence, q_marks, speaker)[0] not in ("own", "denial", "denied_hit")]
+                speaker_guess[speaker] = found[0] if found else None
+            return speaker_guess[speaker]
+
+        def draft_for(s: int, existing_only: bool = False) -> Draft | None:
             if s in quiet:
                 return None
             role, span = roles[s]
             who, who_span, speaker, speaker_other = claimant, claimant_span, party, other
             attacker_guess, guess_span = doc_attacker, attacker_span
-            if s in quoted:
+            claim_party = None
+            if s in quoted and quoted[s].party == "OTHER":
+                # the outlet's own voice, read with its own side's conventions
+                who, who_span, claim_party = Claimant(quoted[s].name, "OTHER"), quoted[s].span, "OTHER"
+            elif s in quoted:
                 # the other side's statement, read with that side's conventions
                 q = quoted[s]
                 who, who_span, speaker = Claimant(q.name, q.party), q.span, q.party
@@ -271,9 +347,12 @@ class SlavicExtractor:
                     marks_by_party[speaker] = find_party_marks(sc, speaker)
                 q_marks = marks_by_party[speaker]
                 role, span = sentence_role(sc, s, q_marks, speaker)
+                if role == "offensive?" and q.command:
+                    role = "own"  # "Міноборони РФ заявило, що завдало удару ...": the ministry's own side struck
                 enemy = [m for m in q_marks if m.sentence == s and m.party == speaker_other]
-                attacker_guess = speaker_other if enemy else None
-                guess_span = enemy[0].span if enemy else None
+                mark = enemy[0] if enemy else guess_for(speaker)
+                attacker_guess = speaker_other if mark is not None else None
+                guess_span = mark.span if mark is not None else None
             if role == "denial" and _all_home(geo_codes.get(s, []), speaker):
                 role = "denied_hit"  # "опровергли ... удар по аэродрому Энгельс": the strike denied was on us
             if role == "own":
@@ -297,40 +376,57 @@ class SlavicExtractor:
                 a_span = guess_span
             mention = sent_dates[s]
             day = resolve(mention, doc.published, target or speaker)
-            key = (speaker, stance, attacker, target, day)
+            key = (claim_party or speaker, stance, attacker, target, day)
             if key not in drafts:
+                if existing_only:
+                    return None
                 drafts[key] = Draft(
-                    speaker, stance, attacker, target, day, who,
+                    claim_party or speaker, stance, attacker, target, day, who,
                     claimant_span=who_span, attacker_span=a_span if attacker else None,
                     stance_span=span, date_span=(mention.start, mention.end) if mention else None,
                     time=_start_time(sc, mentions, mention, doc, target or party),
                 )
             return drafts[key]
 
+        headline = _headline(sc)
+        deferred: list[tuple[int, Any]] = []
+
+        def attach(s: int, put: Any) -> None:
+            """A headline only adds to claims the body makes: it summarises several voices at once."""
+            if s in headline:
+                deferred.append((s, put))
+                return
+            d = draft_for(s)
+            if d is not None:
+                put(d)
+
+        def put_geo(g: GeoFact) -> Any:
+            def put(d: Draft) -> None:
+                if g.capital_of is not None and d.target_country != g.capital_of:
+                    return
+                if _fits(g.region, d.target_country):
+                    d.geo.append(g)
+            return put
+
         for w in weapons:
-            d = draft_for(sc.sent_of[w.start_i])
-            if d is not None:
-                d.weapons.append(w)
+            attach(sc.sent_of[w.start_i], lambda d, w=w: d.weapons.append(w))
         for c in find_counts(sc, weapons, date_tokens):
-            d = draft_for(c.sentence)
-            if d is not None:
-                d.counts.append(c)
+            attach(c.sentence, lambda d, c=c: d.counts.append(c))
         for t in find_targets(sc):
-            d = draft_for(t.sentence)
-            if d is not None:
-                d.targets.append(t)
+            attach(t.sentence, lambda d, t=t: d.targets.append(t))
         for cas in find_casualties(sc):
-            d = draft_for(cas.sentence)
-            if d is not None:
-                d.casualties.append(cas)
+            attach(cas.sentence, lambda d, cas=cas: d.casualties.append(cas))
         for g in geo:
-            d = draft_for(g.sentence)
-            if g.capital_of is not None and (d is None or d.target_country != g.capital_of):
-                continue
-            if d is not None and _fits(g.region, d.target_country):
-                d.geo.append(g)
+            attach(g.sentence, put_geo(g))
+        for s, put in deferred:
+            d = draft_for(s, existing_only=True)
+            if d is not None:
+                put(d)
         for d in drafts.values():
             d.geo = _drop_foreign_districts(d.geo)
+            # "губернатор Курской области сообщил ...": the office's region stands in only for a claim naming none
+            if any(not g.title for g in d.geo):
+                d.geo = [g for g in d.geo if not g.title]
 
         claims: list[Claim] = []
         for d in drafts.values():
@@ -346,11 +442,12 @@ class SlavicExtractor:
 
     def _roles(
         self, sc: Scan, marks: list[PartyMark], party: str, dates: list[DateMention | None], command: bool = False,
-        by_command: set[int] | None = None,
+        by_command: set[int] | None = None, command_sentences: set[int] | None = None,
     ) -> list[tuple[str | None, tuple[int, int] | None]]:
         """Each sentence's role; `command`: the publisher is the claimant's
         military command, whose impersonal "нанесено пять ударов" /
-        "уражено НПЗ" report its own strikes."""
+        "уражено НПЗ" report its own strikes (`command_sentences`: sentences
+        quoting the claimant's side's command)."""
         roles: list[tuple[str | None, tuple[int, int] | None]] = []
         previous: tuple[str | None, tuple[int, int] | None] = (None, None)
         previous_day: DateMention | None = None
@@ -358,7 +455,7 @@ class SlavicExtractor:
             role, span = sentence_role(sc, s, marks, party)
             if dates[s] != previous_day:
                 previous, previous_day = (None, None), dates[s]
-            if role == "offensive?" and command:
+            if role == "offensive?" and (command or s in (command_sentences or ())):
                 role = "own"
                 previous = (role, span)
                 if by_command is not None:
@@ -388,7 +485,11 @@ class SlavicExtractor:
         cues = lex.attack_verbs | lex.damage_cues
         for g in d.geo:
             sent = sc.sentences[g.sentence]
-            if any(sc.toks[i].lemma in cues for i in range(sent.start_i, sent.end_i)):
+            lemmas = [sc.toks[i].lemma for i in range(sent.start_i, sent.end_i)]
+            if set(lemmas) & _HEARD:
+                # "в Энгельсе были слышны взрывы": explosions heard are no strike claim by themselves
+                lemmas = [x for x in lemmas if x not in _EXPLOSIONS]
+            if any(x in cues for x in lemmas):
                 return True
         return False
 

@@ -7,9 +7,7 @@ Casualties read "25 загиблих", "поранено 73 людини", "по
 (one), "без загиблих і поранених" / "пострадавших нет" (zero), and skip
 subsets ("серед них троє дітей").
 
-Attributions: a Ukrainian outlet writing "Міноборони РФ заявило, що ...
-збито 12 українських безпілотників" quotes a Russian claim; that sentence
-gets the Russian MoD as claimant and is read with Russian conventions.
+Who is quoted ("Міноборони РФ заявило, що ...") is found in `attribution`.
 
 Roles follow each source's conventions: a Ukrainian source's
 "противник/ворог" and a Russian source's "ВСУ", "киевский режим" are the
@@ -28,8 +26,8 @@ from .numbers import number_at
 from .scan import Scan
 
 __all__ = [
-    "TargetFact", "CasualtyFact", "PartyMark", "Attribution",
-    "find_targets", "find_casualties", "find_party_marks", "sentence_role", "find_attributions",
+    "TargetFact", "CasualtyFact", "PartyMark",
+    "find_targets", "find_casualties", "find_party_marks", "sentence_role",
 ]
 
 
@@ -75,6 +73,14 @@ def _sentence_lemmas(sc: Scan, s: int) -> set[str]:
     return {sc.toks[i].lemma for i in range(sent.start_i, sent.end_i) if i not in sc.justification}
 
 
+# "склад на территории предприятия", "будівлю вокзалу": the building belongs to the target named next
+def _clause_end(toks: list[Tok], start: int, limit: int) -> int:
+    return next((k for k in range(start, limit) if toks[k].text in (",", ";", ":")), limit)
+
+
+_CONTAINERS = {"будівля", "здание", "споруда", "сооружение", "склад", "приміщення", "помещение"}
+
+
 def find_targets(sc: Scan) -> list[TargetFact]:
     toks, lex = sc.toks, sc.lex
     out: list[TargetFact] = []
@@ -107,8 +113,14 @@ def find_targets(sc: Scan) -> list[TargetFact]:
                 code = lex.target_adjectives.get(toks[i].lemma)
             if code is None:
                 continue
+            # "будівлю вокзалу", "здание на территории предприятия": the building is the thing named next
+            if toks[i].lemma in _CONTAINERS and any(
+                _forms(toks[k])[1] in lex.targets or toks[k].lemma in lex.target_adjectives
+                for k in range(i + 1, _clause_end(toks, i + 1, min(sent.end_i, i + 9)))
+            ):
+                continue
             # a bare "завод"/"предприятие" after a refinery was named is that refinery
-            if code == "industry" and oil_seen and toks[i].lemma not in ("опк",):
+            if code == "industry" and oil_seen and toks[i].lemma in ("завод", "підприємство", "предприятие"):
                 continue
             oil_seen |= code == "energy.oil_gas"
             out.append(TargetFact(code, (toks[i].start, toks[i].end), sent.index))
@@ -116,7 +128,10 @@ def find_targets(sc: Scan) -> list[TargetFact]:
 
 
 def _is_year_or_age(toks: list[Tok], end_i: int) -> bool:
-    return end_i < len(toks) and toks[end_i].lemma in ("рік", "год", "річний", "летний", "лет", "років")
+    # "54-річна", "1968 р.н.", "1970 г.р.": an age or a year of birth
+    return end_i < len(toks) and toks[end_i].lemma in (
+        "рік", "год", "річний", "летний", "лет", "років", "р.н", "г.р", "р", "г", "року",
+    )
 
 
 _NONE_WORDS = ("нет", "немає", "нема")
@@ -164,6 +179,10 @@ def find_casualties(sc: Scan) -> list[CasualtyFact]:
                     neg = toks[chain_prev] if toks[chain_prev].lower == "без" else nxt
                     span = (min(tok.start, neg.start), max(tok.end, neg.end)) if neg is not None else (tok.start, tok.end)
                     out.append(CasualtyFact(kind, 0, span, sent.index))
+                continue
+            if prev is not None and prev.lower in ("не", "ні", "ни") and (tok.has("VERB") or tok.has("PRTS")):
+                # "водій не постраждав", "никто не пострадал": nobody hurt there
+                out.append(CasualtyFact(kind, 0, (prev.start, tok.end), sent.index))
                 continue
             value, span = _casualty_number(sc, i, lo, hi)
             if value is not None and span is not None:
@@ -216,6 +235,8 @@ _FORCES = {
     "сила", "військо", "війська", "армія", "військовий", "підрозділ", "окупант", "загарбник", "дивізіон",
     "войско", "армия", "военный", "подразделение", "дивизион", "формирование", "боевик", "оккупант",
     "вооруженный", "збройний", "командування", "командование", "режим", "агресор", "агрессор", "ракетник",
+    # units: "склад боеприпасов бригады ВСУ" names its owner, "атака батальона" its actor
+    "бригада", "батальйон", "батальон", "полк", "дивізія", "дивизия", "корпус", "угруповання", "группировка",
 }
 
 
@@ -264,6 +285,37 @@ def _owner_of_target(sc: Scan, i: int) -> bool:
     return not any(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & forces for k in range(max(0, i - 3), i))
 
 
+def _owned_force(sc: Scan, i: int) -> bool:
+    """A force in the genitive after a plain noun owns what was struck:
+    "склад боєприпасів 20-ї армії рф", "пункт временной дислокации
+    подразделения ВСУ", "позиции российских войск" name the target's owner,
+    not the side that struck ("атака подразделений ВСУ" still acts)."""
+    toks, lex = sc.toks, sc.lex
+    acting = _FORCES | lex.own_force_heads | lex.attack_verbs | set(lex.weapons) | set(lex.measures) | _ACTING_NOUNS
+    acting = acting | lex.enemy_words | lex.offensive_verbs
+
+    def force(k: int) -> bool:
+        # any case: the dictionary's first reading of "бригады" is a nominative plural
+        return bool(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & (_FORCES | lex.own_force_heads))
+
+    if toks[i].has("ADJF") or toks[i].has("Adjx"):
+        if not (i + 1 < len(toks) and force(i + 1)):
+            return False
+        k = i - 1
+    else:
+        k = i - 1
+        seen_force = False
+        while k >= 0 and (force(k) or toks[k].text[:1].isdigit() or toks[k].text in ("-", "–") or toks[k].has("ADJF")
+                          or (len(toks[k].text) <= 2 and toks[k].text.isalpha() and toks[k].tag == "")):
+            seen_force |= force(k)
+            k -= 1
+        if not seen_force:
+            return False
+    if k < 0 or not toks[k].has("NOUN") or toks[k].is_title:
+        return False
+    return not ({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & acting
+
+
 def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
     """Mentions of either side, with enemy words resolved against the claimant."""
     toks, lex = sc.toks, sc.lex
@@ -292,7 +344,7 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
             continue
         if (tok.lemma in lex.ua_adjectives or tok.lemma in lex.ru_adjectives) and not _names_a_force(sc, i):
             continue  # "украинские СМИ", "російські канали": not a side that strikes
-        if _owner_of_target(sc, i):
+        if _owner_of_target(sc, i) or _owned_force(sc, i):
             continue  # "поражены предприятия ВПК Украины": whose the target is, not who struck
         window = range(max(0, i - 3), min(len(toks), i + 4))
         own_force = tok.lower in ("зсу", "всу", "вфу", "вкс") or tok.lemma == "сила" or any(
@@ -343,49 +395,3 @@ def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tu
     if strike and lemmas & lex.offensive_verbs:
         return "offensive?", (toks[strike[0]].start, toks[strike[0]].end)
     return None, None
-
-
-_REPORTING = {
-    "заявити", "заявляти", "повідомити", "повідомляти", "стверджувати", "доповісти", "інформувати",
-    "заявить", "заявлять", "сообщить", "сообщать", "утверждать", "доложить", "информировать",
-}
-_INSTITUTIONS = {
-    "міноборони", "міністерство", "генштаб", "штаб", "сила", "командування", "губернатор",
-    "минобороны", "министерство", "командование", "мо",
-}
-_RU = {"рф", "росія", "россия", "російський", "российский"}
-_UA = {"україна", "украина", "зсу", "всу", "український", "украинский"}
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """The other side's institution a sentence quotes ("Міноборони РФ")."""
-
-    party: str
-    name: str
-    span: tuple[int, int]
-
-
-def find_attributions(sc: Scan, publisher_party: str) -> dict[int, Attribution]:
-    """sentence index -> the other side's institution the sentence quotes."""
-    toks = sc.toks
-    out: dict[int, Attribution] = {}
-    for sent in sc.sentences:
-        rng = range(sent.start_i, sent.end_i)
-        if not any(toks[i].lemma in _REPORTING for i in rng):
-            continue
-        for i in rng:
-            if toks[i].lemma not in _INSTITUTIONS and toks[i].lower not in _INSTITUTIONS:
-                continue
-            for k in range(i + 1, min(sent.end_i, i + 4)):
-                forms = {toks[k].lower, toks[k].lemma}
-                party = "RU" if forms & _RU else "UA" if forms & _UA else None
-                if party is None:
-                    continue
-                if party != publisher_party:
-                    span = (toks[i].start, toks[k].end)
-                    out[sent.index] = Attribution(party, sc.text[span[0] : span[1]], span)
-                break
-            if sent.index in out:
-                break
-    return out

@@ -13,7 +13,11 @@ Phrases tried:
 - town adjectives before a facility or district ("Сизранський НПЗ",
   "Домодедовском округе", "Ізмаїльський район") -> the town.
 Launch sites, quotes, parentheses and destinations ("потяг до Києва") are
-skipped.
+skipped, and so are a closing signature and a news dateline. A same-named
+place takes the reading in the document's own regions (those it names, and
+the publisher's: "Харківська ОВА"); inflected compounds ("в
+Каменске-Шахтинском") are retried in the nominative; the region in an
+office's title ("губернатор Курской области") is marked as such.
 """
 
 from __future__ import annotations
@@ -28,6 +32,12 @@ from .scan import Scan
 __all__ = ["GeoFact", "find_geo"]
 
 _ACCEPT = 0.5
+_ALTERNATIVE = 0.25  # a weaker reading of a name, kept in case the document's regions favour it
+# offices whose region is theirs, not a struck one: "губернатор Курской области", "глава администрации"
+_TITLES = {
+    "губернатор", "глава", "голова", "начальник", "мэр", "врио", "администрация", "адміністрація",
+    "правительство", "уряд", "оперштаб", "штаб", "власти", "влада", "аппарат",
+}
 _FROM = {"з", "із", "зі", "с", "со", "из"}  # launch sites; "в 45 км от X" is a distance
 # a capital after these is the government speaking or ruling, not a struck city
 _VOICE = {
@@ -36,6 +46,9 @@ _VOICE = {
 }
 # "атакував столицю": the capital of the struck side (kept only where it fits the claim's target)
 _CAPITAL_WORDS = {"столиця", "столица"}
+_LINK_WORDS = {"на", "над", "под"}  # "Ростов-на-Дону", "Славянск-на-Кубани"
+_AT = {"у", "в", "во", "під", "под", "біля", "возле", "поблизу", "над"}  # prepositions of place
+_INHABITED = {"населений", "населенный"}
 _CAPITALS = (("Київ", "UA"), ("Москва", "RU"))
 # a quoted facility name that is its town's name: "станцію «Унеча»", "аэродром «Бельбек»"
 _NAMED_FACILITIES = {
@@ -56,6 +69,9 @@ class GeoFact:
     lon: float | None = None
     district: bool = False  # a district read as its centre town
     capital_of: str | None = None  # "столицю": the capital of this side, if the claim's target is it
+    guessed: bool = False  # a town read from an adjective ("Білопільська громада"): weak evidence
+    title: bool = False  # the region of an office ("губернатор Курской области"): not itself struck
+    alternatives: tuple[Candidate, ...] = ()  # other readings of an ambiguous name
 
 
 def _best(cands: list[Candidate], kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
@@ -72,6 +88,7 @@ class _Finder:
         self.lang = sc.lex.lang
         self.out: list[GeoFact] = []
         self.used: set[int] = set()
+        self.last: list[Candidate] = []  # the other readings of the last lookup
         lex = sc.lex
         # capitalised words of the strike vocabulary ("Сил оборони", "Ракети") are never places
         self.vocabulary = (
@@ -79,24 +96,49 @@ class _Finder:
             | lex.enemy_words | lex.region_heads | lex.sea_heads | lex.damage_cues | lex.killed | lex.injured
         )
 
-    def lookup(self, text: str, kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
+    def candidates(self, text: str, kinds: tuple[str, ...]) -> list[Candidate]:
         try:
-            cands = self.geo.lookup(text, lang=self.lang, kinds=kinds, limit=3)
+            return list(self.geo.lookup(text, lang=self.lang, kinds=kinds, limit=5))
         except TypeError:  # a geocoder without the `kinds` filter
-            cands = self.geo.lookup(text, lang=self.lang, limit=3)
-        return _best(cands, kinds, floor)
+            return list(self.geo.lookup(text, lang=self.lang, limit=5))
 
-    def add(self, cand: Candidate, toks: list[Tok], i: int, j: int, district: bool = False) -> None:
+    def lookup(self, text: str, kinds: tuple[str, ...], floor: float = _ACCEPT) -> Candidate | None:
+        cands = self.candidates(text, kinds)
+        best = _best(cands, kinds, floor)
+        if best is None and "-" in text:
+            # "Каменске-Шахтинском", "Славянске-на-Кубани": the parts before "на" put back in the nominative
+            nominative = self._nominative_compound(text)
+            if nominative != text.lower():
+                cands = self.candidates(nominative, kinds)
+                best = _best(cands, kinds, floor)
+        self.last = [c for c in cands if c.kind == "settlement" and c.score >= _ALTERNATIVE and c is not best]
+        return best
+
+    def _nominative_compound(self, text: str) -> str:
+        parts = text.lower().split("-")
+        out = []
+        for n, part in enumerate(parts):
+            if part in ("на", "над", "под"):
+                out.extend(parts[n:])
+                break
+            toks = self.an.tokens(part)
+            out.append(toks[0].lemma if len(toks) == 1 else part)
+        return "-".join(out)
+
+    def add(
+        self, cand: Candidate, toks: list[Tok], i: int, j: int, district: bool = False,
+        alternatives: tuple[Candidate, ...] = (), guessed: bool = False,
+    ) -> None:
         kind = "place" if cand.kind in ("settlement", "site") else "region"
         self.out.append(
             GeoFact(kind, cand.region, (toks[i].start, toks[j - 1].end), self.sc.sent_of[i], i,
                     name=cand.name, lat=cand.lat, lon=cand.lon,
-                    district=district)
+                    district=district, guessed=guessed, alternatives=alternatives)
         )
         self.used.update(range(i, j))
 
     def skip(self, i: int) -> bool:
-        return self.sc.excluded(i) or i in self.used
+        return self.sc.excluded(i) or i in self.used or i in self.sc.signature
 
     def regions(self) -> None:
         toks, lex = self.sc.toks, self.sc.lex
@@ -137,6 +179,7 @@ class _Finder:
             if first > 0 and toks[first - 1].lower in _FROM:
                 self.used.add(h)  # "ракети Іскандер-М з Курської області": a launch site
                 continue
+            title = first > 0 and ({toks[first - 1].lemma} | toks[first - 1].lemmas) & _TITLES
             for n, (a, b) in enumerate(reversed(units)):
                 if len(units) == 1:
                     phrase = self.sc.text[toks[a].start : head.end]
@@ -146,6 +189,7 @@ class _Finder:
                 if cand is not None:
                     last = n == len(units) - 1
                     self.add(cand, toks, a, h + 1 if last else b)
+                    self.out[-1].title = bool(title)
             self.used.add(h)
 
     def _adjective_phrase(self, toks: list[Tok], a: int, b: int, lemma: str) -> str:
@@ -165,14 +209,20 @@ class _Finder:
                 # "Усть-Луга", "Приморсько-Ахтарськ": one name however the parts are tagged
                 while (
                     j + 1 < sent.end_i and toks[j].text == "-" and toks[j].start == toks[j - 1].end
-                    and toks[j + 1].start == toks[j].end and toks[j + 1].is_title
+                    and toks[j + 1].start == toks[j].end and (toks[j + 1].is_title or toks[j + 1].lower in _LINK_WORDS)
                 ):
                     j += 2
+                if j > i + 1 and toks[j - 1].lower in _LINK_WORDS:
+                    j -= 2  # "Ростов-на" without its river: stop before the link word
                 pair = self._two_word_name(i, sent.end_i) if j == i + 1 and self._candidate(i, j, tags=False) else None
                 # "в поселке Климово", "у місті Кіріші", "аэродром Энгельс": the head says it is a place,
                 # whatever the dictionary guessed (surname, short adjective)
                 # any reading counts: "селі" is also read as "сель"
                 after_head = i > 0 and bool(({toks[i - 1].lemma} | toks[i - 1].lemmas) & lex.settlement_heads)
+                # "населеного пункту Валуйки", "н.п. Козача Лопань"
+                after_head = after_head or (i > 1 and toks[i - 1].lemma == "пункт" and toks[i - 2].lemma in _INHABITED)
+                after_head = after_head or (i > 0 and toks[i - 1].lower.rstrip(".") in ("н.п", "нп"))
+                after_head = after_head or (i > 1 and toks[i - 1].text == "." and toks[i - 2].lower in ("н.п", "нп"))
                 named = after_head or (i > 0 and toks[i - 1].lemma in lex.facility_heads - lex.district_heads)
                 if pair is not None:
                     j = pair
@@ -183,7 +233,7 @@ class _Finder:
                     elif i > sent.start_i or after_head or self._initial_ok(i, sent.end_i):
                         cand = self.lookup(text, ("settlement", "region", "sea"), floor=0.3 if after_head else _ACCEPT)
                         if cand is not None:
-                            self.add(cand, toks, i, j)
+                            self.add(cand, toks, i, j, alternatives=tuple(self.last))
                 i = j
 
     def _two_word_name(self, i: int, hi: int) -> int | None:
@@ -196,7 +246,7 @@ class _Finder:
         cand = self.lookup(self.sc.text[toks[i].start : toks[i + 1].end], ("settlement",))
         if cand is None:
             return None
-        self.add(cand, toks, i, i + 2)
+        self.add(cand, toks, i, i + 2, alternatives=tuple(self.last))
         return i + 2
 
     def _candidate(self, i: int, j: int, *, tags: bool = True, any_pos: bool = False) -> bool:
@@ -215,7 +265,9 @@ class _Finder:
             return False  # strike vocabulary, prepositions, verbs: never place names
         if any(k in self.weapon_tokens for k in range(i, j)):
             return False
-        if tags and j == i + 1 and (tok.has("Name") or tok.has("Surn") or tok.has("Patr")):
+        # "у Києві" is first read as the name "Кий": after a preposition of place a name is a town
+        located = i > 0 and toks[i - 1].lower in _AT
+        if tags and j == i + 1 and (tok.has("Name") or tok.has("Surn") or tok.has("Patr")) and not located:
             return False
         return True
 
@@ -270,27 +322,84 @@ class _Finder:
             return
         district = toks[k].lemma in lex.district_heads
         stem = toks[i].lemma
-        for suffix in ("ьський", "ський", "цький", "ский", "цкий", "ской"):
+        for suffix in ("ьський", "ський", "цький", "зький", "ский", "цкий", "ской"):
             if stem.endswith(suffix):
                 stem = stem[: -len(suffix)]
                 break
         else:
             return
-        # "Марганецька громада" -> Марганець, "Новоодеська" -> Нова Одеса is out of reach
-        for guess in (stem, stem + "ь", stem + "о", stem + "е", stem + "ск", stem + "а", stem + "і", stem + "ць", stem + "ка"):
-            cand = self.lookup(guess, ("settlement",))
-            if cand is not None and len(guess) > 3:
-                # a hromada is the town with its villages; a raion may be a city district
-                self.add(cand, toks, i, i + 1, district=district and toks[k].lemma != "громада")
-                return
+        # "Марганецька громада" -> Марганець, "Білопільська" -> Білопілля, "Белопольский" -> Белополье,
+        # "Новоодеська" -> Нова Одеса is out of reach
+        guesses = [stem, stem + "ь", stem + "о", stem + "е", stem + "ск", stem + "а", stem + "і", stem + "ць", stem + "ка"]
+        if stem.rstrip("ь").endswith("л"):
+            guesses += [stem.rstrip("ь") + "ля", stem.rstrip("ь") + "ье"]
+        if toks[i].lemma.endswith("зький"):
+            guesses.append(stem + "жжя")  # "Запорізький" -> Запоріжжя
+        found: list[Candidate] = []
+        for guess in guesses:
+            cand = self.lookup(guess, ("settlement",)) if len(guess) > 3 else None
+            if cand is not None:
+                found.append(cand)
+        if found:
+            # a hromada is the town with its villages; a raion may be a city district
+            self.add(found[0], toks, i, i + 1, district=district and toks[k].lemma != "громада",
+                     alternatives=tuple(found[1:]), guessed=toks[k].lemma in lex.district_heads)
+
+    def publisher_regions(self, publisher: str) -> set[str]:
+        """"Сумська обласна військова адміністрація", "Губернатор Белгородской области",
+        "Одеська ОВА": the region the publisher answers for."""
+        toks = self.an.tokens(publisher)
+        found: set[str] = set()
+        for a, b in zip(toks, toks[1:], strict=False):
+            if not a.has("ADJF") or b.lower not in _OFFICE_REGION:
+                continue
+            krai = b.lower.startswith("кра")
+            form = self.an.inflect(a.text, {"masc" if krai else "femn", "nomn", "sing"}) or a.lemma
+            cand = self.lookup(f"{form} {'край' if krai else 'область'}", ("region",))
+            if cand is not None and cand.region:
+                found.add(cand.region)
+        return found
 
 
-def find_geo(sc: Scan, geocoder: Any, analyzer: Analyzer, weapon_tokens: set[int] | None = None) -> list[GeoFact]:
+# words after a region adjective in a publisher's name: "Сумська ОВА", "Краснодарского края"
+_OFFICE_REGION = {
+    "обласна", "обласний", "областная", "областной", "область", "области", "області", "ова", "ода", "мва",
+    "край", "края", "краю", "краевой", "крайова",
+}
+
+
+def _prefer_context(facts: list[GeoFact], context: set[str]) -> list[GeoFact]:
+    """Ambiguous names take the reading in the document's own regions
+    ("Золочів" of a Kharkiv post is the Kharkiv one); a town guessed from a
+    district or community adjective that lies outside them is dropped."""
+    def ambiguous(g: GeoFact) -> bool:
+        return g.guessed or any(a.region != g.region for a in g.alternatives)
+
+    anchors = set(context) | {g.region for g in facts if g.region and not g.title and not ambiguous(g)}
+    if not anchors:
+        return facts
+    out = []
+    for g in facts:
+        if g.kind == "place" and g.region not in anchors:
+            alt = next((a for a in g.alternatives if a.region in anchors), None)
+            if alt is not None:
+                g.name, g.lat, g.lon, g.region = alt.name, alt.lat, alt.lon, alt.region
+            elif g.guessed:
+                continue
+        out.append(g)
+    return out
+
+
+def find_geo(
+    sc: Scan, geocoder: Any, analyzer: Analyzer, weapon_tokens: set[int] | None = None, publisher: str = "",
+) -> list[GeoFact]:
     """Region and place facts in token order (`weapon_tokens`: model names such
-    as "Х-101" or "Нептун" that must not be read as places)."""
+    as "Х-101" or "Нептун" that must not be read as places; `publisher`: its
+    region, if it names one, helps choose between same-named places)."""
     finder = _Finder(sc, geocoder, analyzer, weapon_tokens or set())
     finder.regions()
     finder.names()
     finder.capitals()
     finder.quoted_facilities()
-    return sorted(finder.out, key=lambda g: g.token)
+    context = finder.publisher_regions(publisher) if publisher else set()
+    return sorted(_prefer_context(finder.out, context), key=lambda g: g.token)

@@ -9,13 +9,17 @@ Masks:
 - `aside`: parentheses ("45 ракетами різних типів (Х-47М2 «Кинджал», ...)")
   list examples, not extra weapons;
 - `subset`: "серед них троє дітей" counts a part of a total already given;
-- `quoted`: «...» names (companies, weapon models) are not places.
+- `quoted`: short «...» names (companies, weapon models) are not places;
+- datelines ("КРАСНОДАР, 6 сентября. /ТАСС/.") go to `aside`: the newsroom's
+  city and the day of the story, not a strike;
+- `signature`: a closing "Володимир Зеленський" names a person, not a town.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .dates import month_of
 from .lexicon import Lexicon
 from .morph import Tok
 
@@ -50,6 +54,7 @@ class Scan:
     aside: set[int] = field(default_factory=set)
     subset: set[int] = field(default_factory=set)
     quoted: set[int] = field(default_factory=set)
+    signature: set[int] = field(default_factory=set)
 
     def clause_of(self, i: int) -> tuple[int, int]:
         sent = self.sentences[self.sent_of[i]]
@@ -121,9 +126,63 @@ def _mark_bullets(sents: list[Sentence], toks: list[Tok], text: str) -> None:
         (_line_marker(s, toks), s) for s in sents
         if s.start_i == 0 or _newline_between(text, toks[s.start_i - 1], toks[s.start_i])
     ]
-    for (m1, s1), (m2, s2) in zip(starts, starts[1:]):
+    for (m1, s1), (m2, s2) in zip(starts, starts[1:], strict=False):
         if m1 is not None and m1 == m2:
             s1.bullet = s2.bullet = True
+
+
+def _line_starts(toks: list[Tok], text: str) -> list[int]:
+    return [i for i in range(len(toks)) if i == 0 or _newline_between(text, toks[i - 1], toks[i])]
+
+
+def _name_part(tok: Tok) -> bool:
+    return tok.is_title and tok.text.replace("-", "").isalpha()
+
+
+def _dateline_end(toks: list[Tok], i: int) -> int | None:
+    """"МОСКВА, 13 дек – РИА Новости.", "Москва. 18 апреля. ИНТЕРФАКС -",
+    "КРАСНОДАР, 6 сентября. /ТАСС/.": the index after the agency's name."""
+    j = i
+    while j < len(toks) and j < i + 6 and (_name_part(toks[j]) or (toks[j].text == "-" and j > i)
+                                           or toks[j].lower in ("на", "над")):
+        j += 1
+    if j == i or j + 2 >= len(toks) or toks[j].text not in (",", "."):
+        return None
+    k = j + 1
+    if not (toks[k].is_digit and month_of(toks[k + 1]) is not None):
+        return None
+    k += 2
+    if k < len(toks) and toks[k].is_digit and len(toks[k].text) == 4:
+        k += 1
+    for m in range(k, min(len(toks), k + 3)):
+        agency = toks[m].text.strip("/.")
+        if toks[m].text.startswith("/") or (len(agency) >= 3 and agency.isupper() and agency.isalpha()):
+            end = m + 1
+            if toks[m].text.isalpha() and len(toks[m].text) <= 4 and end < len(toks) and _name_part(toks[end]):
+                end += 1  # "РИА Новости"
+            return end
+        if toks[m].text not in (".", "-", "–", "—", "|"):
+            return None
+    return None
+
+
+def _signature(toks: list[Tok], text: str) -> set[int]:
+    """A closing line of two or three capitalised words, alone or before a
+    comma ("Вячеслав Гладков", "Сергій Лисак, начальник ОВА"): the author."""
+    starts = _line_starts(toks, text)
+    if not starts:
+        return set()
+    first = starts[-1]
+    line = list(range(first, len(toks)))
+    names = []
+    for k in line:
+        if not _name_part(toks[k]):
+            break
+        names.append(k)
+    rest = line[len(names):]
+    if 2 <= len(names) <= 3 and (not rest or toks[rest[0]].text in (",", ".") and (len(rest) == 1 or toks[rest[0]].text == ",")):
+        return set(names)
+    return set()
 
 
 def _mark_span_until(toks: list[Tok], start: int, stop_texts: set[str], limit: int, out: set[int]) -> None:
@@ -153,8 +212,14 @@ def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
         for i in range(sent.start_i, sent.end_i):
             sent_of[i] = sent.index
     sc = Scan(toks, lex, text, sents, sent_of)
+    for i in _line_starts(toks, text):
+        end = _dateline_end(toks, i)
+        if end is not None:
+            sc.aside.update(range(i, end))
+    sc.signature = _signature(toks, text)
     depth_paren = 0
     in_quote = False
+    opened = -1
     for i, tok in enumerate(toks):
         if tok.text == "(":
             depth_paren += 1
@@ -164,9 +229,12 @@ def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
         if depth_paren:
             sc.aside.add(i)
         if tok.text == "«":
-            in_quote = True
+            in_quote, opened = True, i
         elif tok.text == "»":
             in_quote = False
+            if i - opened > 5:
+                # «...» of more than four words is somebody's speech, not a name: its places count
+                sc.quoted.difference_update(range(opened, i))
         elif in_quote or (tok.text == '"'):
             sc.quoted.add(i)
         # new line closes anything left open by a typo

@@ -25,6 +25,7 @@ __all__ = ["WeaponMention", "Count", "find_weapons", "find_counts"]
 _GENERIC = {"drone", "missile"}
 _LINKS = {"-", "типу", "типа"}
 _DASHES = {"-", "–", "—"}
+_STRIKE_NOUNS = {"удар", "обстріл", "обстрел", "атака"}
 
 
 @dataclass
@@ -203,7 +204,11 @@ def _governed(sc: Scan, num: NumberMatch, by_start: dict[int, WeaponMention]) ->
         if k >= len(toks):
             return None
         if k in by_start:
-            return by_start[k]
+            m = by_start[k]
+            # "трьох ракетних ударів": the number counts strikes, not missiles
+            if m.end_i < len(toks) and toks[m.end_i].lemma in _STRIKE_NOUNS and m.end_i == m.start_i + 1:
+                return None
+            return m
         tok = toks[k]
         if tok.lemma in lex.not_weapon_units or not _skippable(tok):
             return None
