@@ -504,3 +504,17 @@ def test_people_treated_for_injuries_and_an_interceptor_is_no_attacker(extractor
     claims = extractor.extract(_doc(text))
     assert _only(claims, "UA").injured == 30
     assert all(c.attacker != "UA" for c in claims)
+
+
+def test_a_third_party_blames_once_for_all_its_claims(extractor: EnglishExtractor) -> None:
+    text = (
+        "At least 100 civilians were killed in Kharkiv and Odesa regions in May, the UN Human Rights Monitoring "
+        "Mission said today.\n\n"
+        "Nearly all of the casualties were caused by attacks of the Russian armed forces.\n\n"
+        "Among the incidents the Mission verified, the deadliest occurred on 21 May, when a guided bomb struck a "
+        "market in Kostiantynivka, killing four civilians."
+    )
+    claims = extractor.extract(_doc(text, publisher="UN Human Rights Monitoring Mission in Ukraine"))
+    assert {c.claimant.party for c in claims} == {"OTHER"}
+    assert all((c.attacker, c.target_country) == ("RU", "UA") for c in claims)
+    assert {str(c.date) for c in claims} == {"None", "2025-05-21"}

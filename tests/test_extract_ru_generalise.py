@@ -261,3 +261,76 @@ def test_extract_ru_heard_explosions_and_rejected_reports(ru_news: RussianExtrac
     text = "Минобороны РФ отвергло сообщения об ударе по больнице в Киеве в понедельник."
     (claim,) = _claims(ru_news, text, datetime(2025, 5, 13, 12, 0, tzinfo=MSK), "ТАСС")
     assert (claim.stance, claim.attacker, claim.target_country) == ("denied", "RU", "UA")
+
+
+# --- round 2: lists without a figure in the intro, mortar rounds, "all four", grown figures, terms ---
+
+GEO_RU2 = table_geocoder(
+    {
+        "Курской области": ("Kursk Oblast", "region", "RU-KRS"),
+        "Брянской области": ("Bryansk Oblast", "region", "RU-BRY"),
+        "Белгородской области": ("Belgorod Oblast", "region", "RU-BEL"),
+        "Климово": ("Klimovo", "settlement", "RU-BRY"),
+        "Белгород": ("Belgorod", "settlement", "RU-BEL"),
+        "Белгороде": ("Belgorod", "settlement", "RU-BEL"),
+        "Шебекино": ("Shebekino", "settlement", "RU-BEL"),
+        "Москва": ("Moscow", "settlement", "RU-MOW"),
+    },
+    lon=36.0,
+)
+
+
+@pytest.fixture(scope="module")
+def ru2() -> RussianExtractor:
+    return RussianExtractor(geocoder=GEO_RU2)
+
+
+def _by_type(claim) -> dict[str, tuple[int | None, int | None, int | None, int | None]]:
+    return {w.category: (w.launched, w.intercepted, w.lost, w.hit) for w in claim.weapons}
+
+
+def test_extract_ru_list_under_an_intro_without_a_figure(ru2: RussianExtractor) -> None:
+    text = (
+        "Минувшей ночью средствами ПВО уничтожены украинские беспилотники:\n"
+        "11 — над территорией Курской области,\n"
+        "7 — над территорией Брянской области,\n"
+        "2 — над территорией Белгородской области."
+    )
+    (claim,) = _claims(ru2, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Министерство обороны России")
+    assert _by_type(claim) == {"drone": (None, 20, None, None)}
+    assert set(claim.regions) == {"RU-KRS", "RU-BRY", "RU-BEL"}
+
+
+def test_extract_ru_mortar_rounds_and_all_four_missiles(ru2: RussianExtractor) -> None:
+    text = (
+        "Вчера ВСУ выпустили по селу Климово двенадцать мин. "
+        "Сегодня ночью противник атаковал Белгород ракетами ATACMS. Все четыре ракеты сбиты силами ПВО."
+    )
+    claims = _claims(ru2, text, datetime(2025, 6, 2, 9, 0, tzinfo=MSK), "Губернатор Брянской области")
+    by_day = {str(c.date): c for c in claims}
+    assert _by_type(by_day["2025-06-01"])["artillery"][0] == 12
+    assert _by_type(by_day["2025-06-02"]) == {"ballistic_missile": (4, 4, None, None)}
+
+
+def test_extract_ru_grown_casualty_figure_and_towns_add_up(ru2: RussianExtractor) -> None:
+    text = (
+        "Противник атаковал Шебекино дронами, ранены два человека.\n\n"
+        "В Белгороде беспилотник ударил по автомобилю, погиб мужчина. "
+        "Число пострадавших в Шебекино выросло до пяти."
+    )
+    (claim,) = _claims(ru2, text, datetime(2025, 6, 2, 18, 0, tzinfo=MSK), "Губернатор Белгородской области")
+    assert (claim.killed, claim.injured) == (1, 5)
+
+
+def test_extract_ru_failed_interception_is_zero(ru2: RussianExtractor) -> None:
+    text = "Сегодня противник выпустил по Белгороду две баллистические ракеты. Перехватить ракеты не удалось."
+    (claim,) = _claims(ru2, text, datetime(2025, 6, 2, 18, 0, tzinfo=MSK), "Губернатор Белгородской области")
+    assert _by_type(claim)["ballistic_missile"][:2] == (2, 0)
+
+
+def test_extract_ru_list_of_facilities_not_to_strike_is_no_claim(ru2: RussianExtractor) -> None:
+    text = (
+        "Москва опубликовала перечень объектов энергетики, удары по которым стороны не должны наносить. "
+        "В перечень вошли подстанции и нефтебазы."
+    )
+    assert _claims(ru2, text, datetime(2025, 6, 2, 18, 0, tzinfo=MSK), "Вестник") == []

@@ -296,3 +296,110 @@ def test_extract_uk_truce_terms_are_not_strikes(uk: UkrainianExtractor) -> None:
         "Україна готова не атакувати НПЗ, якщо росія зупинить удари по електростанціях."
     )
     assert _all(uk, text, datetime(2025, 5, 10, 19, 0, tzinfo=KYIV_SUMMER), "Суспільне") == []
+
+
+# --- round 2: lists, "all"/"both", totals, per-town casualties, dates, cumulative statements ---
+
+GEO2 = table_geocoder(
+    {
+        "Полтавщину": ("Poltava Oblast", "region", "UA-53"),
+        "Каспійського моря": ("Caspian Sea", "sea", "SEA-CASPIAN"),
+        "Чорного моря": ("Black Sea", "sea", "SEA-BLACK"),
+        "Лозова": ("Lozova", "settlement", "UA-63"),
+        "Вовчанськ": ("Vovchansk", "settlement", "UA-63"),
+        "Балаклія": ("Balakliia", "settlement", "UA-63"),
+        "Ізюм": ("Izium", "settlement", "UA-63"),
+        "Сумах": ("Sumy", "settlement", "UA-59"),
+        "Сум": ("Sumy", "settlement", "UA-59"),
+        "Суми": ("Sumy", "settlement", "UA-59"),
+        "Конотопі": ("Konotop", "settlement", "UA-59"),
+        "Харківщини": ("Kharkiv Oblast", "region", "UA-63"),
+    },
+    lon=35.0,
+)
+
+
+@pytest.fixture(scope="module")
+def uk2() -> UkrainianExtractor:
+    return UkrainianExtractor(geocoder=GEO2)
+
+
+def _weapons(claim: Claim) -> dict[str, tuple[int | None, int | None, int | None, int | None]]:
+    return {w.category: (w.launched, w.intercepted, w.lost, w.hit) for w in claim.weapons}
+
+
+def test_extract_uk_emoji_bullets_under_a_colon_are_list_items(uk2: UkrainianExtractor) -> None:
+    text = (
+        "У ніч на 5 травня ворог атакував 40 засобами повітряного нападу:\n"
+        "▪️ 6 крилатими ракетами Калібр з акваторії Чорного моря;\n"
+        "▪️ 34 ударними БпЛА.\n"
+        "Збито 20 БпЛА над Полтавщину. Знищено усі крилаті ракети."
+    )
+    claim = _one(uk2, text, datetime(2025, 5, 5, 9, 0, tzinfo=KYIV_SUMMER), "Повітряні сили ЗСУ")
+    weapons = _weapons(claim)
+    assert weapons["cruise_missile"][:2] == (6, 6) and weapons["drone"][:2] == (34, 20)
+    # the sea the missiles came from is a launch area, not a struck region
+    assert "SEA-BLACK" not in claim.regions
+
+
+def test_extract_uk_all_of_a_type_and_both_failed(uk2: UkrainianExtractor) -> None:
+    text = (
+        "Уночі ворог випустив 3 крилаті ракети та 2 балістичні ракети. "
+        "Сили ППО знешкодили всі крилаті ракети. "
+        "Балістичні ракети збити не вдалося: обидві влучили в Лозова."
+    )
+    claim = _one(uk2, text, datetime(2025, 5, 5, 9, 0, tzinfo=KYIV_SUMMER), "Харківська ОВА")
+    weapons = _weapons(claim)
+    assert weapons["cruise_missile"][:2] == (3, 3)
+    assert weapons["ballistic_missile"] == (2, 0, None, 2)
+
+
+def test_extract_uk_day_total_holds_the_extra_bomb(uk2: UkrainianExtractor) -> None:
+    text = (
+        "Лозова. Окупанти скинули чотири КАБи на місто.\n\n"
+        "Ізюм. Ворог скинув ще одну авіабомбу.\n\n"
+        "Загалом за сьогодні окупанти випустили 5 КАБів по Харківщини."
+    )
+    claim = _one(uk2, text, datetime(2025, 5, 5, 20, 0, tzinfo=KYIV_SUMMER), "Харківська ОВА")
+    assert _weapons(claim)["guided_bomb"][0] == 5
+
+
+def test_extract_uk_casualties_of_different_towns_add_up(uk2: UkrainianExtractor) -> None:
+    text = (
+        "Вовчанськ. Внаслідок удару дрона поранено трьох людей.\n\n"
+        "Балаклія. Ворог обстріляв місто, поранено 64-річного чоловіка.\n\n"
+        "Ізюм. Загинула жінка, поранено двох людей."
+    )
+    claim = _one(uk2, text, datetime(2025, 5, 5, 20, 0, tzinfo=KYIV_SUMMER), "Харківська ОВА")
+    assert (claim.killed, claim.injured) == (1, 6)
+
+
+def test_extract_uk_yesterdays_strike_and_a_grown_figure(uk2: UkrainianExtractor) -> None:
+    text = (
+        "Кількість постраждалих від учорашньої атаки на Суми зросла до 15. "
+        "Нагадаємо, близько 16:30 ворог вдарив по місту ракетою.\n\n"
+        "Уночі ворог атакував Конотопі дронами, пошкоджено будинок."
+    )
+    claims = _all(uk2, text, datetime(2025, 5, 6, 8, 0, tzinfo=KYIV_SUMMER), "Сумська ОВА")
+    by_day = {str(c.date): c for c in claims}
+    assert set(by_day) == {"2025-05-05", "2025-05-06"}
+    assert by_day["2025-05-05"].injured == 15 and [p.name for p in by_day["2025-05-05"].places] == ["Sumy"]
+    assert [p.name for p in by_day["2025-05-06"].places] == ["Konotop"]
+
+
+def test_extract_uk_since_a_season_or_month_is_undated(uk2: UkrainianExtractor) -> None:
+    text = (
+        "Сьогодні вранці ворог атакував нашу ТЕС дронами. "
+        "Від початку зими це вже п'ята атака на ТЕС компанії. "
+        "З лютого 2024 року наші підстанції атакували понад 100 разів."
+    )
+    claims = _all(uk2, text, datetime(2025, 1, 20, 12, 0, tzinfo=KYIV), "Центренерго")
+    assert {str(c.date) for c in claims} == {"2025-01-20", "None"}
+    undated = next(c for c in claims if c.date is None)
+    assert undated.targets == ("energy.power",) and not undated.weapons
+
+
+def test_extract_uk_coordinated_targets_are_two(uk2: UkrainianExtractor) -> None:
+    text = "Уночі ворог атакував Лозова дронами. Пошкоджено адміністративну будівлю та об'єкт промислової інфраструктури."
+    claim = _one(uk2, text, datetime(2025, 5, 5, 9, 0, tzinfo=KYIV_SUMMER), "Харківська ОВА")
+    assert set(claim.targets) == {"civilian", "industry"}

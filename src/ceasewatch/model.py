@@ -366,18 +366,16 @@ def merge_claims(claims: Sequence[Claim]) -> Claim:
     regions: list[str] = []
     targets: list[str] = []
     places: list[Place] = []
-    evidence: list[Evidence] = []
     for c in claims:
         regions += [r for r in c.regions if r not in regions]
         targets += [t for t in c.targets if t not in targets]
         places += [p for p in c.places if p not in places]
-        evidence += [e for e in c.evidence if e not in evidence]
 
     def _max(values: list[int | None]) -> int | None:
         known = [v for v in values if v is not None]
         return max(known) if known else None
 
-    return replace(
+    merged = replace(
         first,
         weapons=tuple(
             WeaponCount(category=cat, **{k: v for k, v in slot.items()}) for cat, slot in by_cat.items()
@@ -387,8 +385,34 @@ def merge_claims(claims: Sequence[Claim]) -> Claim:
         places=tuple(places),
         killed=_max([c.killed for c in claims]),
         injured=_max([c.injured for c in claims]),
-        evidence=tuple(evidence),
     )
+    evidence: list[Evidence] = []
+    for c in claims:
+        for e in c.evidence:
+            moved = _reindexed(e, c, merged)
+            if moved is not None and moved not in evidence:
+                evidence.append(moved)
+    return replace(merged, evidence=tuple(evidence))
+
+
+def _reindexed(e: Evidence, source: Claim, merged: Claim) -> Evidence | None:
+    """`e` (evidence of `source`) renamed to point at the same value in `merged`;
+    None when `merged` kept another claim's value for that field (a larger count)."""
+    parts = e.field.split(".")
+    head = parts[0]
+    if head in ("regions", "targets", "places") and len(parts) == 2:
+        value = getattr(source, head)[int(parts[1])]
+        items = getattr(merged, head)
+        return replace(e, field=f"{head}.{items.index(value)}") if value in items else None
+    if head == "weapons" and len(parts) == 3:
+        weapon = source.weapons[int(parts[1])]
+        index = next(i for i, w in enumerate(merged.weapons) if w.category == weapon.category)
+        if parts[2] in MEASURES and weapon.count(parts[2]) != merged.weapons[index].count(parts[2]):
+            return None
+        return replace(e, field=f"weapons.{index}.{parts[2]}")
+    if head in ("killed", "injured") and getattr(source, head) != getattr(merged, head):
+        return None
+    return e
 
 
 __all__.append("merge_claims")

@@ -37,7 +37,9 @@ _NOT_A_SOURCE = re.compile(
 # A speaker phrase never ends in a preposition or an article ("According to", "quoted by the").
 _DANGLING = re.compile(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
 _INDEFINITE = re.compile(r"(?:one|a|an|the|another)\s+\w+", re.I)
-_LEAD_TRIM = re.compile(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*)+", re.I)
+_LEAD_TRIM = re.compile(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
+                        # "Among the incidents the Mission verified": the Mission speaks
+                        r"(?:among|of|from|for)\s+(?:all\s+)?(?:the\s+)?[\w-]+\s+(?=the\s))+", re.I)
 # Time adverbials around a speaker are not part of it: "on Thursday morning the Ukrainian Air
 # Force reported", "Ukraine's military on Wednesday said", "By early afternoon the city administration".
 _WHEN = (
@@ -92,7 +94,7 @@ _OTHER = re.compile(
     r"experts|Amnesty|Human\s+Rights\s+Watch|Red\s+Cross|ICRC|traders|independent|satellite|NASA|FIRMS|"
     r"Institute|Center|Centre|Analysis|Research|Studies|Study|Foundation|think\s+tank|observers|diplomats?|Grossi|Guterres|Kallas|von\s+der\s+Leyen|"
     r"International\s+(?:Atomic|Committee|Criminal|Monetary|Energy)|Atomic\s+Energy\s+Agency|WHO|"
-    r"World\s+Health|UNICEF|UNHCR|OHCHR|UNESCO|HRMMU|Human\s+Rights\s+Monitoring|Council\s+of\s+Europe|"
+    r"World\s+Health|UNICEF|UNHCR|OHCHR|UNESCO|HRMMU|Human\s+Rights\s+Monitoring|Mission|Council\s+of\s+Europe|"
     r"G7|Japan\w*|Canad\w+|Ital\w+|Spain|Spanish|Finland|Finnish|Sweden|Swedish|Norw\w+|Denmark|Danish|"
     r"Lithuania\w*|Latvia\w*|Eston\w+|Hungar\w+|Slovak\w*|Czech|Bulgaria\w*|Georgia\w*|Belarus\w*|"
     r"Kazakh\w*|Israel\w*|Ind\w+\s+government|Brazil\w*|Vatican|Pope|Swiss|Switzerland|Austria\w*|"

@@ -215,6 +215,7 @@ class _DocState:
     history: list[tuple[ClaimDraft, str]] = field(default_factory=list)  # (draft, stance) in reading order
     weak_drafts: dict[int, ClaimDraft] = field(default_factory=dict)  # dated only by a statement's day
     counted_models: dict[tuple[int, str, str], set[str]] = field(default_factory=dict)  # models counted per slot
+    third_party_blame: dict[str, set[str]] = field(default_factory=dict)  # attackers each third party named
     strong_drafts: set[int] = field(default_factory=set)
     speaker_days: dict[str, tuple[DateMention | None, bool]] = field(default_factory=dict)  # last day each source gave
 
@@ -262,7 +263,28 @@ class EnglishExtractor:
         for draft in state.builder.drafts():
             draft.drop_generic_total("missile", ("cruise_missile", "ballistic_missile"))
             draft.split_neutralised()
-        return self._redate_weak(state, state.builder.build())
+        return self._blame_third_party(state, self._redate_weak(state, state.builder.build()))
+
+    @staticmethod
+    def _blame_third_party(state: _DocState, claims: list[Claim]) -> list[Claim]:
+        """A third party's claims that name no attacker take the one attacker that same party
+        names elsewhere in the report ("... caused by attacks of the Russian armed forces")."""
+        out: list[Claim] = []
+        for c in claims:
+            if c.claimant.party == "OTHER" and c.attacker is None and c.stance == "asserted":
+                blamed = state.third_party_blame.get(_speaker_key(_Voice(c.claimant.name, "OTHER", None)) or "")
+                if blamed is None:  # one third party under two names ("the Mission", its full title)
+                    everyone = set().union(*state.third_party_blame.values()) if state.third_party_blame else set()
+                    blamed = everyone if len(everyone) == 1 else set()
+                if len(blamed) == 1:
+                    attacker = next(iter(blamed))
+                    if c.target_country in (None, _OTHER[attacker]):
+                        c = replace(c, attacker=attacker, target_country=_OTHER[attacker])
+            out.append(c)
+        by_key: dict[tuple[Any, ...], list[Claim]] = {}
+        for c in out:
+            by_key.setdefault(c.key, []).append(c)
+        return [merge_claims(group) if len(group) > 1 else group[0] for group in by_key.values()]
 
     @staticmethod
     def _redate_weak(state: _DocState, claims: list[Claim]) -> list[Claim]:
@@ -375,7 +397,9 @@ class EnglishExtractor:
             # "the Air Force" after the president spoke is the Air Force, not him again.
             institution = _INSTITUTION.search(phrase) is not None and prior is not None and (
                 canonical_name(phrase, prior.party) != prior.name)
-            if prior is not None and not institution:
+            # "the Mission" after a speaker of no known side is the Mission, not that speaker again
+            named_side = prior is not None and prior.party is None and party_of(phrase) is not None
+            if prior is not None and not institution and not named_side:
                 return _Voice(prior.name, prior.party, (speaker.start, speaker.end), prior.region)
         party = party_of(phrase)
         region = None
@@ -478,6 +502,12 @@ class EnglishExtractor:
         if not has_content and not bare_denial:
             if phrases:
                 bstate.last_phrase = phrases[-1]
+            if strike and voice is not None and voice.party == "OTHER":
+                # "Nearly all casualties were caused by attacks of the Russian armed forces": who the third
+                # party blames, for its claims that name no attacker themselves.
+                named, span = self._direction(text, cs, ce, voice, [], [], excluded, _BlockState())
+                if span is not None and self._last_strength >= 2.5 and named is not None:
+                    state.third_party_blame.setdefault(_speaker_key(voice) or "", set()).add(named[0])
             if strike and block.kind == "body" and not talks:
                 # "Russian attacks killed civilians in five oblasts over the past day, authorities reported",
                 # "Since the invasion, our plants have come under attack 180 times": no claim of its own, but
@@ -513,9 +543,10 @@ class EnglishExtractor:
                 found = self._antecedent(state, cs, ce)
                 if found is not None:
                     direction = (found[0].attacker, found[0].target_country)  # type: ignore[assignment]
-        if direction is None:
+        if direction is None and party != "OTHER":
             return
-        attacker, target = direction
+        # a third party may name no side at all ("a guided bomb struck a market in Kostiantynivka")
+        attacker, target = direction if direction is not None else (None, None)
         if party == "OTHER" and (dir_span is None or strength < 2.0) and stance == "asserted":
             # "the U.N. mission said ... a direct hit on the hospital": no attacker named -- unless the
             # same third party named one earlier ("attacks by Russian armed forces killed ...").
@@ -557,6 +588,8 @@ class EnglishExtractor:
             state.weak_drafts.pop(id(draft), None)
         if stance == "denied" and denial is not None:
             draft.note("stance", (cs + denial.start(), cs + denial.end()))
+        if party == "OTHER" and attacker is not None and dir_span is not None and strength >= 2.5:
+            state.third_party_blame.setdefault(_speaker_key(voice) or "", set()).add(attacker)
         if dir_span is not None and attacker is not None:
             draft.note("attacker", dir_span)
         if dir_span is not None and target is not None:

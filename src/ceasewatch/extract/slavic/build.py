@@ -50,6 +50,8 @@ class Draft:
     casualties: list[CasualtyFact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     time: datetime | None = None
+    paragraph_of: list[int] = field(default_factory=list)  # sentence -> paragraph
+    overall: set[int] = field(default_factory=set)  # sentences giving a whole ("Загалом", "по області")
 
     @property
     def key(self) -> tuple[str, str, str | None, str | None, date | None]:
@@ -76,7 +78,9 @@ def _with_extras(
     """"ще N" / "еще N" comes on top of the figure already given: the figure
     (or the per-region list standing for it) and each extra become parts that
     add up, each with its own evidence. Returns (stated, parts)."""
-    extras = [c for c in counts if c.additive and not c.breakdown]
+    # a day's total ("Загалом ... 3 КАБи") already holds the extras reported along the way
+    whole = {(c.category, c.measure) for c in counts if c.overall}
+    extras = [c for c in counts if c.additive and not c.breakdown and (c.category, c.measure) not in whole]
     parts: list[tuple[str, str, int, Span]] = []
     for key in dict.fromkeys((c.category, c.measure) for c in extras):
         same = [x for x in stated if (x[0], x[1]) == key]
@@ -147,6 +151,26 @@ def build_claim(draft: Draft, *, doc_id: str, extractor: str) -> Claim:
     for t in draft.targets:
         out.add_target(t.code, t.span)
     for cas in draft.casualties:
-        out.set_casualty(cas.kind, cas.value, cas.span)
+        out.set_casualty(cas.kind, cas.value, cas.span, place=_casualty_place(draft, cas.sentence))
     out.warnings.extend(w for w in draft.warnings if w not in out.warnings)
     return out.build(doc_id, extractor)
+
+
+def _casualty_place(draft: Draft, sentence: int) -> str | None:
+    """The settlement a casualty figure belongs to: one named in its sentence,
+    else the last one named earlier in its paragraph ("Золочів. ... поранено
+    51-річного чоловіка"). Figures of different settlements add up; a figure
+    for the whole region or day ("Загалом", a region named) belongs to none."""
+    if sentence in draft.overall or not draft.paragraph_of:
+        return None
+    places = [g for g in draft.geo if g.kind == "place" and not g.district]
+    if any(g.kind == "region" and g.sentence == sentence and not g.title for g in draft.geo):
+        return None
+    here = [g for g in places if g.sentence == sentence]
+    if not here:
+        para = draft.paragraph_of[sentence]
+        here = [g for g in places if g.sentence < sentence and draft.paragraph_of[g.sentence] == para]
+    names = {g.name for g in here}
+    if len(names) > 1 and all(g.sentence == sentence for g in here):
+        return None  # one figure for several places
+    return here[-1].name if here else None

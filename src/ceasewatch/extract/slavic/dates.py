@@ -57,6 +57,9 @@ _LAST_STEMS = ("минул", "прошедш", "минувш", "прошл", "о
 _SEVERAL_DAYS = {"тиждень", "неделя", "місяць", "месяц"}
 _THIS = {"цей", "це", "этот", "ця", "эта"}
 _DAY_BEFORE = {"позавчора", "позавчера"}
+_YESTERDAYS = {"учорашній", "вчорашній", "вчерашний"}
+_PERIODS = {"осінь", "зима", "весна", "літо", "рік", "місяць", "тиждень",
+            "осень", "лето", "год", "месяц", "неделя"}
 _PAST = {"минулий", "прошедший", "минуть", "пройти", "цей", "этот", "минулої", "прошлый", "минулого"}
 _DURING = {"течение", "протягом", "упродовж", "продовж", "за"}
 _MORNING = {"вранці", "зранку", "утром", "уранці", "вдень", "днем", "днём"}
@@ -226,8 +229,23 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             continue
         # "с начала специальной военной операции", "з початку повномасштабного вторгнення"
         if lemma in ("начало", "початок") and i > 0 and toks[i - 1].lower in _PREP_SINCE:
-            found.append(_mention(toks, i - 1, i + 1, None, "running_total"))
+            # "від початку осені", "с начала месяца": several days of one season, dated null;
+            # the war's start ("з початку вторгнення", "с начала СВО") is a war-long tally
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            period = nxt is not None and (nxt.lemma in _PERIODS or month_of(nxt) is not None)
+            found.append(_mention(toks, i - 1, i + 1, None, "cumulative" if period else "running_total"))
             i += 1
+            continue
+        # "з березня 2024 року", "с марта": since a month, several days
+        if low in _PREP_SINCE and i + 1 < len(toks) and month_of(toks[i + 1]) is not None \
+                and toks[i + 1].has("gent") and not toks[i + 1].is_digit:
+            end = i + 2
+            if end < len(toks) and toks[end].is_digit and len(toks[end].text) == 4:
+                end += 1
+                if end < len(toks) and toks[end].lemma in ("рік", "рок", "год", "р", "г"):
+                    end += 1
+            found.append(_mention(toks, i, end, None, "cumulative"))
+            i = end
             continue
         wd = _weekday_of(tok)
         if wd is not None and i > 0 and toks[i - 1].lower in ("у", "в", "во"):
@@ -235,6 +253,11 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             end = i + 2 if i + 1 < len(toks) and toks[i + 1].lower in _NIGHT | _MORNING | _EVENING else i + 1
             found.append(_mention(toks, i - 1, end, DayExpr("weekday", weekday=wd), "weekday"))
             i = end
+            continue
+        # "учорашнього ракетного удару", "вчерашней атаки": yesterday's strike named by an adjective
+        if lemma in _YESTERDAYS and tok.has("ADJF"):
+            found.append(_mention(toks, i, i + 1, DayExpr("yesterday"), "relative"))
+            i += 1
             continue
         if low in _YESTERDAY or low in _DAY_BEFORE:
             back = 0 if low in _YESTERDAY else 1

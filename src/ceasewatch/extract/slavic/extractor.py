@@ -58,9 +58,17 @@ def _terms_sentence(toks: list[Tok], lo: int, hi: int, attack: frozenset[str]) -
             return True
         if toks[i].lower in ("не", "ні") and i + 1 < hi and toks[i + 1].has("INFN") and toks[i + 1].lemma in attack:
             return True
+        # "удары по которым стороны не должны наносить", "не повинні завдавати ударів": an obligation
+        if toks[i].lower in ("не", "ні") and i + 2 < hi and toks[i + 1].lemma in _MUST and any(
+            (toks[k].has("INFN") or toks[k].has("infn")) and toks[k].lemma in attack | _DELIVER
+            for k in range(i + 2, min(hi, i + 4))
+        ):
+            return True
     return False
 
 
+_MUST = {"должный", "обязанный", "повинний", "зобов'язаний", "мати", "мочь", "могти"}
+_DELIVER = {"наносить", "нанести", "завдавати", "завдати", "бить", "бити"}
 _OTHER = {"UA": "RU", "RU": "UA"}
 # "були чути вибухи", "пролунали вибухи", "слышны взрывы", "раздались взрывы"
 _HEARD = {"чути", "чутно", "пролунати", "лунати", "слышный", "слышать", "слышно", "раздаться", "прогреметь", "прогриміти"}
@@ -92,7 +100,21 @@ def _statement_dates(sc: Scan, mentions: list[DateMention]) -> set[int]:
     return out
 
 
-def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention | None]:
+def _clock_contradicts(clock: DateMention, current: DateMention | None, published: datetime | None, country: str) -> bool:
+    """"Уночі ... Нагадаю, близько 19:00 ворог атакував" in a morning post: a
+    daytime hour not yet come at publication cannot fall in the night or the
+    day just named, so it starts the day before."""
+    if current is None or current.kind != "relative" or current.expr is None or not clock.time:
+        return False
+    if current.expr.kind not in ("overnight", "today") or current.back:
+        return False
+    hour = int(clock.time.replace(".", ":").split(":")[0])
+    return 8 <= hour <= 21 and resolve(clock, published, country) != resolve(current, published, country)
+
+
+def _sentence_dates(
+    sc: Scan, mentions: list[DateMention], published: datetime | None = None, country: str = "UA"
+) -> list[DateMention | None]:
     """The date phrase governing each sentence: its own phrase, else the last
     one before it (a headline before the first phrase takes the first). A
     clock time ("Близько 13:40", a post's "13:52.") starts a new day only
@@ -116,7 +138,8 @@ def _sentence_dates(sc: Scan, mentions: list[DateMention]) -> list[DateMention |
             per[s] = own[s]
             if own[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
                 current = own[s]
-        elif s in own_soft and (current is None or current.kind in _SOFT_DAYS):
+        elif s in own_soft and (current is None or current.kind in _SOFT_DAYS
+                                or _clock_contradicts(own_soft[s], current, published, country)):
             per[s] = current = own_soft[s]
         else:
             per[s] = current
@@ -218,6 +241,20 @@ def _drop_foreign_districts(geo: list[GeoFact]) -> list[GeoFact]:
     return [g for g in geo if not (g.district and g.kind == "place" and (g.region in cities or g.region not in anchors))]
 
 
+_OVERALL = {"загалом", "усього", "всього", "всего", "итого"}
+
+
+def _paragraphs(sc: Scan) -> list[int]:
+    """Each sentence's paragraph (paragraphs end at a blank line)."""
+    out: list[int] = []
+    n = 0
+    for s in sc.sentences:
+        if s.start_i > 0 and "\n\n" in sc.text[sc.toks[s.start_i - 1].end : sc.toks[s.start_i].start].replace(" ", ""):
+            n += 1
+        out.append(n)
+    return out
+
+
 class SlavicExtractor:
     """Shared engine; `UkrainianExtractor` and `RussianExtractor` set the language."""
 
@@ -277,7 +314,7 @@ class SlavicExtractor:
         other = _OTHER.get(party, "RU")
         mentions = find_dates(toks, text)
         statements = _statement_dates(sc, mentions)
-        sent_dates = _sentence_dates(sc, [m for n, m in enumerate(mentions) if n not in statements])
+        sent_dates = _sentence_dates(sc, [m for n, m in enumerate(mentions) if n not in statements], doc.published, party)
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
         quiet = {s.index for s in sc.sentences if any(toks[i].lemma in _NOT_STRIKE for i in range(s.start_i, s.end_i))}
@@ -422,7 +459,10 @@ class SlavicExtractor:
             d = draft_for(s, existing_only=True)
             if d is not None:
                 put(d)
+        paragraph_of = _paragraphs(sc)
+        overall = {s.index for s in sc.sentences if any(toks[i].lower in _OVERALL for i in range(s.start_i, s.end_i))}
         for d in drafts.values():
+            d.paragraph_of, d.overall = paragraph_of, overall
             d.geo = _drop_foreign_districts(d.geo)
             # "губернатор Курской области сообщил ...": the office's region stands in only for a claim naming none
             if any(not g.title for g in d.geo):

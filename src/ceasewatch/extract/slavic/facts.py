@@ -75,7 +75,9 @@ def _sentence_lemmas(sc: Scan, s: int) -> set[str]:
 
 # "склад на территории предприятия", "будівлю вокзалу": the building belongs to the target named next
 def _clause_end(toks: list[Tok], start: int, limit: int) -> int:
-    return next((k for k in range(start, limit) if toks[k].text in (",", ";", ":")), limit)
+    # "адміністративну будівлю та об'єкт ...": a coordinated noun is a second target, not the owner
+    stops = (",", ";", ":", "та", "і", "й", "и")
+    return next((k for k in range(start, limit) if toks[k].lower in stops), limit)
 
 
 _CONTAINERS = {"будівля", "здание", "споруда", "сооружение", "склад", "приміщення", "помещение"}
@@ -192,6 +194,9 @@ def find_casualties(sc: Scan) -> list[CasualtyFact]:
 
 def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tuple[int, int] | None]:
     toks, lex = sc.toks, sc.lex
+    grown = _grown_to(toks, i, lo, hi)
+    if grown is not None:
+        return grown
     # number before: "25 загиблих", "три человека пострадали", "двоє людей загинули"
     for back in (1, 2):
         k = i - back
@@ -220,6 +225,23 @@ def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tu
                 continue
             return 1, (person.start, person.end)
     return None, None
+
+
+_AMOUNT = {"кількість", "число", "количество"}
+_GROW = {"зрости", "зрослий", "зростати", "збільшитися", "досягти", "вырасти", "увеличиться", "достигнуть", "возрасти"}
+
+
+def _grown_to(toks: list[Tok], i: int, lo: int, hi: int) -> tuple[int, tuple[int, int]] | None:
+    """"Кількість поранених ... зросла до 27", "число пострадавших выросло до
+    трёх": the updated figure, however far along the sentence."""
+    if not (i > lo and toks[i - 1].lemma in _AMOUNT):
+        return None
+    for k in range(i + 1, hi - 2):
+        if toks[k].lemma in _GROW and toks[k + 1].lower == "до":
+            num = number_at(toks, k + 2)
+            if num is not None:
+                return num.value, (toks[k].start, num.end)
+    return None
 
 
 def _number_ending_at(toks: list[Tok], k: int) -> tuple[int, int, int] | None:

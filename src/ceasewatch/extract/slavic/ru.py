@@ -18,6 +18,7 @@ RU_LEXICON = Lexicon(
         "fpv": WeaponTerm("drone", "FPV"), "имитатор": WeaponTerm("drone", "decoy"),
         "ракета": _MISSILE, "рсзо": WeaponTerm("artillery"), "снаряд": WeaponTerm("artillery"),
         "артиллерия": WeaponTerm("artillery"), "миномет": WeaponTerm("artillery"),
+        "мина": WeaponTerm("artillery"),  # "выпустил восемь мин": mortar rounds fired
         "авиабомба": WeaponTerm("guided_bomb"), "бомба": WeaponTerm("guided_bomb"), "himars": WeaponTerm("artillery", "HIMARS"),
         "средство": WeaponTerm("total"),  # "средств воздушного нападения", checked in context
     },
@@ -52,7 +53,8 @@ RU_LEXICON = Lexicon(
         ("оборонно-промышленный", "комплекс"): "industry", ("легковой", "автомобиль"): "civilian",
         ("военный", "аэродром"): "military", ("топливный", "инфраструктура"): "energy.oil_gas",
         ("линия", "электропередача"): "energy.power", ("склад", "боеприпас"): "military",
-        ("объект", "инфраструктура"): "infrastructure", ("учебный", "заведение"): "civilian.education",
+        ("объект", "инфраструктура"): "infrastructure",
+        ("промышленный", "инфраструктура"): "industry", ("инфраструктурный", "объект"): "infrastructure", ("учебный", "заведение"): "civilian.education",
         ("медицинский", "учреждение"): "civilian.medical", ("железнодорожный", "инфраструктура"): "transport.rail",
         ("транспортный", "инфраструктура"): "transport", ("газоизмерительный", "станция"): "energy.oil_gas",
         ("нефтеналивной", "терминал"): "energy.oil_gas", ("нефтяной", "терминал"): "energy.oil_gas",
@@ -109,7 +111,7 @@ RU_LEXICON = Lexicon(
                             "отвергнуть", "отвергать", "отрицать"}),
     negations=frozenset({"не", "ни", "никакой"}),
     justification=(("в", "ответ", "на"),),
-    direction_cues=frozenset({"направление", "территория", "сторона", "район"}),
+    direction_cues=frozenset({"направление", "территория", "сторона", "район", "акватория"}),
     region_heads=frozenset({"область", "обл", "край", "республика"}),
     sea_heads=frozenset({"море", "акватория"}),
     district_heads=frozenset({"район", "округ"}),

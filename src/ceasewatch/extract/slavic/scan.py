@@ -40,6 +40,7 @@ class Sentence:
     is_intro: bool = False  # ends with ":" and opens a list
     intro: int | None = None  # for items: index of their intro sentence
     bullet: bool = False  # a line of a run of lines opened by the same marker ("🔸 Білопільська громада: ...")
+    emoji_item: bool = False  # an item opened by an emoji bullet rather than a dash
 
 
 @dataclass
@@ -98,11 +99,13 @@ def _mark_lists(sents: list[Sentence], toks: list[Tok], text: str) -> None:
     for sent in sents:
         first = toks[sent.start_i]
         second = toks[sent.start_i + 1] if sent.start_i + 1 < sent.end_i else None
-        looks_item = first.text in _ITEM_MARKS or (
-            first.is_digit and second is not None and second.text in _ITEM_MARKS
-        )
-        if intro is not None and looks_item:
+        # an emoji bullet on its own line ("🔹 4 крилатими ракетами") opens an item as a dash does
+        line_start = sent.start_i == 0 or _newline_between(text, toks[sent.start_i - 1], first)
+        dashed = first.text in _ITEM_MARKS or (first.is_digit and second is not None and second.text in _ITEM_MARKS)
+        emoji = not dashed and line_start and _line_marker(sent, toks) is not None
+        if intro is not None and (dashed or emoji):
             sent.is_item = True
+            sent.emoji_item = emoji
             sent.intro = intro
             continue
         intro = None

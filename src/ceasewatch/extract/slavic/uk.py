@@ -21,6 +21,7 @@ UK_LEXICON = Lexicon(
         "авіабомба": WeaponTerm("guided_bomb"), "бомба": WeaponTerm("guided_bomb"),
         "снаряд": WeaponTerm("artillery"), "рсзв": WeaponTerm("artillery"),
         "артилерія": WeaponTerm("artillery"), "міномет": WeaponTerm("artillery"), "гармата": WeaponTerm("artillery"),
+        "міна": WeaponTerm("artillery"),  # "випустили 8 мін": mortar rounds fired
         "засіб": WeaponTerm("total"),  # "засобами повітряного нападу", checked in context
     },
     missile_modifiers={
@@ -56,7 +57,8 @@ UK_LEXICON = Lexicon(
         ("газовий", "інфраструктура"): "energy.oil_gas", ("енергетичний", "обладнання"): "energy",
         ("навчальний", "заклад"): "civilian.education", ("медичний", "заклад"): "civilian.medical",
         ("залізничний", "інфраструктура"): "transport.rail", ("транспортний", "інфраструктура"): "transport",
-        ("об'єкт", "промисловість"): "industry", ("підприємство", "промисловість"): "industry",
+        ("об'єкт", "промисловість"): "industry",
+        ("промисловий", "інфраструктура"): "industry", ("інфраструктурний", "об'єкт"): "infrastructure", ("підприємство", "промисловість"): "industry",
     },
     targets={
         "нпз": "energy.oil_gas", "нафтобаза": "energy.oil_gas", "нафтопровід": "energy.oil_gas",
@@ -67,7 +69,7 @@ UK_LEXICON = Lexicon(
         "будинок": "civilian.residential", "квартира": "civilian.residential", "житло": "civilian.residential", "багатоповерхівка": "civilian.residential",
         "лікарня": "civilian.medical", "поліклініка": "civilian.medical", "амбулаторія": "civilian.medical",
         "школа": "civilian.education", "університет": "civilian.education", "садок": "civilian.education",
-        "автомобіль": "civilian", "авто": "civilian", "магазин": "civilian", "автобус": "civilian",
+        "автомобіль": "civilian", "авто": "civilian", "автівка": "civilian", "магазин": "civilian", "автобус": "civilian",
         "вокзал": "transport.rail", "залізниця": "transport.rail", "потяг": "transport.rail",
         "вагон": "transport.rail", "локомотив": "transport.rail", "порт": "transport.port",
         "міст": "transport", "аеропорт": "transport", "судно": "shipping", "танкер": "shipping",
@@ -105,7 +107,7 @@ UK_LEXICON = Lexicon(
                             "заперечити", "заперечувати"}),
     negations=frozenset({"не", "ні"}),
     justification=(("у", "відповідь", "на"), ("в", "відповідь", "на")),
-    direction_cues=frozenset({"напрямок", "напрям", "територія", "бік", "район"}),
+    direction_cues=frozenset({"напрямок", "напрям", "територія", "бік", "район", "акваторія"}),
     region_heads=frozenset({"область", "обл", "край", "республіка", "ар"}),
     sea_heads=frozenset({"море", "акваторія"}),
     district_heads=frozenset({"район", "округ", "громада"}),

@@ -50,6 +50,7 @@ class Count:
     trigger: int = -1  # token index of the word that measured it; one trigger, one enumeration
     breakdown: bool = False  # a per-region line of a list
     additive: bool = False  # "ще два", "еще пять": on top of the figure already given
+    overall: bool = False  # "Загалом ... випустили 3 КАБи": the whole, "ще N" included
 
 
 def _compound(toks: list[Tok], i: int) -> tuple[str, int]:
@@ -157,7 +158,26 @@ def find_weapons(sc: Scan) -> list[WeaponMention]:
             mention.end_i = j
         out.append(mention)
         i = max(j, i + 1)
+    _resolve_anaphora(sc, out)
     return out
+
+
+_POINTING = {"всі", "усі", "все", "всех", "всіх", "усіх", "обидві", "обидва", "оба", "обе", "ці", "эти"}
+
+
+def _resolve_anaphora(sc: Scan, mentions: list[WeaponMention]) -> None:
+    """"Все четыре ракеты перехвачены" after "ракетами ATACMS": a bare
+    "ракети" pointed back to ("всі", "обидві", "эти") is the missile type
+    named last, not a new untyped missile."""
+    toks = sc.toks
+    last: WeaponMention | None = None
+    for m in mentions:
+        if m.category in ("cruise_missile", "ballistic_missile"):
+            last = m
+            continue
+        pointed = any(toks[k].lower in _POINTING for k in range(max(0, m.start_i - 3), m.start_i))
+        if m.category == "missile" and m.model is None and pointed and last is not None:
+            m.category, m.model, m.model_span = last.category, last.model, last.model_span
 
 
 def _measure_near(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | None:
@@ -233,6 +253,18 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
             found = m
         return found
 
+    # "перехвачены ... беспилотные летательные аппараты:" with the figures on the lines below:
+    # an intro naming one weapon and its trigger but no number still opens the list
+    for sent in sc.sentences:
+        if not sent.is_intro:
+            continue
+        named = [m for m in mentions if sent.start_i <= m.start_i < sent.end_i and not sc.excluded(m.start_i)]
+        if len({m.category for m in named}) != 1 or any(number_at(toks, k) for k in range(sent.start_i, sent.end_i)):
+            continue
+        found = _nearest_trigger(sc, named[0].start_i, sent.start_i, sent.end_i)
+        if found is not None:
+            intro_of[sent.index] = (named[0].category, named[0].model, found[0])
+            intro_trigger[sent.index] = found[1]
     i = 0
     while i < len(toks):
         if i in date_tokens or sc.excluded(i):
@@ -286,7 +318,8 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
                     weapon.category, weapon.model, measure, num.value, (num.start, num.end),
                     sent.index, weapon.head, found[1],
                     # one line per community: the lines add up
-                    breakdown=sent.bullet and not sent.is_item, additive=_more(toks, i),
+                    breakdown=sent.bullet and (not sent.is_item or sent.emoji_item), additive=_more(toks, i),
+                    overall=any(toks[k].lower in _OVERALL for k in range(sent.start_i, i)),
                 )
                 counts.append(count)
                 if sent.is_intro:
@@ -325,7 +358,76 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
         if bare is not None:
             counts.append(bare)
         i = nxt
-    return counts + _all_of_them(sc, counts)
+    return counts + _all_of_them(sc, counts) + _all_named(sc, mentions, counts) + _not_downed(sc, mentions)
+
+
+def _all_named(sc: Scan, mentions: list[WeaponMention], counts: list[Count]) -> list[Count]:
+    """"знешкоджено всі крилаті ракети": "all" of a weapon type measures the
+    number of that type already launched; "Все четыре ракеты перехвачены"
+    also says how many were launched."""
+    toks = sc.toks
+    out: list[Count] = []
+    for m in mentions:
+        k = m.start_i - 1
+        while k >= 0 and (toks[k].has("ADJF") or toks[k].has("PRTF")) and toks[k].lower not in _ALL:
+            k -= 1
+        if k < 0:
+            continue
+        num = None
+        if toks[k].lower not in _ALL:
+            # "Все четыре ракеты": a number right after "all"
+            start = next((j for j in range(max(0, k - 2), k + 1)
+                          if (n := number_at(toks, j)) is not None and n.end_i == k + 1), None)
+            if start is None or start == 0 or toks[start - 1].lower not in _ALL:
+                continue
+            num = number_at(toks, start)
+        s = sc.sent_of[m.start_i]
+        lo, hi = sc.clause_of(m.start_i)
+        found = _nearest_trigger(sc, m.start_i, lo, hi)
+        if found is None or found[0] == "launched":
+            continue
+        span = (toks[k].start, toks[m.end_i - 1].end)
+        if num is not None:
+            out.append(Count(m.category, m.model, "launched", num.value, (num.start, num.end), s, m.head, -2 - m.start_i))
+            continue
+        before = [c for c in counts if c.category == m.category and c.measure == "launched" and c.sentence < s]
+        launched = {c.value for c in before if not c.breakdown}
+        if not launched and before:
+            launched = {sum(c.value for c in before)}  # lines of a list ("▪️ 6 крилатими ракетами") add up
+        if len(launched) == 1 and not any(c.sentence == s and c.category == m.category for c in counts):
+            out.append(Count(m.category, m.model, found[0], launched.pop(), span, s, m.head, found[1]))
+    return out
+
+
+_FAILED = {"вдатися", "вдаватися", "удаться", "удаваться"}
+
+
+def _not_downed(sc: Scan, mentions: list[WeaponMention]) -> list[Count]:
+    """"Балістичні ракети збити не вдалося", "не удалось перехватить":
+    none of the weapon named in the sentence was intercepted."""
+    toks, lex = sc.toks, sc.lex
+    out: list[Count] = []
+    for sent in sc.sentences:
+        for k in range(sent.start_i, sent.end_i - 1):
+            if toks[k].lower != "не" or toks[k + 1].lemma not in _FAILED:
+                continue
+            near = [j for j in range(max(sent.start_i, k - 2), min(sent.end_i, k + 4))
+                    if (toks[j].has("INFN") or toks[j].has("infn")) and lex.measures.get(toks[j].lemma) == "intercepted"]
+            # the weapon named before in the sentence, else in the one before ("Перехватить их не удалось")
+            named = [m for m in mentions if sent.start_i <= m.start_i < k] or [
+                m for m in mentions if sc.sent_of[m.start_i] == sent.index - 1]
+            if named and named[-1].category == "missile" and named[-1].model is None:
+                # "Перехватить ракеты не удалось" after "две баллистические ракеты": that type
+                typed = [m for m in mentions if m.start_i < named[-1].start_i and m.category.endswith("_missile")
+                         and sc.sent_of[m.start_i] >= sent.index - 1]
+                named = typed[-1:] or named
+            # "ще 3 збити не вдалося": a number of misses, not a total failure
+            counted = any(toks[j].is_digit or toks[j].has("NUMR") for j in range(max(sent.start_i, k - 5), k))
+            if near and named and not counted:
+                m = named[-1]
+                out.append(Count(m.category, m.model, "intercepted", 0, (toks[near[0]].start, toks[k + 1].end),
+                                 sent.index, m.head, near[0]))
+    return out
 
 
 _ALL = {"все", "всі", "усі", "всех", "всіх", "усіх"}
@@ -382,6 +484,7 @@ def _bare_count(sc: Scan, num: NumberMatch, lo: int, hi: int, weapon: WeaponMent
 
 
 _MORE = {"ще", "еще", "ещё"}
+_OVERALL = {"загалом", "усього", "всього", "всего", "итого"}
 
 
 def _more(toks: list[Tok], i: int) -> bool:
