@@ -518,3 +518,19 @@ def test_a_third_party_blames_once_for_all_its_claims(extractor: EnglishExtracto
     assert {c.claimant.party for c in claims} == {"OTHER"}
     assert all((c.attacker, c.target_country) == ("RU", "UA") for c in claims)
     assert {str(c.date) for c in claims} == {"None", "2025-05-21"}
+
+
+def test_markup_and_entities_do_not_split_dates_or_quotes(extractor: EnglishExtractor) -> None:
+    text = (
+        "<p><strong>On the night of June 9&ndash;10, Russian troops attacked Kremenchuk with drones.</strong></p>\n"
+        "<p>Meanwhile, the Russian army yesterday shelled Ochakiv, the head of the Mykolaiv Regional Military "
+        "Administration, Vitaliy Kim, said.</p>\n"
+        "<p>&laquo;A 71-year-old woman was injured,&raquo; Kim wrote.</p>"
+    )
+    claims = extractor.extract(_doc(text))
+    by_day = {str(c.date): c for c in claims}
+    assert set(by_day) == {"2025-06-10"}
+    assert by_day["2025-06-10"].injured == 1
+    for claim in claims:
+        for ev in claim.evidence:
+            assert text[ev.start : ev.end].strip()

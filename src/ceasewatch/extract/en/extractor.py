@@ -12,6 +12,7 @@ nothing. Every value keeps the span of the words that support it.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
@@ -168,13 +169,31 @@ def _stated_time(text: str, cs: int, ce: int, day: date, target: str | None) -> 
     return datetime(day.year, day.month, day.day, int(m.group("h")), int(m.group("m")), tzinfo=ZoneInfo(tz))
 
 
+_TAG = re.compile(r"<[^<>\n]{0,300}>")
+_ENTITY = re.compile(r"&(?:#\d{1,6}|#x[0-9a-fA-F]{1,5}|[A-Za-z]{2,8});")
+
+
+def _mask_markup(text: str) -> str:
+    """HTML left in a report, blanked to equal length so every offset still points
+    into the stored text: tags become spaces, "&ndash;" becomes "–" and padding."""
+    if "<" not in text and "&" not in text:
+        return text
+    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+
+    def entity(m: re.Match[str]) -> str:
+        char = html.unescape(m.group(0))
+        return (char if len(char) == 1 else " ") + " " * (len(m.group(0)) - 1)
+
+    return _ENTITY.sub(entity, text)
+
+
 def _speaker_key(voice: _Voice | None) -> str | None:
     """A source's identity across paragraphs: "Kherson regional governor Oleksandr Prokudin"
     and later "Prokudin" share their last word."""
     if voice is None:
         return None
     words = re.findall(r"[A-Za-z][\w'’-]+", re.sub(r"\s*\([^)]*\)", "", voice.name))
-    return f"{voice.party}:{words[-1].lower()}" if words else None
+    return words[-1].lower() if words else None
 
 
 def _other(party: str | None) -> str | None:
@@ -216,6 +235,7 @@ class _DocState:
     weak_drafts: dict[int, ClaimDraft] = field(default_factory=dict)  # dated only by a statement's day
     counted_models: dict[tuple[int, str, str], set[str]] = field(default_factory=dict)  # models counted per slot
     third_party_blame: dict[str, set[str]] = field(default_factory=dict)  # attackers each third party named
+    known_voices: dict[str, _Voice] = field(default_factory=dict)  # sources with a side, by their last word
     strong_drafts: set[int] = field(default_factory=set)
     speaker_days: dict[str, tuple[DateMention | None, bool]] = field(default_factory=dict)  # last day each source gave
 
@@ -253,7 +273,7 @@ class EnglishExtractor:
 
     # -- document level ---------------------------------------------------------------
     def _extract(self, doc: Document) -> list[Claim]:
-        text = doc.text[:MAX_CHARS]
+        text = _mask_markup(doc.text[:MAX_CHARS])
         state = _DocState(doc, text, ClaimBuilder(doc.id, self.name), self._publisher_voice(doc))
         blocks = segment(text)
         for i, block in enumerate(blocks):
@@ -374,11 +394,11 @@ class EnglishExtractor:
         """The speaker of a paragraph that opens with a quotation and names its speaker
         only where the quotation closes, several sentences on."""
         text = state.text
-        if not block.sentences or text[block.sentences[0].start] not in "\"“":
+        if not block.sentences or text[block.sentences[0].start] not in "\"“«„":
             return None
         for sent in block.sentences[1:]:
             for sp in find_speakers(text, sent.start, sent.end):
-                if re.search(r"[,.!?]?[\"”]\s*$", text[max(sent.start, min(sp.start, sp.verb_start) - 4) : min(
+                if re.search(r"[,.!?]?[\"”»“]\s*$", text[max(sent.start, min(sp.start, sp.verb_start) - 12) : min(
                         sp.start, sp.verb_start)]):
                     return self._voice(state, bstate, sp, block)
                 return None
@@ -412,7 +432,15 @@ class EnglishExtractor:
                     party = geo[0].country
                 if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in _CITY_REGIONS:
                     settlement = geo[0]
-        return _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region, settlement)
+        voice = _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region, settlement)
+        key = _speaker_key(voice)
+        known = state.known_voices.get(key or "")
+        if party is None and known is not None:
+            # "Kim wrote" after "the head of the Mykolaiv administration, Vitaliy Kim, said": the same source
+            return _Voice(known.name, known.party, voice.span, known.region, known.settlement)
+        if party is not None and key:
+            state.known_voices.setdefault(key, voice)
+        return voice
 
     def _read_clause(
         self,
@@ -880,7 +908,6 @@ class EnglishExtractor:
             chosen = state.default_day
         published = state.doc.published
         if chosen is None:
-            self._weak_day = True  # the publication day is a guess a dated account of the same strike beats
             return (local_time(published, target).date() if published else None), None
         mention, is_multi = chosen
         if is_multi or mention is None or mention.expr is None:
