@@ -534,3 +534,20 @@ def test_markup_and_entities_do_not_split_dates_or_quotes(extractor: EnglishExtr
     for claim in claims:
         for ev in claim.evidence:
             assert text[ev.start : ev.end].strip()
+
+
+def test_sibling_figures_add_up_and_shares_do_not(extractor: EnglishExtractor) -> None:
+    text = "Russia's Ministry of Defence reported that 20 drones had been destroyed over Crimea and 5 over the Black Sea."
+    assert _only(extractor.extract(_doc(text)), "RU").weapons[0].intercepted == 25
+    text = "Air defence destroyed 60 Ukrainian UAVs, of which 30 over the territory of Moscow Region, the ministry said."
+    assert _only(extractor.extract(_doc(text)), "RU").weapons[0].intercepted == 60
+
+
+def test_has_reported_and_drones_of_the_defence_forces(extractor: EnglishExtractor) -> None:
+    text = (
+        "The Defence Forces of Ukraine struck an airfield in Crimea overnight, the General Staff of the Armed "
+        "Forces of Ukraine has reported.\n\n"
+        'Quote from the General Staff: "Long-range drones of the Defence Forces hit the Belbek airfield."'
+    )
+    claims = extractor.extract(_doc(text, publisher="Kyiv Herald"))
+    assert [(c.claimant.party, c.attacker) for c in claims] == [("UA", "UA")]

@@ -163,6 +163,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD_TRIM.match(text, start, end)
     if m:
         start = m.end()
+    aux = re.search(r"\s+(?:has|have|had)$", text[start:end])
+    if aux:  # "the General Staff has reported": the auxiliary belongs to the verb
+        end = start + aux.start()
     for _ in range(2):  # "Late on Thursday, officials" and "officials late on Thursday"
         lead = _TIME_LEAD.match(text, start, end)
         if lead and lead.end() < end:

@@ -507,7 +507,8 @@ class EnglishExtractor:
             for c in counts:
                 if (c.measure is None or c.tally) and c.phrase is not None and not c.part:
                     c.measure = bstate.list_measure  # a list item under "... with 452 air attack assets:"
-        in_list = bstate.list_head is not None or bstate.list_measure is not None or bstate.list_phrase is not None
+        in_list = bstate.list_head is not None or bstate.list_measure is not None or bstate.list_phrase is not None or any(
+            c.phrase is not None and c.measure is not None for c in counts)
         measured = [c for c in counts if c.measure or (c.part and in_list)]  # "four regions in 2022" lists nothing
         talks_m = _TALKS.search(body)
         talks = talks_m is not None
@@ -943,6 +944,15 @@ class EnglishExtractor:
                 elif bstate.list_phrase is not None and bstate.list_measure is not None:
                     category, measure = bstate.list_phrase.category, bstate.list_measure
                 else:
+                    # "29 drones were destroyed over Crimea and 6 over the Black Sea": more of the same
+                    lead = next((x for x in reversed(counts) if x.end <= c.start and x.phrase is not None
+                                 and x.measure is not None and not x.part), None)
+                    between = text[lead.end : c.start] if lead is not None else ""
+                    # ... but "84 UAVs, of which 34 over Moscow Region" / "including 21 over ..." is a share
+                    sibling = re.search(r"\b(?:over|above|in|near|off)\b", between) is not None and not re.search(
+                        r"\b(?:including|of\s+which|of\s+them|among\s+them|incl)\b", between, re.I)
+                    if sibling and lead is not None and lead.phrase is not None and lead.measure is not None:
+                        draft.add_count(lead.phrase.category, lead.measure, c.value, (c.start, c.end), additive=True)
                     continue
                 region = next((g for g in geo if c.end <= g.start < (c.part_end or clause.end)), None)
                 label = region.region if region and region.region else f"part@{c.start}"

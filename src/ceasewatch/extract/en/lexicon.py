@@ -133,7 +133,7 @@ ENEMY = re.compile(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
 # "its drones", "our forces": the speaker's own side is the attacker.
 OWN_FORCES = re.compile(
     r"\b(?:its|our|their)\s+(?:\w+\s+){0,2}?(?:forces|drones|units|troops|army|military|missiles|strikes?|"
-    r"aviation|navy|fleet)\b|\bunits\s+of\s+(?:its|our|the\s+(?:defen[cs]e|armed)\s+forces)\b|"
+    r"aviation|navy|fleet)\b|\b(?:units|drones|forces|troops|missiles)\s+of\s+(?:its|our|the\s+(?:defen[cs]e|armed)\s+forces)\b|"
     r"\b(?:we|it|they)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:struck|hit|attacked|carried\s+out|launched|delivered|conducted|targeted)\b|\bbeen\s+behind\b",
     _I,
