@@ -551,3 +551,12 @@ def test_has_reported_and_drones_of_the_defence_forces(extractor: EnglishExtract
     )
     claims = extractor.extract(_doc(text, publisher="Kyiv Herald"))
     assert [(c.claimant.party, c.attacker) for c in claims] == [("UA", "UA")]
+
+
+def test_a_mayors_own_channel_places_the_city_and_boroughs_are_no_towns(extractor: EnglishExtractor) -> None:
+    text = (
+        "At 02:40 the occupiers struck the city with guided aerial bombs. A kindergarten was damaged in "
+        "Shevchenkivskyi district. Nine people were injured."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Mayor of Kharkiv (Telegram)")), "UA")
+    assert [p.name for p in claim.places] == ["Kharkiv"] and claim.regions == ("UA-63",)

@@ -79,7 +79,8 @@ _SAID_START = re.compile(r"\s*(?:said|says|added|adding|reported|stated|claimed)
 _CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
-_REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|mayor|administration|headquarters|city)\b", re.I)
+_REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|oblast|mayor|administration|headquarters|city)\b",
+                               re.I)
 # An actor phrase followed by an interception of weapons is the defender, not the attacker.
 _DEFENDS = re.compile(
     r"\s+(?:(?:reportedly|have|has|had|also|successfully)\s+)*(?:shot\s+down|downed|intercepted|repelled|repulsed|"
@@ -339,8 +340,16 @@ class EnglishExtractor:
             party = countries.pop() if len(countries) == 1 else None
         if party is None or media:
             return None  # an outlet's own voice is no side's account
-        name = re.sub(r"\s*\((?:English|translation)[^)]*\)", "", doc.publisher).strip()
-        return _Voice(canonical_name(name, party) if party in ("UA", "RU") else name, party, None)
+        name = re.sub(r"\s*\((?:English|translation|Telegram)[^)]*\)", "", doc.publisher).strip()
+        voice = _Voice(canonical_name(name, party) if party in ("UA", "RU") else name, party, None)
+        if _REGIONAL_SPEAKER.search(name):
+            # "Mayor of Kharkiv": a local source's posts are about its own city and region
+            geo = find_geo(name, 0, len(name), geocoder=self.geocoder)
+            if geo and geo[0].country == party:
+                voice.region = geo[0].region
+                if _CITY_SPEAKER.search(name) and geo[0].kind == "settlement":
+                    voice.settlement = geo[0]
+        return voice
 
     # -- block and clause level -------------------------------------------------------
     def _read_block(self, state: _DocState, block: Block, following: Block | None = None) -> None:

@@ -68,6 +68,7 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_ADJECTIVAL = re.compile(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = re.compile(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
 _CAPITAL_POSSESSIVE = re.compile(r"([A-Z][\w-]+)['’]s")
 # The region around a city that is a region of its own.
@@ -178,8 +179,9 @@ def find_geo(
             return
         if c.kind == "settlement" and (_DISTRICT_AFTER.match(text, e) or _RIVER_BEFORE.search(text, max(start, s - 12), s)
                                        and c.name.lower() in _RIVERS and _RIVER_END.match(text, e)):
-            if _DISTRICT_AFTER.match(text, e):
+            if _DISTRICT_AFTER.match(text, e) and not _ADJECTIVAL.search(text[s:e]):
                 # "Mykolaiv district": the district around the town, in the town's region, not the town.
+                # ("Shevchenkivskyi district" is a city's borough: its namesake village elsewhere is no clue.)
                 out.append(GeoMention(s, e, "region", c.name, c.region, c.country))
             return  # "on the Volga": the river, not the town of Volga
         if c.kind == "settlement" and _CITY_AFTER.match(text, e) and c.region in _CITY_REGIONS:
