@@ -560,3 +560,12 @@ def test_a_mayors_own_channel_places_the_city_and_boroughs_are_no_towns(extracto
     )
     claim = _only(extractor.extract(_doc(text, publisher="Mayor of Kharkiv (Telegram)")), "UA")
     assert [p.name for p in claim.places] == ["Kharkiv"] and claim.regions == ("UA-63",)
+
+
+def test_far_from_the_front_is_no_launch_site(extractor: EnglishExtractor) -> None:
+    text = (
+        "Missiles launched against cities far from the front line killed civilians in Kharkiv and Odesa in May, "
+        "the UN monitoring mission said."
+    )
+    claim = _only(extractor.extract(_doc(text)), "OTHER")
+    assert {p.name for p in claim.places} == {"Kharkiv", "Odesa"}

@@ -91,14 +91,16 @@ DENIAL_CUE = re.compile(
 
 # Launch sites: "from the directions of Kursk", "launched from occupied Crimea", "from Tu-95MS bombers over ...".
 LAUNCH_CONTEXT = re.compile(
-    r"\b(?:from|out\s+of|launch(?:ed|ing)\s+(?:from|over|in|by)|direction(?:s)?\s+of|airspace\s+of|by\s+Tu-\w+|"
+    r"\b(?:(?<!far\s)(?<!away\s)(?<!km\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)from|out\s+of|"
+    r"launch(?:ed|ing)\s+(?:from|over|in|by)|direction(?:s)?\s+of|airspace\s+of|by\s+Tu-\w+|"
     r"area\s+of|fired\s+from|took\s+off\s+from|positions?\s+in)\b",
     _I,
 )
 # After a launch cue, a strike or interception word means the place is a target again.
 LAUNCH_RESET = re.compile(
     r"\b(?:shot\s+down|destroyed|intercepted|downed|hit|struck|strikes?|attacked|damaged|were\s+recorded|"
-    r"affected|fell|against|on|at|towards?|into|targeting|at\s+targets)\b",
+    r"affected|fell|against|on|at|towards?|into|targeting|at\s+targets|killed|killing|injured|injuring|wounded|"
+    r"wounding|damaging|exploded|landed|crashed)\b",
     _I,
 )
 
