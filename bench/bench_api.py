@@ -1,11 +1,14 @@
 """Benchmark: latency of the API's main filtered queries and of the timeline
 aggregate on a generated store of N claims (default 1,000,000).
 
-    python bench/bench_api.py [--claims N] [--db URL] [--pg URL] [--repeat R] [--keep]
+    python bench/bench_api.py [--claims N] [--db URL] [--pg URL] [--repeat R] [--keep] [--only TEXT]
 
-The store is filled once per URL (skipped when it already holds N claims,
-so `--keep` + a second run measures a warm file). SQLite always; PostgreSQL
-too when `--pg` or CEASEWATCH_BENCH_PG / CEASEWATCH_TEST_PG is set.
+The store is filled once per URL: skipped when it already holds N claims of
+this script (so `--keep` + a second run measures a warm file); a store
+holding claims of anything else (another benchmark's file) is refused, as
+its figures would not be comparable. An older schema is migrated first (the
+aggregates of version 3 are backfilled). SQLite always; PostgreSQL too when
+`--pg` or CEASEWATCH_BENCH_PG / CEASEWATCH_TEST_PG is set.
 Requests go through the real ASGI app in-process (routing, validation,
 store query, JSON encoding; no network), R times each with varied
 parameters; p50 and p95 in milliseconds. Results go in docs/benchmarks.md
@@ -39,6 +42,7 @@ from ceasewatch.model import (
     Place,
     WeaponCount,
 )
+from ceasewatch.store import ClaimFilter
 
 UA = [f"UA-{n:02d}" for n in (5, 7, 9, 12, 14, 18, 21, 23, 26, 30, 32, 35, 43, 46, 48, 51, 53, 56, 59, 61, 63, 65, 68, 71, 74, 77)]
 RU = ["RU-BEL", "RU-BRY", "RU-KRS", "RU-VOR", "RU-ROS", "RU-KDA", "RU-MOS", "RU-ORL", "RU-LIP", "RU-TAM", "RU-SAR"]
@@ -105,16 +109,18 @@ def synthetic_verdicts(seed: int = 5) -> tuple[list[Incident], list[Assessment]]
     return incidents, verdicts
 
 
-def fill(store, n_claims: int) -> float:
+def fill(store, n_claims: int, *, claims: bool = True) -> float:
     """Load the synthetic data with the store's bulk paths
-    (`add_documents_bulk`, `replace_claims_bulk`); returns seconds."""
+    (`add_documents_bulk`, `replace_claims_bulk`; both skip or replace what
+    an interrupted fill left), then the incidents and verdicts; returns
+    seconds. `claims=False` loads only the incidents and verdicts."""
     t0 = time.perf_counter()
     docs: list[Document] = []
     groups: list[tuple[str, str, list[Claim]]] = []
     loaded = 0
-    for doc, claims in synthetic(n_claims):
+    for doc, made in synthetic(n_claims) if claims else ():
         docs.append(doc)
-        groups.append((doc.id, EXTRACTOR, claims))
+        groups.append((doc.id, EXTRACTOR, made))
         if len(docs) >= 20000:
             loaded += _flush(store, docs, groups)
             docs, groups = [], []
@@ -124,6 +130,23 @@ def fill(store, n_claims: int) -> float:
     store.replace_incidents("bench.linker.v1", incidents)
     store.replace_assessments("bench.rules.v1", verdicts)
     return time.perf_counter() - t0
+
+
+def prepare(store, n_claims: int) -> None:
+    """Fill the store unless it already holds this script's data."""
+    counts = store.info().get("counts", {})
+    ours = store.list_claims(ClaimFilter(extractor=EXTRACTOR), limit=1, count=True).total or 0
+    if counts.get("claims", 0) > ours:
+        raise SystemExit(
+            f"{store.url} holds {counts['claims'] - ours:,} claims not made by this benchmark "
+            f"(extractor {EXTRACTOR}); give --db / --pg an empty database or one this script filled"
+        )
+    if ours < n_claims:
+        print(f"filling {store.url} with {n_claims:,} claims ...", file=sys.stderr)
+        print(f"filled in {fill(store, n_claims):.0f} s", file=sys.stderr)
+    elif not counts.get("incidents") or not counts.get("assessments"):
+        print(f"loading incidents and verdicts into {store.url} ...", file=sys.stderr)
+        fill(store, n_claims, claims=False)
 
 
 def _flush(store, docs: list[Document], groups: list[tuple[str, str, list[Claim]]]) -> int:
@@ -136,6 +159,11 @@ def _flush(store, docs: list[Document], groups: list[tuple[str, str, list[Claim]
 def _month(rng: random.Random) -> tuple[str, str]:
     start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 31))
     return start.isoformat(), (start + timedelta(days=30)).isoformat()
+
+
+def _year(rng: random.Random) -> tuple[str, str]:
+    start = FIRST_DAY + timedelta(days=rng.randrange(DAYS - 366))
+    return start.isoformat(), (start + timedelta(days=365)).isoformat()
 
 
 def queries(client: TestClient) -> dict[str, Callable[[random.Random], str]]:
@@ -158,27 +186,35 @@ def queries(client: TestClient) -> dict[str, Callable[[random.Random], str]]:
             "/api/claims?total=true&party={}&date_from={}&date_to={}".format(rng.choice(["UA", "RU"]), *_month(rng))),
         "claims, target=energy + party, with total=true (COUNT)": lambda rng: (
             f"/api/claims?total=true&target=energy&party={rng.choice(['UA', 'RU'])}"),
+        "claims, region + party, with total=true (COUNT)": lambda rng: (
+            f"/api/claims?total=true&region={rng.choice(UA)}&party={rng.choice(['UA', 'RU'])}"),
         "map (markers + region shading), 30-day range": lambda rng: "/api/map?date_from={}&date_to={}".format(
             *_month(rng)),
+        "map, no filter (the dashboard's first page)": lambda rng: "/api/map",
+        "map, one party, one year": lambda rng: "/api/map?party={}&date_from={}&date_to={}".format(
+            rng.choice(["UA", "RU"]), *_year(rng)),
         "incidents, 30-day range": lambda rng: "/api/incidents?date_from={}&date_to={}".format(*_month(rng)),
         "verdicts, agreement + verdict": lambda rng: f"/api/verdicts?agreement={rng.choice(AGREEMENTS)}&verdict={rng.choice(VERDICTS)}",
         "store.timeline, 30-day range": lambda rng: "/api/timeline?date_from={}&date_to={}".format(*_month(rng)),
         "store.timeline, one party, one year": lambda rng: "/api/timeline?party={}&date_from={}&date_to={}".format(
-            rng.choice(["UA", "RU"]), (d := FIRST_DAY + timedelta(days=rng.randrange(DAYS - 366))).isoformat(),
-            (d + timedelta(days=365)).isoformat()),
+            rng.choice(["UA", "RU"]), *_year(rng)),
         "store.timeline, everything": lambda rng: "/api/timeline",
+        "store.timeline, target=energy, everything": lambda rng: "/api/timeline?target=energy",
+        "store.timeline, claimant substring, 30-day range (claims, not the aggregate)": lambda rng: (
+            "/api/timeline?claimant=governor&date_from={}&date_to={}".format(*_month(rng))),
         "verdict timeline (walks incidents), 30-day range": lambda rng: "/api/timeline/verdicts?date_from={}&date_to={}".format(
             *_month(rng)),
     }
 
 
-def measure(store, repeat: int) -> list[tuple[str, float, float, int]]:
+def measure(store, repeat: int, only: str | None = None) -> list[tuple[str, float, float, int]]:
     # agreement ids of the synthetic verdicts are the bundled ones, so validation accepts them
     app = create_app(store, settings=Settings(db=store.url, max_page_size=1000), dashboard=False)
     out = []
     with TestClient(app) as client:  # one event loop for all requests, as in a running server
         for name, make in queries(client).items():
-            out.append(_time_one(client, name, make, repeat))
+            if only is None or only in name:
+                out.append(_time_one(client, name, make, repeat))
     return out
 
 
@@ -188,8 +224,7 @@ def _time_one(
     rng = random.Random(name)
     times = []
     rows = 0
-    runs = max(5, repeat // 4) if "everything" in name else repeat
-    for _ in range(runs):
+    for _ in range(repeat):
         url = make(rng)
         t0 = time.perf_counter()
         resp = client.get(url)
@@ -203,47 +238,19 @@ def _time_one(
     return (name, statistics.median(times), p95, rows)
 
 
-# Tried for the store (not in its schema): a covering index in GROUP BY order
-# lets the timeline aggregate scan the index alone. At 1M claims on SQLite it
-# cut a 30-day timeline from ~37 to ~21 ms and a party-year from ~66 to ~40 ms
-# (store.timeline alone), the whole history only from ~290 to ~255 ms.
-EXTRA_INDEXES = {
-    "ix_bench_claims_timeline_grouped": "claims (date, claimant_party, attacker, target_country, day_ord, "
-                                        "launched, intercepted, lost, hit)",
-}
-
-
-def add_extra_indexes(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from ceasewatch.store import normalize_url
-
-    engine = create_engine(normalize_url(url))
-    with engine.begin() as conn:
-        for name, target in EXTRA_INDEXES.items():
-            conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {target}"))
-        conn.execute(text("ANALYZE"))
-    engine.dispose()
-
-
-def run(url: str, n_claims: int, repeat: int, *, extra_indexes: bool = False) -> None:
+def run(url: str, n_claims: int, repeat: int, only: str | None = None) -> None:
     from ceasewatch.store import open_store
 
-    store = open_store(url)
-    store.migrate()
-    have = store.info().get("counts", {}).get("claims", 0)
-    if have < n_claims:
-        print(f"filling {store.url} with {n_claims:,} claims ...", file=sys.stderr)
-        took = fill(store, n_claims)
-        print(f"filled in {took:.0f} s", file=sys.stderr)
-    if extra_indexes:
-        add_extra_indexes(url)
-    label = " + the covering timeline index" if extra_indexes else " (store schema as shipped)"
-    print(f"\n### {store.dialect}: {store.info().get('counts', {}).get('claims', 0):,} claims{label}, "
+    t0 = time.perf_counter()
+    store = open_store(url)  # migrates an older schema (version 3 backfills the aggregates)
+    print(f"opened {store.url} (schema {store.schema_version()}) in {time.perf_counter() - t0:.1f} s",
+          file=sys.stderr)
+    prepare(store, n_claims)
+    print(f"\n### {store.dialect}: {store.info().get('counts', {}).get('claims', 0):,} claims, "
           f"{repeat} requests each\n")
     print("| query | p50 ms | p95 ms | rows |")
     print("|---|---:|---:|---:|")
-    for name, p50, p95, rows in measure(store, repeat):
+    for name, p50, p95, rows in measure(store, repeat, only):
         print(f"| {name} | {p50:.1f} | {p95:.1f} | {rows} |")
     store.close()
 
@@ -255,7 +262,8 @@ def main() -> None:
     parser.add_argument("--pg", default=os.environ.get("CEASEWATCH_BENCH_PG") or os.environ.get("CEASEWATCH_TEST_PG"))
     parser.add_argument("--repeat", type=int, default=40)
     parser.add_argument("--keep", action="store_true", help="keep the SQLite file for another run")
-    parser.add_argument("--extra-indexes", action="store_true", help="add the covering timeline index first")
+    parser.add_argument("--only", help="measure only the queries whose name contains this text")
+    parser.add_argument("--pg-only", action="store_true", help="measure PostgreSQL (--pg) only, not SQLite")
     args = parser.parse_args()
     db = args.db
     tmp = None
@@ -263,9 +271,10 @@ def main() -> None:
         tmp = Path(tempfile.gettempdir()) / f"ceasewatch-bench-api-{args.claims}.db"
         db = f"sqlite:///{tmp}"
     try:
-        run(db, args.claims, args.repeat, extra_indexes=args.extra_indexes)
+        if not args.pg_only:
+            run(db, args.claims, args.repeat, args.only)
         if args.pg:
-            run(args.pg, args.claims, args.repeat, extra_indexes=args.extra_indexes)
+            run(args.pg, args.claims, args.repeat, args.only)
     finally:
         if tmp is not None and not args.keep:
             tmp.unlink(missing_ok=True)

@@ -4,6 +4,7 @@ offsets, incident sides, map, timeline, agreement summary and reciprocity."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 from fastapi.testclient import TestClient
@@ -76,6 +77,35 @@ def test_api_map_view_markers_and_region_counts(client: TestClient) -> None:
     assert data["regions"]["RU-KRS"] == {"claims": 1, "RU": 1}
     filtered = client.get("/api/map?party=UA").json()["data"]
     assert list(filtered["regions"]) == ["UA-63"]
+
+
+class _ProtocolOnly:
+    """A store with the Repository listings only: the views fall back to
+    walking claims and incidents in Python."""
+
+    def __init__(self, store) -> None:
+        self._store = store
+
+    def iter_claims(self, flt=None):
+        return self._store.iter_claims(flt)
+
+    def list_incidents(self, flt=None, *, cursor=None, limit=100):
+        return self._store.list_incidents(flt, cursor=cursor, limit=limit)
+
+
+@pytest.mark.parametrize("query", [{}, {"party": "UA"}, {"region": "RU-BEL"}, {"date_from": "2025-03-15"}])
+def test_api_map_view_same_from_sql_and_fallback(tmp_path, query) -> None:
+    from ceasewatch.api.views import map_view
+    from ceasewatch.store.base import ClaimFilter
+
+    store = sample_store(f"sqlite:///{tmp_path / 'map.db'}")
+    flt = ClaimFilter(**{k: (date.fromisoformat(v) if k.startswith("date") else v) for k, v in query.items()})
+    try:
+        fast = map_view(store, flt)
+        assert fast["markers"]["features"] and fast["regions_complete"]
+        assert fast == map_view(_ProtocolOnly(store), flt)
+    finally:
+        store.close()
 
 
 def test_api_timeline_view_sums_claimed_counts_per_party_and_day(client: TestClient) -> None:

@@ -199,7 +199,9 @@ def test_store_migration_2_backfills_claim_facets(filled_store, store_samples):
 
     engine = _engine(filled_store)
     with engine.begin() as conn:
-        conn.execute(text("DELETE FROM claim_facets"))
+        # Version 1 had neither the search index nor the aggregates built from it.
+        for table in ("claim_facets", "claim_day_totals", "claim_facet_days", "claim_facet_totals"):
+            conn.execute(text(f"DELETE FROM {table}"))
         conn.execute(text("DELETE FROM schema_migrations WHERE version >= 2"))
     assert filled_store.list_claims(ClaimFilter(region="UA-63")).total == 0
     assert filled_store.migrate() == MIGRATIONS.latest

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from ..config import Settings
 from ..errors import NotAvailable
 from ..store.base import Page, Repository
-from .envelope import success
+from .envelope import FastJSONResponse, success
 from .params import FilterParams, Paging, encode_cursor
 from .serialize import csv_stream, geojson_stream
 
@@ -82,7 +82,7 @@ def listing(
         filters=filters.raw if filters else {},
     )
     body["links"] = {"next": next_link}
-    return JSONResponse(body)
+    return FastJSONResponse(body)
 
 
 def download(kind: str, fmt: str, records: Iterable[Any]) -> StreamingResponse:

@@ -1,7 +1,9 @@
-"""Read queries the views need that the Repository protocol does not have,
-built on its public methods only (listed in the report as candidates for
-the store): walking all pages, the incident of a claim, claim counts per
-region, verdicts per party per day, an agreement's verdict summary.
+"""Read queries the views need that the Repository protocol does not have:
+walking all pages, the incident of a claim, the map's located places, claim
+counts per region, verdicts per party per day, an agreement's verdict
+summary. Where the SQL store has its own method (`incident_ids`,
+`located_places`, `region_counts`) that is used; the fallbacks built on the
+protocol's methods serve any other Repository (the in-memory fake).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
 
-from ..model import Assessment, Claim, Incident
+from ..model import Assessment, Claim, Incident, Place
 from ..store.base import ClaimFilter, Page, Repository
 
 __all__ = [
@@ -20,6 +22,8 @@ __all__ = [
     "all_assessments",
     "incident_for_claim",
     "claims_by_incident",
+    "located_places",
+    "place_row",
     "region_counts",
     "REGION_SCAN_LIMIT",
     "verdict_timeline",
@@ -59,7 +63,12 @@ def all_assessments(store: Repository, flt: ClaimFilter | None = None) -> Iterat
 
 
 def incident_for_claim(store: Repository, claim: Claim) -> Incident | None:
-    """The incident the linker put this claim in, if any."""
+    """The incident the linker put this claim in, if any (the newest when
+    several name it)."""
+    lookup = getattr(store, "incident_ids", None)
+    if callable(lookup):
+        found = lookup([claim.id]).get(claim.id)
+        return store.get_incident(found) if found else None
     flt = ClaimFilter(date_from=claim.date, date_to=claim.date) if claim.date else None
     for inc in all_incidents(store, flt):
         if claim.id in inc.claim_ids:
@@ -68,12 +77,55 @@ def incident_for_claim(store: Repository, claim: Claim) -> Incident | None:
 
 
 def claims_by_incident(store: Repository, flt: ClaimFilter | None) -> dict[str, str]:
-    """claim id -> incident id for the incidents in the filter's date range."""
+    """claim id -> incident id for the incidents in the filter's date range
+    (the first listed, i.e. newest, when several name a claim)."""
     out: dict[str, str] = {}
     for inc in all_incidents(store, incident_filter(flt)):
         for cid in inc.claim_ids:
-            out[cid] = inc.id
+            out.setdefault(cid, inc.id)
     return out
+
+
+def place_row(claim: Claim, place: Place, incident_id: str | None) -> dict[str, Any]:
+    """One located place of a claim, in the shape of the SQL store's
+    `located_places` rows."""
+    return {
+        "claim_id": claim.id,
+        "doc_id": claim.doc_id,
+        "date": claim.date.isoformat() if claim.date else None,
+        "claimant": {"name": claim.claimant.name, "party": claim.claimant.party},
+        "stance": claim.stance,
+        "attacker": claim.attacker,
+        "target_country": claim.target_country,
+        "weapons": [
+            {"category": w.category, "model": w.model, "launched": w.launched, "intercepted": w.intercepted,
+             "lost": w.lost, "hit": w.hit}
+            for w in claim.weapons
+        ],
+        "targets": list(claim.targets),
+        "place": {"name": place.name, "lat": place.lat, "lon": place.lon, "region": place.region,
+                  "precision": place.precision},
+        "incident_id": incident_id,
+    }
+
+
+def located_places(store: Repository, flt: ClaimFilter | None, *, limit: int) -> tuple[list[dict[str, Any]], bool]:
+    """The first `limit` places with coordinates of the filtered claims,
+    in listing order, and whether there are more. The SQL store answers
+    with one bounded query; the fallback walks claims until it has enough."""
+    own = getattr(store, "located_places", None)
+    if callable(own):
+        return own(flt, limit=limit)
+    incident_of = claims_by_incident(store, flt)
+    out: list[dict[str, Any]] = []
+    for claim in store.iter_claims(flt):
+        for place in claim.places:
+            if place.lat is None or place.lon is None:
+                continue
+            if len(out) == limit:
+                return out, True
+            out.append(place_row(claim, place, incident_of.get(claim.id)))
+    return out, False
 
 
 REGION_SCAN_LIMIT = 100_000  # claims read per map request when the store has no region aggregate

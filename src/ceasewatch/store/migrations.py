@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, literal, select, text, union
 
 from ..errors import StoreError
-from . import schema
+from . import aggregates, schema
 
 __all__ = ["Migration", "Migrations", "MIGRATIONS", "apply_migrations", "current_version"]
 
@@ -92,6 +92,15 @@ def _claim_facets(conn: Connection) -> None:
         select(tgt.c.claim_id, literal("target"), tgt.c.code, c.c.day_ord).join(c, c.c.id == tgt.c.claim_id),
     )
     conn.execute(f.insert().from_select(["claim_id", "facet", "value", "day_ord"], rows))
+
+
+@MIGRATIONS(3, "claim_day_totals, claim_facet_days and claim_facet_totals aggregates, filled from the claims")
+def _aggregates(conn: Connection) -> None:
+    for table in (schema.claim_day_totals, schema.claim_facet_days, schema.claim_facet_totals):
+        table.create(conn, checkfirst=True)
+    # Recomputed whole, so a re-run (or a database made by migration 1 with
+    # the tables already there) ends up exact as well.
+    aggregates.rebuild(conn)
 
 
 def _lock(conn: Connection) -> None:

@@ -28,6 +28,7 @@ __all__ = [
     "encode_cursor",
     "decode_cursor",
     "keyset",
+    "day_range",
     "ClaimQuery",
     "claim_query",
     "incident_conditions",
@@ -77,7 +78,8 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _day_range(col: ColumnClause, flt: ClaimFilter) -> list[ColumnElement[bool]]:
+def day_range(col: ColumnClause, flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    """The filter's inclusive date range on a day_ord column."""
     conds: list[ColumnElement[bool]] = []
     if flt.date_from is not None:
         conds.append(col >= day_ord(flt.date_from))
@@ -137,11 +139,11 @@ def claim_query(flt: ClaimFilter | None) -> ClaimQuery:
     rows = _claim_row_conditions(flt)
     wanted = [(k, v) for k, v in (("region", flt.region), ("target", flt.target)) if v is not None]
     if not wanted:
-        conds = _day_range(c.day_ord, flt) + rows
+        conds = day_range(c.day_ord, flt) + rows
         return ClaimQuery(s.claims, conds, (c.day_ord, c.id), s.claims, conds)
     f = s.claim_facets.alias("f")
     (facet, value), more = wanted[0], wanted[1:]
-    drive: list[ColumnElement[bool]] = [f.c.facet == facet, f.c.value == value, *_day_range(f.c.day_ord, flt)]
+    drive: list[ColumnElement[bool]] = [f.c.facet == facet, f.c.value == value, *day_range(f.c.day_ord, flt)]
     for other, other_value in more:
         g = s.claim_facets.alias("g")
         drive.append(
@@ -159,7 +161,7 @@ def incident_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
     if flt is None:
         return []
     i = s.incidents.c
-    conds = _day_range(i.day_ord, flt)
+    conds = day_range(i.day_ord, flt)
     if flt.attacker is not None:
         conds.append(i.attacker == flt.attacker)
     if flt.target_country is not None:

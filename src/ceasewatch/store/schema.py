@@ -37,6 +37,10 @@ __all__ = [
     "claim_places",
     "claim_evidence",
     "claim_facets",
+    "claim_day_totals",
+    "claim_facet_days",
+    "claim_facet_totals",
+    "NO_COUNTRY",
     "ix_claims_timeline",
     "ix_claims_party_timeline",
     "incidents",
@@ -204,6 +208,73 @@ ix_claims_party_timeline = Index(
     claims.c.hit,
 )
 
+# Aggregates kept by the store on every write to claims (schema version 3;
+# store/aggregates.py), so the whole-history timeline and the map read
+# thousands of rows instead of a million claims. A row counts the claims of its key; rows reaching 0
+# claims are deleted. Undated claims are kept under day_ord 0, as in claims.
+# Unknown attacker / target country (NULL in claims) is stored as
+# NO_COUNTRY: key columns must be NOT NULL to form a primary key on both
+# dialects, and the spec allows only "UA", "RU" or null there.
+NO_COUNTRY = ""
+
+
+def _measure_columns() -> list[Column]:
+    return [
+        Column("claims", BigInteger, nullable=False),
+        *(Column(m, BigInteger, nullable=False) for m in ("launched", "intercepted", "lost", "hit")),
+    ]
+
+
+# One row per (day, claimant party, attacker, target country): the timeline.
+# WITHOUT ROWID on SQLite: rows are stored in key order, so a date range or
+# the whole history is one sequential read.
+claim_day_totals = Table(
+    "claim_day_totals",
+    metadata,
+    Column("day_ord", Integer, primary_key=True, autoincrement=False),
+    Column("claimant_party", Text, primary_key=True),
+    Column("attacker", Text, primary_key=True),
+    Column("target_country", Text, primary_key=True),
+    *_measure_columns(),
+    sqlite_with_rowid=False,
+)
+
+# The same per claim_facets value (a region, or a target code or ancestor):
+# the map's region counts, and the timeline or a count filtered by one
+# region or one target.
+# Key order (facet, value, party, day): the map's claims per (region, party)
+# over the whole history is one ordered pass, and a party's timeline of one
+# region or target is one key range.
+claim_facet_days = Table(
+    "claim_facet_days",
+    metadata,
+    Column("facet", Text, primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("claimant_party", Text, primary_key=True),
+    Column("day_ord", Integer, primary_key=True, autoincrement=False),
+    Column("attacker", Text, primary_key=True),
+    Column("target_country", Text, primary_key=True),
+    *_measure_columns(),
+    # No index by day: a secondary index led SQLite to read whole facets
+    # through it; the map's date range walks this key from claim_facet_totals.
+    sqlite_with_rowid=False,
+)
+
+# claim_facet_days summed over all days (undated claims included): the map
+# and counts without a date range read a few hundred rows instead of the
+# ~150,000 region rows of 1M claims over 1,400 days.
+claim_facet_totals = Table(
+    "claim_facet_totals",
+    metadata,
+    Column("facet", Text, primary_key=True),
+    Column("value", Text, primary_key=True),
+    Column("claimant_party", Text, primary_key=True),
+    Column("attacker", Text, primary_key=True),
+    Column("target_country", Text, primary_key=True),
+    *_measure_columns(),
+    sqlite_with_rowid=False,
+)
+
 claim_places = Table(
     "claim_places",
     metadata,
@@ -333,6 +404,9 @@ RECORD_TABLES = (
     "claim_places",
     "claim_evidence",
     "claim_facets",
+    "claim_day_totals",
+    "claim_facet_days",
+    "claim_facet_totals",
     "incidents",
     "incident_claims",
     "assessments",
