@@ -170,9 +170,10 @@ class ClaimDraft:
         for measure in list(slot.counts):
             stated = slot.counts[measure].stated
             parts = [
-                max(n for n, _ in self.weapons[c].counts[measure].stated)
+                found
                 for c in specific
-                if c in self.weapons and measure in self.weapons[c].counts and self.weapons[c].counts[measure].stated
+                if c in self.weapons and measure in self.weapons[c].counts
+                and (found := self._resolve(c, measure, self.weapons[c].counts[measure], warn=False)[0]) is not None
             ]
             if stated and parts:
                 kept = [(n, span) for n, span in stated if n != sum(parts)]
@@ -195,11 +196,11 @@ class ClaimDraft:
             values = {n for n, _ in inter.stated}
             inter.stated = [(n, s) for n, s in inter.stated if (n - lost_n) not in values or n == lost_n]
 
-    def _resolve(self, category: str, measure: str, count: _Count) -> tuple[int | None, list[Span]]:
+    def _resolve(self, category: str, measure: str, count: _Count, *, warn: bool = True) -> tuple[int | None, list[Span]]:
         parts_sum = sum(n for n, _ in count.parts.values())
         if count.stated:
             n, span = max(count.stated, key=lambda item: item[0])
-            if count.parts and parts_sum != n:
+            if count.parts and parts_sum != n and warn:
                 self.warnings.append(
                     f"{category} {measure}: stated total {n} but the breakdown sums to {parts_sum}"
                 )

@@ -768,12 +768,12 @@ class EnglishExtractor:
         best: tuple[float, tuple[int, int]] | None = None
         party = voice.party if voice is not None else None
 
-        def vote(side: str | None, weight: float, span: tuple[int, int]) -> None:
+        def vote(side: str | None, weight: float, span: tuple[int, int] | None) -> None:
             nonlocal best
             if side not in votes:
                 return
             votes[side] += weight
-            if best is None or weight > best[0]:
+            if span is not None and (best is None or weight > best[0]):
                 best = (weight, span)
 
         def free(m: re.Match[str]) -> bool:
@@ -826,8 +826,7 @@ class EnglishExtractor:
                     _INTERCEPT_WORDS.search(text, cs, ce) and _WEAPON_WORD.search(text, cs, ce)):
                 # "A launcher and a radar station were destroyed" is a strike, not an interception.
                 m2 = _INTERCEPT_WORDS.search(text, cs, ce)
-                span = (m2.start(), m2.end()) if m2 else (cs, cs + 1)
-                vote(_other(party), 1.5, span)
+                vote(_other(party), 1.5, (m2.start(), m2.end()) if m2 else None)  # no word to point at: no evidence
         for m in TARGET_UA.finditer(text, cs, ce):
             if free(m) and not is_launch_site(text, cs, m.start()):
                 vote("RU", 1.5, (m.start(), m.end()))
