@@ -569,3 +569,9 @@ def test_far_from_the_front_is_no_launch_site(extractor: EnglishExtractor) -> No
     )
     claim = _only(extractor.extract(_doc(text)), "OTHER")
     assert {p.name for p in claim.places} == {"Kharkiv", "Odesa"}
+
+
+def test_neither_was_intercepted_is_an_explicit_zero(extractor: EnglishExtractor) -> None:
+    text = "Russia fired two Iskander-M ballistic missiles at Sumy overnight. Neither was intercepted, the Air Force said."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert (claim.weapons[0].launched, claim.weapons[0].intercepted) == (2, 0)

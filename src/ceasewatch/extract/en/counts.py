@@ -31,7 +31,8 @@ _GAP_OK = re.compile(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|w
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
 _PARTITIVE_WORD = re.compile(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|those|them|which|its)\b", re.I)
-_ALL_WERE = re.compile(r"\b(?P<w>all|both)(?=\s+(?:had\s+been|have\s+been|were)\b)", re.I)
+# "..., and that all had been destroyed", "Neither was intercepted": the weapons just named
+_ALL_WERE = re.compile(r"\b(?P<w>all|both|neither|none)(?=\s+(?:had\s+been|have\s+been|were|was)\b)", re.I)
 _NEITHER = re.compile(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
 _NUMWORD = r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|none|all)\b)"
 _AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been)\s+)?" \
@@ -175,7 +176,8 @@ def find_counts(
         for m in _PARTITIVE_WORD.finditer(text, start, end)
     ] + [
         # "..., and that all had been destroyed": as many as were launched
-        (m.start("w"), m.end("w"), -1) for m in _ALL_WERE.finditer(text, start, end)
+        (m.start("w"), m.end("w"), 0 if m.group("w").lower() in ("neither", "none") else -1)
+        for m in _ALL_WERE.finditer(text, start, end)
         if _measure_at(text, m.end("w"), end) not in (None, "launched")
     ]
     entries = [(n.start, n.end, n.value, n.exact) for n in nums] + [(s, e, v, True) for s, e, v in words]
