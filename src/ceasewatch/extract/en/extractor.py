@@ -374,9 +374,11 @@ class EnglishExtractor:
                 earlier = [sp for c in sent.clauses[:ci] for sp in speakers if c.start <= sp.verb_start < c.end]
                 if speaker is None and earlier and _SAID_START.match(text, clause.start):
                     voice = self._voice(state, bstate, earlier[-1], block)  # "X denied ... and said ..."
-                elif speaker is None and earlier and ";" not in text[sent.clauses[ci - 1].end : clause.start + 1]:
+                elif speaker is None and earlier and ";" not in text[sent.clauses[ci - 1].end : clause.start + 1] and (
+                        earlier[-1].verb_start - sent.start > (clause.start - sent.start) // 2):
                     # "..., Russian officials said, while a Russian attack on Kyiv killed six": not theirs
-                    # (but "According to the Air Force, ... 16 Kh-101 ...; eight Kalibr ..." still is).
+                    # (but "According to the Air Force, ... 16 Kh-101 ...; eight Kalibr ..." and "According
+                    # to him, ... destroyed 1,185, while another 738 were lost" still are).
                     voice = state.publisher_voice
                 else:
                     voice = self._voice(state, bstate, speaker, block)
