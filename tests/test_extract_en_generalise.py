@@ -575,3 +575,15 @@ def test_neither_was_intercepted_is_an_explicit_zero(extractor: EnglishExtractor
     text = "Russia fired two Iskander-M ballistic missiles at Sumy overnight. Neither was intercepted, the Air Force said."
     claim = _only(extractor.extract(_doc(text)), "UA")
     assert (claim.weapons[0].launched, claim.weapons[0].intercepted) == (2, 0)
+
+
+def test_a_community_by_community_bulletin_adds_its_lines(extractor: EnglishExtractor) -> None:
+    text = (
+        "Yesterday the Russians carried out 40 attacks on settlements of the region.\n\n"
+        "Bilopillia community: an air strike with 3 KABs. A 66-year-old woman was injured.\n"
+        "Krasnopillia community: artillery shelling.\n"
+        "Khotin community: an air strike with 2 KABs. A man was injured."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Sumy Regional Military Administration")), "UA")
+    bombs = next(w for w in claim.weapons if w.category == "guided_bomb")
+    assert bombs.launched == 5 and claim.injured == 2

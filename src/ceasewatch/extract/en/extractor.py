@@ -117,6 +117,15 @@ _NATIONWIDE = re.compile(r"\b(?:Ukraine|Russia|across|nationwide|countrywide|in\
 _HURT = re.compile(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
                      r"later|in\s+all|in\s+total|latest)\b", re.I)
+# A bulletin line headed by its place: "Bilopillia community:", "Nikopol district:", "🔸 Graivoron district."
+_PLACE_LABEL = re.compile(r"\W*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*\s+(?:community|hromada|district|raion|municipality)\s*[:.]",
+                          re.I)
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
@@ -994,7 +1003,10 @@ class EnglishExtractor:
                                and not counted & set(c.phrase.models))
             # ("" marks a count without a model: "38 cruise missiles: 36 Kh-101 and 2 Iskander-K" is a breakdown)
             counted.update(c.phrase.models if c.phrase is not None and c.phrase.models else [""])
-            draft.add_count(category, measure, value, (c.start, c.end), additive=more is not None or other_model)
+            # "Bilopillia community: an air strike with 3 KABs ... Khotin community: ... 2 KABs": place by place
+            labelled = _PLACE_LABEL.match(text, _line_start(text, c.start), c.start) is not None
+            draft.add_count(category, measure, value, (c.start, c.end),
+                            additive=more is not None or other_model or labelled)
             if c.phrase is not None:
                 bstate.last_phrase = c.phrase
                 if measure in ("intercepted", "launched"):
