@@ -587,3 +587,11 @@ def test_a_community_by_community_bulletin_adds_its_lines(extractor: EnglishExtr
     claim = _only(extractor.extract(_doc(text, publisher="Sumy Regional Military Administration")), "UA")
     bombs = next(w for w in claim.weapons if w.category == "guided_bomb")
     assert bombs.launched == 5 and claim.injured == 2
+
+
+def test_a_date_range_is_a_multi_day_figure_but_a_night_is_not(extractor: EnglishExtractor) -> None:
+    text = "According to Gladkov, between June 1 and June 7 Ukrainian forces launched 300 drones at Belgorod region."
+    assert _only(extractor.extract(_doc(text)), "RU").date is None
+    text = "On the night from 9 to 10 June, Russia launched 40 drones, the Air Force said."
+    claim = _only(extractor.extract(_doc(text)), "UA")
+    assert claim.date is not None and claim.date.isoformat() == "2025-06-10"

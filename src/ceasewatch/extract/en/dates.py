@@ -42,6 +42,9 @@ MULTI_DAY = re.compile(
     r"(?:this|last|past)\s+month\b|(?:weekly|monthly)\s+(?:total|tally|figures?|summary)|"
     r"since\s+(?:the\s+)?(?:start|beginning|outbreak|onset)\s+of|since\s+(?:the\s+)?(?:full-scale\s+)?invasion|"
     r"since\s+(?:the\s+)?(?:war|autumn|spring|summer|winter)\b|"
+    r"(?<!night\s)between\s+(?:" + _MON + r"\s+)?" + _DAY + r"(?:\s+" + _MON + r")?\s+and\s+(?:" + _MON + r"\s+)?" + _DAY + r"\b|"
+    r"(?<!night\s)(?<!overnight\s)from\s+(?:" + _MON + r"\s+)?" + _DAY + r"(?:\s+" + _MON + r")?\s+(?:to|until|through)\s+(?:" + _MON + r"\s+)?"
+    + _DAY + r"(?!\s*[:.]\d)\b(?!\s+(?:at|from)\b)|"
     r"in\s+recent\s+(?:days|weeks|months)|(?:for|in)\s+(?:several|many|two|three)\s+(?:days|weeks|months)|"
     r"per\s+(?:day|night)|every\s+(?:day|night)|each\s+night|"
     r"in\s+" + _MON + r"(?![\w\d]|\s*\d{1,2}\b))",
