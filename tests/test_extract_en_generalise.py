@@ -595,3 +595,14 @@ def test_a_date_range_is_a_multi_day_figure_but_a_night_is_not(extractor: Englis
     text = "On the night from 9 to 10 June, Russia launched 40 drones, the Air Force said."
     claim = _only(extractor.extract(_doc(text)), "UA")
     assert claim.date is not None and claim.date.isoformat() == "2025-06-10"
+
+
+def test_a_region_named_next_to_a_village_picks_it_and_axes_are_no_places(extractor: EnglishExtractor) -> None:
+    text = (
+        "A guided bomb struck a market in Kostiantynivka, Donetsk region, killing two civilians, officials said. "
+        "Russian troops also launched 40 assaults in the Pokrovsk and Kramatorsk directions."
+    )
+    claims = extractor.extract(_doc(text))
+    places = {p.name for c in claims for p in c.places}
+    assert any(name.startswith("Kost") for name in places)
+    assert not places & {"Pokrovsk", "Kramatorsk"}

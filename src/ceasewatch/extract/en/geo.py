@@ -68,6 +68,8 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_AXIS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:directions?|axis|axes|sectors?)\b")
+_TRAILING_REGION = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = re.compile(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = re.compile(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
 _CAPITAL_POSSESSIVE = re.compile(r"([A-Z][\w-]+)['’]s")
@@ -125,14 +127,15 @@ def _names(group: str) -> list[str]:
     return [n.strip() for n in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", group) if n.strip()]
 
 
-def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None, floor: float = 0.75) -> Any:
+def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None, floor: float = 0.75,
+          exact_region: str | None = None) -> Any:
     try:
         cands = geo.lookup(query, lang="en", kinds=kinds, limit=3)
     except Exception:  # a broken gazetteer must not stop extraction; the caller sees fewer places
         return None
     for c in cands:
-        if c.score < floor:
-            continue
+        if c.score < floor and not (exact_region and c.region == exact_region and c.score >= 0.3):
+            continue  # (a name many villages share is the one in the region the text names next to it)
         if region_hint and c.kind == "settlement" and c.country and c.country != region_hint[:2]:
             continue  # "Zhuravlevka" in a Belgorod governor's post is not the Vinnytsia village
         if c.kind == "sea" or c.country in ("UA", "RU"):
@@ -169,6 +172,8 @@ def find_geo(
             return
         if _RIVER_AFTER.match(text, e) or _TIME_AFTER.match(text, e) or _TOWARDS.search(text, max(start, s - 30), s):
             return  # "over the Dnipro river", "flying towards Moscow"
+        if _AXIS_AFTER.match(text, e):
+            return  # "in the Pokrovsk and Kramatorsk directions": front-line axes, not places struck
         if c.kind == "sea" and _SEA_MODIFIER.match(text, e):
             return  # "Black Sea port of Novorossiysk", "Black Sea Fleet": not where anything happened
         if c.kind in ("settlement", "site") and _NEAR.search(text, max(start, s - 6), s) and not _INTERCEPTED.search(
@@ -244,7 +249,11 @@ def find_geo(
             clean = re.sub(r"['’]s$", "", name)
             # "the town of Graivoron": the words say it is a place, so a spelling variant will do.
             placey = _PLACE_INTRO.search(text, max(start, s - 30), s) is not None
-            cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint, 0.69 if placey else 0.75)
+            # "Kostiantynivka, Donetsk region": the region named right after picks among same-named villages
+            trailing = _TRAILING_REGION.match(text, e, end)
+            named = _best(geo, trailing.group(1) + " region", ("region",)) if trailing else None
+            cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint, 0.69 if placey else 0.75,
+                         exact_region=named.region if named is not None else None)
             if cand is not None and cand.kind == "region" and len(clean.split()) == 1 and clean not in ("Crimea",):
                 cand = None  # bare stems ("Kursk") name cities, or launch directions
         if cand is not None:
