@@ -599,7 +599,7 @@ def test_a_date_range_is_a_multi_day_figure_but_a_night_is_not(extractor: Englis
 
 def test_a_region_named_next_to_a_village_picks_it_and_axes_are_no_places(extractor: EnglishExtractor) -> None:
     text = (
-        "A guided bomb struck a market in Kostiantynivka, Donetsk region, killing two civilians, officials said. "
+        "A Russian guided bomb struck a market in Kostiantynivka, Donetsk region, killing two civilians, officials said. "
         "Russian troops also launched 40 assaults in the Pokrovsk and Kramatorsk directions."
     )
     claims = extractor.extract(_doc(text))
