@@ -606,3 +606,18 @@ def test_a_region_named_next_to_a_village_picks_it_and_axes_are_no_places(extrac
     places = {p.name for c in claims for p in c.places}
     assert any(name.startswith("Kost") for name in places)
     assert not places & {"Pokrovsk", "Kramatorsk"}
+
+
+def test_standfirst_and_byline_are_no_claims_and_a_target_unit_is_no_attacker(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russian missile hits college in Sumy\n\n"
+        "Three killed in north-eastern city, as Moscow says it targeted a gathering of officers\n\n"
+        "Our correspondent in Kyiv\n\n"
+        "A Russian ballistic missile hit a college in Sumy on Tuesday, killing three people, officials said.\n\n"
+        "In Moscow, the defence ministry gave a different account. In its daily briefing it said its forces had "
+        "struck a deployment point of units of the Ukrainian armed forces in Sumy.\n\n"
+        "Zelenskyy renewed his appeal to allies to lift restrictions on long-range weapons against airfields "
+        "inside Russia."
+    )
+    claims = extractor.extract(_doc(text))
+    assert sorted((c.claimant.party, c.attacker) for c in claims) == [("RU", "RU"), ("UA", "RU")]

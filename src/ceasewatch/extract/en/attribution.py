@@ -39,7 +39,10 @@ _DANGLING = re.compile(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according
 _INDEFINITE = re.compile(r"(?:one|a|an|the|another)\s+\w+", re.I)
 _LEAD_TRIM = re.compile(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
                         # "Among the incidents the Mission verified": the Mission speaks
-                        r"(?:among|of|from|for)\s+(?:all\s+)?(?:the\s+)?[\w-]+\s+(?=the\s))+", re.I)
+                        r"(?:among|of|from|for)\s+(?:all\s+)?(?:the\s+)?[\w-]+\s+(?=the\s)|"
+                        # "In its daily briefing it said": the pronoun speaks
+                        r"in\s+(?:its|his|her|their|a)\s+(?:[\w-]+\s+){0,2}?(?:briefing|statement|update|post|report|"
+                        r"address|message|bulletin)\s*,?\s*)+", re.I)
 # Time adverbials around a speaker are not part of it: "on Thursday morning the Ukrainian Air
 # Force reported", "Ukraine's military on Wednesday said", "By early afternoon the city administration".
 _WHEN = (

@@ -126,10 +126,12 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+_CANON_PARTY = {"Russian Ministry of Defence": "RU", "Ukrainian Air Force": "UA", "Ukrainian General Staff": "UA"}
 _OWNED_BY = re.compile(r"\b(?:of|where|which|whom|against|on)\s+(?:the\s+)?$", re.I)
 _WEAPON_WORD = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|bombs?|Shaheds?|Gerans?|projectiles|munitions)\b", re.I)
 _STRUCK = re.compile(r"\b(?:hit|struck|attacked|targeted|damaged|destroyed|set\s+(?:on\s+)?fire|ablaze)\b", re.I)
 # "He declined to comment on the overnight attack": says nothing about it.
+_POLICY = re.compile(r"\b(?:lift\w*|eas\w+)\s+(?:the\s+)?restrictions\b|\bpermission\s+to\s+(?:strike|use)\b", re.I)
 _NO_COMMENT = re.compile(r"\b(?:declined|refused|did\s+not|would\s+not)\s+(?:to\s+)?comment\b", re.I)
 _AIR_DEFENCE = re.compile(r"anti-aircraft|air[\s-]defen[cs]e|interceptor|surface-to-air", re.I)
 _STATED_BY = re.compile(
@@ -152,7 +154,7 @@ _HABITUAL = re.compile(
 _ACTION = re.compile(r"\b(?:strikes?|attacks?|aggression|shelling|drones?|missiles?|air\s+raids?|artillery|fire|shells|"
                      r"bombs?|aviation|troops|forces)\b", re.I)
 # Institutions that speak under their own name even when written like an anaphor ("the Air Force").
-_INSTITUTION = re.compile(r"\b(?:air\s+force|general\s+staff)\b", re.I)
+_INSTITUTION = re.compile(r"\b(?:air\s+force|general\s+staff|defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e)\b", re.I)
 # A blanket denial ("not struck any ...", "no strikes at all") answers no single accusation.
 _BLANKET = re.compile(r"\b(?:any|no\s+(?:strikes?|attacks?)|at\s+all)\b", re.I)
 # A capital or a country as the whole speaker ("Kyiv said", "Moscow, however, said") is its
@@ -452,7 +454,10 @@ class EnglishExtractor:
                     party = geo[0].country
                 if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in _CITY_REGIONS:
                     settlement = geo[0]
-        voice = _Voice(canonical_name(phrase, party), party, (speaker.start, speaker.end), region, settlement)
+        name = canonical_name(phrase, party)
+        if party is None and name in _CANON_PARTY:
+            party = _CANON_PARTY[name]  # "the defence ministry" with no side named is Russia's, as in the canon
+        voice = _Voice(name, party, (speaker.start, speaker.end), region, settlement)
         key = _speaker_key(voice)
         known = state.known_voices.get(key or "")
         if party is None and known is not None:
@@ -474,7 +479,7 @@ class EnglishExtractor:
         text = state.text
         cs, ce = clause.start, clause.end
         body = text[cs:ce]
-        if _MODAL.search(body) or _RECIPROCAL.search(body) or _NO_COMMENT.search(body):
+        if _MODAL.search(body) or _RECIPROCAL.search(body) or _NO_COMMENT.search(body) or _POLICY.search(body):
             return
         if _OUTAGE.search(body) and not _DAMAGE.search(body):
             return  # where power was cut is a consequence, not where strikes landed
@@ -816,6 +821,8 @@ class EnglishExtractor:
                         continue
                     if _AIR_DEFENCE.search(m.group(0)):
                         continue  # "a Ukrainian anti-aircraft missile": a defender's interceptor, not an attack
+                    if passive and _STRUCK.search(text, max(cs, m.start() - 60), m.start()):
+                        continue  # "struck a deployment point of units of the Ukrainian armed forces": the target
                     if _DEFENDS.match(text, m.end(), ce):
                         # "Ukrainian forces downed 61 drones", "Russian forces repelled a Ukrainian drone attack"
                         vote(_other(side), 2.0, (m.start(), m.end()))

@@ -149,7 +149,14 @@ def _bounded(text: str, start: int, end: int) -> list[Clause]:
 def segment(text: str) -> list[Block]:
     """Blocks with sentences and clauses; offsets index `text`."""
     blocks = _blocks(text)
+    leading = True  # title, standfirst, byline and time lines before the first sentence of the story
     for i, block in enumerate(blocks):
+        first = text[block.start : block.end]
+        if leading and len(blocks) > 1 and "\n" not in first.strip() and len(first) < 200 and not re.sub(
+                r"<[^>]*>", "", first).rstrip().endswith((".", ":", "!", "?", '"', "”", "»")):
+            block.kind = "headline"
+            continue
+        leading = False
         first_line = text[block.start : block.end]
         if _CAPTION.match(first_line):
             block.kind = "caption"
