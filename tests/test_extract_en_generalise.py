@@ -621,3 +621,16 @@ def test_standfirst_and_byline_are_no_claims_and_a_target_unit_is_no_attacker(ex
     )
     claims = extractor.extract(_doc(text))
     assert sorted((c.claimant.party, c.attacker) for c in claims) == [("RU", "RU"), ("UA", "RU")]
+
+
+def test_could_not_be_intercepted_and_a_forces_group_is_no_place(extractor: EnglishExtractor) -> None:
+    text = (
+        "Overnight Russia launched one Iskander-M ballistic missile and 20 drones. The Iskander-M could not be "
+        "intercepted, the Air Force said.\n\n"
+        "A spokesman for the Khortytsia group of forces said drones were shot down over the front."
+    )
+    claims = extractor.extract(_doc(text))
+    ua = [c for c in claims if c.claimant.party == "UA" and c.date is not None]
+    ballistic = next(w for c in ua for w in c.weapons if w.category == "ballistic_missile")
+    assert ballistic.intercepted == 0
+    assert all(p.name != "Khortytsia" for c in claims for p in c.places)

@@ -42,7 +42,8 @@ _PART_ITEM = re.compile(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:
 _OF_BEFORE = re.compile(r"\bof\s+$", re.I)
 _IS_PHRASE = re.compile(r"^\s+(?:were|was)\s+(?:all\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
 _NOT_MEASURED = re.compile(
-    r"\s+(?:was|were)\s+not\s+(?:intercepted|shot\s+down|downed|destroyed)\b", re.I
+    r"\s+(?:(?:was|were)\s+not|wasn['’]t|weren['’]t|could\s+not\s+be|couldn['’]t\s+be|cannot\s+be|"
+    r"was\s+never|were\s+never)\s+(?:intercepted|shot\s+down|downed|destroyed)\b", re.I
 )
 _LAUNCH_AFTER = re.compile(
     r"[^.;:]{0,60}?\b(?:launched|fired|from\s+(?:the\s+)?(?:directions?|area|[A-Z])|from\s+occupied)", re.I

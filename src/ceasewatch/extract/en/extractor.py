@@ -51,7 +51,7 @@ EXTRACTOR_NAME = "ceasewatch.extract.en_rules.v1"
 MAX_CHARS = 200_000
 
 _MODAL = re.compile(
-    r"\b(?:would|will|could|might|may\s+have|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|"
+    r"\b(?:would|will|could(?!\s+not\b|n['’]t)|might|may\s+have|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|"
     r"promis\w+|ready\s+to|going\s+to|intends?|unless|retaliation|warned)\b",
     re.I,
 )

@@ -68,6 +68,8 @@ _RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
 _TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = re.compile(r"\s+city\b")
+_UNIT_AFTER = re.compile(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
+                         r"corps|army|fleet|flotilla)\b", re.I)
 _AXIS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:directions?|axis|axes|sectors?)\b")
 _TRAILING_REGION = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = re.compile(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
@@ -172,8 +174,8 @@ def find_geo(
             return
         if _RIVER_AFTER.match(text, e) or _TIME_AFTER.match(text, e) or _TOWARDS.search(text, max(start, s - 30), s):
             return  # "over the Dnipro river", "flying towards Moscow"
-        if _AXIS_AFTER.match(text, e):
-            return  # "in the Pokrovsk and Kramatorsk directions": front-line axes, not places struck
+        if _AXIS_AFTER.match(text, e) or _UNIT_AFTER.match(text, e):
+            return  # "in the Pokrovsk and Kramatorsk directions", "the Khortytsia group of forces": not places
         if c.kind == "sea" and _SEA_MODIFIER.match(text, e):
             return  # "Black Sea port of Novorossiysk", "Black Sea Fleet": not where anything happened
         if c.kind in ("settlement", "site") and _NEAR.search(text, max(start, s - 6), s) and not _INTERCEPTED.search(
