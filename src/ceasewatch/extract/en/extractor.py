@@ -112,7 +112,7 @@ HABIT_VERB = re.compile(
 _REPEATEDLY = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|constantly|systematically|again\s+and\s+again)\b",
                          re.I)
 _AFTER_EVENT = re.compile(r"\s*(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b", re.I)
-_NATIONWIDE = re.compile(r"\b(?:Ukraine|Russia|across|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
+_NATIONWIDE = re.compile(r"\b(?:Ukraine|Russia|across\s+the\s+country|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
                          r"of\s+them|several\s+regions|regions)\b", re.I)
 _HURT = re.compile(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
@@ -1057,6 +1057,9 @@ class EnglishExtractor:
         # A country-wide figure ("an attack on Ukraine killed five people, four of them near Lviv") is no
         # one place's share.
         local = _NATIONWIDE.search(text, clause.start, clause.end) is None
+        # the place a figure belongs to: the town named, the paragraph's town, else the region it is about
+        regions = [g.region for g in geo if g.kind == "region" and g.region]
+        where = towns[0] if towns else bstate.place or (regions[0] if regions else None) or (
+            voice.region if voice is not None else None)
         for cas in casualties:
-            draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end),
-                               place=(towns[0] if towns else bstate.place) if local else None)
+            draft.set_casualty(cas.kind, cas.value, (cas.start, cas.end), place=where if local else None)
