@@ -118,8 +118,8 @@ _HURT = re.compile(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 _UPDATE = re.compile(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
                      r"later|in\s+all|in\s+total|latest)\b", re.I)
 # A bulletin line headed by its place: "Bilopillia community:", "Nikopol district:", "🔸 Graivoron district."
-_PLACE_LABEL = re.compile(r"\W*[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+)*\s+(?:community|hromada|district|raion|municipality)\s*[:.]",
-                          re.I)
+_PLACE_LABEL = re.compile(r"\W{0,6}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,3}\s+(?i:community|hromada|district|raion|"
+                          r"municipality)\s*[:.]")
 
 
 def _line_start(text: str, pos: int) -> int:
