@@ -634,3 +634,15 @@ def test_could_not_be_intercepted_and_a_forces_group_is_no_place(extractor: Engl
     ballistic = next(w for c in ua for w in c.weapons if w.category == "ballistic_missile")
     assert ballistic.intercepted == 0
     assert all(p.name != "Khortytsia" for c in claims for p in c.places)
+
+
+def test_an_inline_colon_list_without_a_total_adds_up(extractor: EnglishExtractor) -> None:
+    text = (
+        '"Over the past night, air defence assets intercepted and destroyed Ukrainian fixed-wing unmanned aerial '
+        'vehicles: nine over the Bryansk Region, 11 over the Kursk Region and one over the Sea of Azov," the '
+        "ministry said.\n\n"
+        "The governor said debris from a drone brought down over the city of Oryol fell on a warehouse."
+    )
+    claim = _only(extractor.extract(_doc(text, publisher="Russian Ministry of Defence")), "RU")
+    assert claim.weapons[0].intercepted == 21
+    assert {p.region for p in claim.places} == {"RU-ORL"}

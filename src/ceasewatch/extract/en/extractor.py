@@ -35,6 +35,7 @@ from .lexicon import (
     DEFENDER,
     DENIAL_CUE,
     ENEMY,
+    MEASURE_VERBS,
     OWN_FORCES,
     STRIKE_CUE,
     TARGET_RU,
@@ -688,6 +689,20 @@ class EnglishExtractor:
         return None
 
     @staticmethod
+    def _inline_list_head(text: str, start: int, colon: int, phrases: list[WeaponPhrase]) -> tuple[str, str] | None:
+        """The weapon and measure a mid-sentence colon list counts: "intercepted and destroyed
+        Ukrainian fixed-wing UAVs: nineteen over ..." gives ("drone", "intercepted")."""
+        before = [p for p in phrases if start <= p.start and p.end <= colon]
+        if not before:
+            return None
+        verbs = [(m.start(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, start, before[-1].start)]
+        if not verbs:
+            return None
+        first = min(verbs)  # "intercepted and destroyed": the first verb; "detected and destroyed": see counts
+        chosen = max(verbs) if first[1] == "launched" else first
+        return before[-1].category, chosen[1]
+
+    @staticmethod
     def _antecedent(state: _DocState, cs: int, ce: int, exclude: ClaimDraft | None = None
                     ) -> tuple[ClaimDraft, tuple[str, tuple[int, int]]] | None:
         """The earlier claim and target that "the terminal" / "the depot" in this clause
@@ -969,6 +984,10 @@ class EnglishExtractor:
                     category, measure = head.phrase.category, head.measure
                 elif bstate.list_phrase is not None and bstate.list_measure is not None:
                     category, measure = bstate.list_phrase.category, bstate.list_measure
+                elif (colon := text.rfind(":", clause.start, c.start)) >= 0 and (
+                        inline := self._inline_list_head(text, clause.start, colon, phrases)) is not None:
+                    # "destroyed Ukrainian UAVs: nineteen over Bryansk Region, 11 over Kursk Region, ...": no total
+                    category, measure = inline
                 else:
                     # "29 drones were destroyed over Crimea and 6 over the Black Sea": more of the same
                     lead = next((x for x in reversed(counts) if x.end <= c.start and x.phrase is not None

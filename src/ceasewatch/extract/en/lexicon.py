@@ -91,7 +91,8 @@ DENIAL_CUE = re.compile(
 
 # Launch sites: "from the directions of Kursk", "launched from occupied Crimea", "from Tu-95MS bombers over ...".
 LAUNCH_CONTEXT = re.compile(
-    r"\b(?:(?<!far\s)(?<!away\s)(?<!km\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)from|out\s+of|"
+    r"\b(?:(?<!far\s)(?<!away\s)(?<!km\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!debris\s)(?<!fragments\s)"
+    r"(?<!wreckage\s)(?<!parts\s)from|out\s+of|"
     r"launch(?:ed|ing)\s+(?:from|over|in|by)|direction(?:s)?\s+of|airspace\s+of|by\s+Tu-\w+|"
     r"area\s+of|fired\s+from|took\s+off\s+from|positions?\s+in)\b",
     _I,
@@ -100,7 +101,7 @@ LAUNCH_CONTEXT = re.compile(
 LAUNCH_RESET = re.compile(
     r"\b(?:shot\s+down|destroyed|intercepted|downed|hit|struck|strikes?|attacked|damaged|were\s+recorded|"
     r"affected|fell|against|on|at|towards?|into|targeting|at\s+targets|killed|killing|injured|injuring|wounded|"
-    r"wounding|damaging|exploded|landed|crashed)\b",
+    r"wounding|damaging|exploded|landed|crashed|brought\s+down|neutrali[sz]ed)\b",
     _I,
 )
 
