@@ -24,6 +24,10 @@ GEO = table_geocoder(
         "Морозовск": ("Morozovsk", "settlement", "RU-ROS"),
         "Киева": ("Kyiv", "settlement", "UA-30"),
         "Киев": ("Kyiv", "settlement", "UA-30"),
+        "Киеве": ("Kyiv", "settlement", "UA-30"),
+        "Андреевка": ("Andriivka", "settlement", "UA-59"),
+        "Сызрань": ("Syzran", "settlement", "RU-SAM"),
+        "Крыму": ("Autonomous Republic of Crimea", "region", "UA-43"),
         "Київ": ("Kyiv", "settlement", "UA-30"),
         "Москва": ("Moscow", "settlement", "RU-MOW"),
         "Малиново": ("Malinovo", "settlement", "RU-BRY"),
@@ -334,3 +338,91 @@ def test_extract_ru_list_of_facilities_not_to_strike_is_no_claim(ru2: RussianExt
         "В перечень вошли подстанции и нефтебазы."
     )
     assert _claims(ru2, text, datetime(2025, 6, 2, 18, 0, tzinfo=MSK), "Вестник") == []
+
+
+# -- round 3: dates of reports and day parts, quoted sources, ground combat --------------------
+
+
+def test_extract_ru_bare_evening_keeps_the_weekday_of_its_paragraph(ru: RussianExtractor) -> None:
+    text = (
+        "Во вторник при атаке украинского беспилотника на Курск ранены двое жителей. "
+        "Вечером число погибших выросло до двух."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 8, 20, 0, tzinfo=MSK), "Губернатор Курской области")
+    assert [(c.date, c.killed) for c in claims] == [(datetime(2025, 5, 6).date(), 2)]
+
+
+def test_extract_ru_statement_made_yesterday_dates_its_strike(ru: RussianExtractor) -> None:
+    text = (
+        "В ночь на пятницу над территорией Ростовской области сбиты пять украинских БПЛА.\n\n"
+        "Губернатор Брянской области накануне вечером сообщил, что ВСУ обстреляли из минометов село Малиново."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "ТАСС")
+    by_day = {c.date: c for c in claims}
+    assert [p.name for p in by_day[datetime(2025, 5, 8).date()].places] == ["Malinovo"]
+    assert list(by_day[datetime(2025, 5, 9).date()].regions) == ["RU-ROS"]
+
+
+def test_extract_ru_side_in_an_institution_name_is_no_attacker(ru: RussianExtractor) -> None:
+    text = (
+        "Воздушные силы ВСУ заявили, что за ночь сбиты 20 ракет.\n\n"
+        "Губернатор Ростовской области сообщил, что силы ПВО уничтожили над областью четыре беспилотника."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "ТАСС")
+    home = [c for c in claims if c.claimant.party == "RU"]
+    assert len(home) == 1 and home[0].attacker is None and list(home[0].regions) == ["RU-ROS"]
+
+
+def test_extract_ru_according_to_and_impersonal_report_keep_the_source(ru: RussianExtractor) -> None:
+    text = (
+        "Минобороны России заявило о групповом ударе по объектам энергетики Украины. "
+        "По данным украинской стороны, сбиты 12 дронов. Сообщается о повреждении подстанции в Киеве."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "РИА Новости")
+    ua = [c for c in claims if c.claimant.party == "UA"]
+    assert len(ua) == 1 and ua[0].target_country == "UA"
+    assert [(w.category, w.intercepted) for w in ua[0].weapons] == [("drone", 12)]
+    assert [p.name for p in ua[0].places] == ["Kyiv"]
+
+
+def test_extract_ru_liberated_settlement_is_no_strike_place(ru: RussianExtractor) -> None:
+    text = (
+        "Подразделения группировки войск «Север» освободили населенный пункт Андреевка. "
+        "Средствами ПВО сбиты пять беспилотников."
+    )
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "Министерство обороны России")
+    assert claims and all(not c.places and not c.regions for c in claims)
+
+
+def test_extract_ru_talks_in_the_imperfective_make_no_claim(ru: RussianExtractor) -> None:
+    text = "Весной стороны уже договаривались о паузе в ударах по объектам энергетики, сообщил источник."
+    assert _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "Коммерсантъ") == []
+
+
+def test_extract_ru_general_staff_reporting_a_hit_as_a_noun(ru: RussianExtractor) -> None:
+    text = "Генштаб ВСУ заявил о поражении нефтебазы в Курске."
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "ТАСС")
+    ua = [c for c in claims if c.claimant.party == "UA"]
+    assert [(c.attacker, c.target_country) for c in ua] == [("UA", "RU")]
+    assert "energy.oil_gas" in ua[0].targets
+
+
+def test_extract_ru_launch_sources_after_a_launch_participle(ru: RussianExtractor) -> None:
+    from ceasewatch.extract.slavic.scan import scan
+
+    text = (
+        "Воздушные силы ВСУ заявили, что ночью Россия выпустила 40 дронов, запущенных из района Курска, "
+        "с мыса Чауда в Крыму, а также повреждена подстанция в Киеве."
+    )
+    toks = ru.analyzer.tokens(text)
+    sc = scan(toks, text, ru.lexicon)
+    marked = {toks[i].text for i in sc.direction}  # launch sites: no region or place of the strike
+    assert {"Курска", "Чауда", "Крыму"} <= marked
+    assert "Киеве" not in marked and "подстанция" not in marked
+
+
+def test_extract_ru_town_adjective_before_a_capitalised_abbreviation(ru: RussianExtractor) -> None:
+    text = "Ночью украинские беспилотники атаковали Сызранскую ТЭЦ, возник пожар."
+    claims = _claims(ru, text, datetime(2025, 5, 9, 9, 0, tzinfo=MSK), "Губернатор Самарской области")
+    assert [p.name for c in claims for p in c.places] == ["Syzran"]
+    assert "energy.power" in claims[0].targets

@@ -113,6 +113,22 @@ def _points_back(sc: Scan, lo: int, hi: int) -> bool:
     return False
 
 
+# "по версии украинской стороны", "по данным Минобороны": a source named without a reporting verb
+_ACCORDING = {"версия", "версії", "дані", "данные", "слово", "информация", "інформація"}
+# "сообщается", "повідомляється": a reporting verb with no speaker of its own
+_IMPERSONAL = {"сообщается", "отмечается", "уточняется", "утверждается", "повідомляється", "зазначається", "уточнюється"}
+
+
+def _according_to(sc: Scan, lo: int, hi: int) -> bool:
+    toks = sc.toks
+    return any(toks[i].lower in ("по", "за") and (toks[i + 1].lemma in _ACCORDING or toks[i + 1].lower in _ACCORDING)
+               for i in range(lo, hi - 1))
+
+
+def _impersonal(sc: Scan, lo: int, hi: int) -> bool:
+    return any(sc.toks[i].lower in _IMPERSONAL for i in range(lo, hi))
+
+
 def _self_citation(sc: Scan, lo: int, hi: int, outlet: str) -> Attribution | None:
     """"Як повідомляв Укрінформ", "как сообщал ТАСС": the outlet cites its own reporting."""
     key = outlet.strip("«»\"' ").split()[0].lower() if outlet.strip("«»\"' ") else ""
@@ -137,7 +153,8 @@ def find_attributions(sc: Scan, publisher_party: str, outlet: str = "") -> dict[
     named: dict[str, Attribution] = {}  # the last institution named of each side
     for sent in sc.sentences:
         lo, hi = sent.start_i, sent.end_i
-        reporting = any(toks[i].lemma in REPORTING for i in range(lo, hi))
+        reporting = any(toks[i].lemma in REPORTING for i in range(lo, hi)) or _according_to(sc, lo, hi) \
+            or _impersonal(sc, lo, hi)
         back = _points_back(sc, lo, hi)
         if not reporting and not back:
             continue
@@ -155,6 +172,8 @@ def find_attributions(sc: Scan, publisher_party: str, outlet: str = "") -> dict[
             out[sent.index] = last = named[found.party] = found
         elif back and last is not None:
             out[sent.index] = last
+        elif reporting and last is not None and _impersonal(sc, lo, hi):
+            out[sent.index] = last  # "Сообщается о повреждении ...": the source quoted just before goes on
         elif reporting:
             last = None  # a new source without a side: the publisher's own
     return out

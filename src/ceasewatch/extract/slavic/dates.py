@@ -20,11 +20,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from ..common.dates import DayExpr, local_time, resolve_monitoring_day
 from .morph import Tok
 
-__all__ = ["DateMention", "find_dates", "resolve", "month_of"]
+if TYPE_CHECKING:
+    from .scan import Scan
+
+__all__ = ["DateMention", "find_dates", "resolve", "month_of", "report_bounds", "same_day_part"]
 
 _MONTHS = {
     # Ukrainian lemmas / genitive forms
@@ -320,3 +324,33 @@ def _mention(
     toks: list[Tok], start_i: int, end_i: int, expr: DayExpr | None, kind: str, *, back: int = 0, time: str | None = None
 ) -> DateMention:
     return DateMention(toks[start_i].start, toks[end_i - 1].end, start_i, end_i, expr, kind, back, time)
+
+
+_PARTS_OF_DAY = {"вечером", "ввечері", "увечері", "утром", "вранці", "зранку", "днем", "днём", "вдень"}
+
+
+def same_day_part(sc: Scan, m: DateMention, current: DateMention | None, paragraph_of: list[int]) -> bool:
+    """"В понедельник ... погибли двое. Вечером скончался ...": a bare part of
+    the day after a weekday or a date in the same paragraph is that day's, not
+    the publication day's."""
+    if current is None or current.kind not in ("weekday", "day") or m.end_i - m.start_i != 1:
+        return False
+    if sc.toks[m.start_i].lower not in _PARTS_OF_DAY:
+        return False
+    return paragraph_of[sc.sent_of[m.start_i]] == paragraph_of[sc.sent_of[current.start_i]]
+
+
+def report_bounds(
+    sc: Scan, said: list[DateMention], per: list[DateMention | None], published: datetime | None, country: str
+) -> None:
+    """"Богомаз накануне вечером сообщил, что ВСУ ударили ...": what was
+    reported on a day cannot have happened later, so a statement's day earlier
+    than the one its sentence inherits dates the sentence."""
+    for m in said:
+        s = sc.sent_of[m.start_i]
+        here, inherited = resolve(m, published, country), per[s]
+        if inherited is not None and sc.sent_of[inherited.start_i] == s:
+            continue  # the sentence dates its strike itself
+        there = resolve(inherited, published, country)
+        if here is not None and there is not None and here < there:
+            per[s] = m

@@ -24,7 +24,7 @@ from ...model import Claim, Claimant, Document
 from ..common.dates import TIME_ZONES
 from .attribution import REPORTING, find_attributions
 from .build import Draft, build_claim
-from .dates import DateMention, find_dates, resolve
+from .dates import DateMention, find_dates, report_bounds, resolve, same_day_part
 from .facts import (
     PartyMark,
     find_casualties,
@@ -44,11 +44,18 @@ __all__ = ["SlavicExtractor"]
 _NOT_STRIKE = {
     "домовитися", "договориться", "переговори", "переговоры", "мораторій", "мораторий", "перемир'я",
     "перемирие", "закликати", "призвать", "запропонувати", "предложить", "пообіцяти", "пообещать",
-    "обговорити", "обговорювати", "обсудить", "обсуждать",
+    "обговорити", "обговорювати", "обсудить", "обсуждать", "договариваться", "домовлятися",
 }
+# "освободили населенный пункт", "улучшили положение": ground combat, not a strike report
+_LIBERATE = {"освободить", "освобождение"}
+_GROUND = {"пункт", "село", "посёлок", "поселок", "положение", "рубеж", "позиция"}
 # "припинення ударів", "зупинить удари", "прекращение огня": terms, not a report
 _STOP = {"припинення", "припинити", "зупинити", "зупинка", "прекращение", "прекратить", "остановить", "остановка"}
 _FIRE = {"удар", "вогонь", "огонь", "атака", "обстріл", "обстрел", "бойовий", "боевой"}
+
+
+def _ground_combat(lemmas: set[str]) -> bool:
+    return bool(lemmas & _LIBERATE) and bool(lemmas & _GROUND)
 
 
 def _terms_sentence(toks: list[Tok], lo: int, hi: int, attack: frozenset[str]) -> bool:
@@ -133,8 +140,11 @@ def _sentence_dates(
     daily = [m for m in strong if m.kind != "cumulative"]
     current = daily[0] if daily else (soft[0] if soft else (weak[0] if weak else None))
     per: list[DateMention | None] = [None] * len(sc.sentences)
+    paragraph_of = _paragraphs(sc)
     for s in range(len(per)):
-        if s in own:
+        if s in own and same_day_part(sc, own[s], current, paragraph_of):
+            per[s] = current
+        elif s in own:
             per[s] = own[s]
             if own[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
                 current = own[s]
@@ -315,10 +325,12 @@ class SlavicExtractor:
         mentions = find_dates(toks, text)
         statements = _statement_dates(sc, mentions)
         sent_dates = _sentence_dates(sc, [m for n, m in enumerate(mentions) if n not in statements], doc.published, party)
+        report_bounds(sc, [mentions[n] for n in sorted(statements)], sent_dates, doc.published, party)
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
         quiet = {s.index for s in sc.sentences if any(toks[i].lemma in _NOT_STRIKE for i in range(s.start_i, s.end_i))}
         quiet |= {s.index for s in sc.sentences if _terms_sentence(toks, s.start_i, s.end_i, lex.attack_verbs)}
+        quiet |= {s.index for s in sc.sentences if _ground_combat({toks[i].lemma for i in range(s.start_i, s.end_i)})}
         # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
         quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
         marks = find_party_marks(sc, party)
@@ -346,7 +358,10 @@ class SlavicExtractor:
         roles = [(None, None) if s in by_command and _all_home(geo_codes.get(s, []), party) else rs
                  for s, rs in enumerate(roles)]
         denial_in_doc = any(r == "denial" for s, (r, _) in enumerate(roles) if s not in quoted)
-        enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial", "denied_hit")]
+        # "Воздушные силы ВСУ утверждают": a side named in a quoted institution's name attacks no one
+        names = [a.span for a in attributed.values()]
+        enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial", "denied_hit")
+                       and not any(lo <= m.span[0] and m.span[1] <= hi for lo, hi in names)]
         doc_attacker = other if enemy_marks else None
         attacker_span = enemy_marks[0].span if enemy_marks else None
         defended = {s for s in range(len(sc.sentences)) if self._intercepts(sc, s)}
@@ -384,8 +399,11 @@ class SlavicExtractor:
                     marks_by_party[speaker] = find_party_marks(sc, speaker)
                 q_marks = marks_by_party[speaker]
                 role, span = sentence_role(sc, s, q_marks, speaker)
-                if role == "offensive?" and q.command:
-                    role = "own"  # "Міноборони РФ заявило, що завдало удару ...": the ministry's own side struck
+                if role == "offensive?" and (q.command or not any(_fits(c, speaker) and not _fits(c, speaker_other)
+                                                                  for c in geo_codes.get(s, []))):
+                    # "Міноборони РФ заявило, що завдало удару ...": the ministry's own side struck; so does
+                    # any quoted side's "дроны поразили самолеты" that names no place of its own
+                    role = "own"
                 enemy = [m for m in q_marks if m.sentence == s and m.party == speaker_other]
                 mark = enemy[0] if enemy else guess_for(speaker)
                 attacker_guess = speaker_other if mark is not None else None

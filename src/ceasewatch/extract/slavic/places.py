@@ -226,6 +226,8 @@ class _Finder:
                 named = after_head or (i > 0 and toks[i - 1].lemma in lex.facility_heads - lex.district_heads)
                 if pair is not None:
                     j = pair
+                    if pair == i + 2 and toks[i].has("ADJF") and toks[i + 1].lemma in lex.facility_heads:
+                        self._town_adjective(i)  # "Бурштынской ТЭС": the abbreviation is no part of a name
                 elif self._candidate(i, j, tags=not named, any_pos=named):
                     text = self.sc.text[toks[i].start : toks[j - 1].end]
                     if toks[i].has("ADJF") and j == i + 1 and not after_head:
@@ -316,7 +318,8 @@ class _Finder:
         """"Сизранський нафтопереробний завод" -> Сизрань (when a facility or district follows)."""
         toks, lex = self.sc.toks, self.sc.lex
         k = i + 1
-        while k < len(toks) and k < i + 6 and (toks[k].has("ADJF") or toks[k].is_title or toks[k].lower in lex.and_words):
+        while k < len(toks) and k < i + 6 and toks[k].lemma not in lex.facility_heads and (
+                toks[k].has("ADJF") or toks[k].is_title or toks[k].lower in lex.and_words):
             k += 1
         if k >= len(toks) or toks[k].lemma not in lex.facility_heads:
             return

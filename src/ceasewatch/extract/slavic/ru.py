@@ -105,7 +105,8 @@ RU_LEXICON = Lexicon(
     ua_adjectives=frozenset({"украинский", "киевский"}),
     ru_adjectives=frozenset({"российский"}),
     own_force_heads=frozenset({"сила", "войско", "армия", "вкс", "группировка"}),
-    offensive_verbs=frozenset({"нанести", "поразить"}),
+    # "заявил о поражении терминала": the noun reports a strike made, like the verb
+    offensive_verbs=frozenset({"нанести", "поразить", "поражение"}),
     attack_verbs=frozenset({"атаковать", "атака", "удар", "обстрел", "обстрелять", "нанести", "поразить", "попасть"}),
     denial_cues=frozenset({"якобы", "провокация", "фейк", "инсценировка", "ложь", "опровергнуть", "опровергать", "недостоверный", "ложный",
                             "отвергнуть", "отвергать", "отрицать"}),

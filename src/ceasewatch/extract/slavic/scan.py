@@ -206,6 +206,25 @@ def _mark_direction(toks: list[Tok], start: int, limit: int, out: set[int]) -> N
         out.add(j)
 
 
+# "запущенных из Брянской области, района Курска и с мыса Чауда в Крыму": a launch verb's sources
+_LAUNCH = {"запустить", "запускать", "запущенный", "запускаться", "запустити", "запускати", "запущений"}
+_SITE_HEADS = {"мыс", "мис", "полигон", "аэродром", "аеродром"}
+
+
+def _mark_launch_sources(toks: list[Tok], start: int, limit: int, cues: frozenset[str], out: set[int]) -> None:
+    """Everything after a launch verb's "из"/"с" up to a comma that starts
+    something other than another source (a name, "района ...", "с мыса ...")."""
+    for j in range(start, limit):
+        tok = toks[j]
+        if tok.text in (";", ")"):
+            break
+        if tok.text == "," and j + 1 < limit:
+            nxt = toks[j + 1]
+            if not (nxt.is_title or nxt.lower in _FROM or nxt.lemma in cues or nxt.lemma in _SITE_HEADS):
+                break
+        out.add(j)
+
+
 def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
     sents = _sentences(toks, text)
     _mark_lists(sents, toks, text)
@@ -250,6 +269,8 @@ def scan(toks: list[Tok], text: str, lex: Lexicon) -> Scan:
             # launch sites: "з напрямків ...", "с территории ...", "из района ..."
             if tok.lower in _FROM and i + 1 < end and toks[i + 1].lemma in lex.direction_cues:
                 _mark_direction(toks, i, end, sc.direction)
+            if tok.lemma in _LAUNCH and i + 1 < end and toks[i + 1].lower in _FROM:
+                _mark_launch_sources(toks, i + 1, end, lex.direction_cues, sc.direction)
             # "в ответ на ...": up to the subject that strikes back, or the clause end
             for cue in lex.justification:
                 n = len(cue)
