@@ -293,13 +293,17 @@ _LIST_FILLER = frozenset(
 )
 
 
-def _words_outside(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> list[str]:
+def _outside_items(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> str:
+    """`text[start:end]` with weapon phrases and numbers blanked: what is left between list items."""
     chars = list(text[start:end])
     for p in phrases:
         for i in range(max(p.start, start), min(p.end, end)):
             chars[i - start] = " "
-    rest = re.sub(NUMBER_PATTERN, " ", "".join(chars), flags=re.I)
-    return re.findall(r"[^\s,.:;!?\"“”'‘’()—–-]+", rest)
+    return re.sub(NUMBER_PATTERN, " ", "".join(chars), flags=re.I)
+
+
+def _words_outside(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> list[str]:
+    return re.findall(r"[^\s,.:;!?\"“”'‘’()—–-]+", _outside_items(text, start, end, phrases))
 
 
 def _only_tally(text: str, start: int, end: int, phrases: list[WeaponPhrase]) -> bool:
@@ -324,11 +328,7 @@ def _list_verb(text: str, start: int, pos: int, phrases: list[WeaponPhrase]) -> 
     if not hits:
         return None
     verb_end, measure = max(hits)
-    gap = list(text[verb_end:pos])
-    for p in phrases:
-        for i in range(max(p.start, verb_end), min(p.end, pos)):
-            gap[i - verb_end] = " "
-    rest = re.sub(NUMBER_PATTERN, " ", "".join(gap), flags=re.I)
+    rest = _outside_items(text, verb_end, pos, phrases)
     words = re.findall(r"[^\s,]+", rest)
     if "," not in rest and "and" not in words:
         return None  # not a list: the nearer-verb rule already had its chance

@@ -27,7 +27,7 @@ from ..common.targets import find_targets
 from .attribution import Speaker, canonical_name, find_speakers, is_pronoun, party_of
 from .counts import CountMention, WeaponPhrase, find_casualties, find_counts, find_phrases
 from .dates import MULTI_DAY, UNDATED, DateMention, find_dates
-from .geo import OCCUPIED, GeoMention, find_geo, is_launch_site
+from .geo import CITY_REGIONS, OCCUPIED, GeoMention, find_geo, is_launch_site
 from .lexicon import (
     ACCUSE,
     ACTOR_RU,
@@ -43,7 +43,7 @@ from .lexicon import (
 )
 from .numbers import find_numbers
 from .parse import parsed_speakers, unresolved_verbs
-from .segment import Block, Clause, segment
+from .segment import AFTER_EVENT, Block, Clause, segment
 
 __all__ = ["EnglishExtractor", "EXTRACTOR_NAME"]
 
@@ -77,7 +77,6 @@ _OUTAGE = re.compile(
 )
 _DAMAGE = re.compile(r"\b(?:hit|struck|damaged|destroyed|shot\s+down|intercepted|killed|injured|recorded)\b", re.I)
 _SAID_START = re.compile(r"\s*(?:said|says|added|adding|reported|stated|claimed)\b", re.I)
-_CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 _THE_CITY = re.compile(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 _LIST_CUE = re.compile(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
 _REGIONAL_SPEAKER = re.compile(r"\b(?:governor|regional|region|oblast|mayor|administration|headquarters|city)\b",
@@ -112,7 +111,7 @@ HABIT_VERB = re.compile(
 )
 _REPEATEDLY = re.compile(r"\b(?:repeatedly|regularly|frequently|routinely|constantly|systematically|again\s+and\s+again)\b",
                          re.I)
-_AFTER_EVENT = re.compile(r"\s*(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b", re.I)
+_AFTER_EVENT = re.compile(r"\s*" + AFTER_EVENT, re.I)
 _NATIONWIDE = re.compile(r"\b(?:Ukraine|Russia|across\s+the\s+country|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
                          r"of\s+them|several\s+regions|regions)\b", re.I)
 _HURT = re.compile(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
@@ -201,11 +200,13 @@ def _mask_markup(text: str) -> str:
 
 
 def _speaker_key(voice: _Voice | None) -> str | None:
+    return _source_key(voice.name) if voice is not None else None
+
+
+def _source_key(name: str) -> str | None:
     """A source's identity across paragraphs: "Kherson regional governor Oleksandr Prokudin"
     and later "Prokudin" share their last word."""
-    if voice is None:
-        return None
-    words = re.findall(r"[A-Za-z][\w'’-]+", re.sub(r"\s*\([^)]*\)", "", voice.name))
+    words = re.findall(r"[A-Za-z][\w'’-]+", re.sub(r"\s*\([^)]*\)", "", name))
     return words[-1].lower() if words else None
 
 
@@ -305,7 +306,7 @@ class EnglishExtractor:
         out: list[Claim] = []
         for c in claims:
             if c.claimant.party == "OTHER" and c.attacker is None and c.stance == "asserted":
-                blamed = state.third_party_blame.get(_speaker_key(_Voice(c.claimant.name, "OTHER", None)) or "")
+                blamed = state.third_party_blame.get(_source_key(c.claimant.name) or "")
                 if blamed is None:  # one third party under two names ("the Mission", its full title)
                     everyone = set().union(*state.third_party_blame.values()) if state.third_party_blame else set()
                     blamed = everyone if len(everyone) == 1 else set()
@@ -453,7 +454,7 @@ class EnglishExtractor:
                 region = geo[0].region
                 if party is None and geo[0].country in ("UA", "RU"):
                     party = geo[0].country
-                if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in _CITY_REGIONS:
+                if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in CITY_REGIONS:
                     settlement = geo[0]
         name = canonical_name(phrase, party)
         if party is None and name in _CANON_PARTY:
@@ -668,23 +669,30 @@ class EnglishExtractor:
         state.last_direction = direction
 
     @staticmethod
-    def _referred_direction(state: _DocState, text: str, targets: list[Any]) -> tuple[str, str] | None:
-        """"the refinery had been targeted deliberately" with no side named: the definite
-        article points back to the target an earlier claim of the report was about."""
+    def _referred_draft(state: _DocState, text: str, targets: list[Any], *, with_attacker: bool) -> ClaimDraft | None:
+        """The latest earlier claim that a definite target ("the refinery") points back to:
+        one naming the same target code (and an attacker, when `with_attacker`)."""
         for t in targets:
             if not re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start], re.I):
                 continue
             for draft, _stance in reversed(state.history):
-                if draft.attacker and any(code == t.code for code, _ in draft.targets):
-                    return (draft.attacker, draft.target_country)  # type: ignore[return-value]
+                if (draft.attacker or not with_attacker) and any(code == t.code for code, _ in draft.targets):
+                    return draft
         return None
+
+    @classmethod
+    def _referred_direction(cls, state: _DocState, text: str, targets: list[Any]) -> tuple[str, str] | None:
+        """"the refinery had been targeted deliberately" with no side named: the definite
+        article points back to the target an earlier claim of the report was about."""
+        draft = cls._referred_draft(state, text, targets, with_attacker=True)
+        return (draft.attacker, draft.target_country) if draft is not None else None  # type: ignore[return-value]
 
     @staticmethod
     def _own_earlier_attacker(state: _DocState, voice: _Voice | None) -> str | None:
         key = _speaker_key(voice)
         for draft, stance in reversed(state.history):
             if stance == "asserted" and draft.party == "OTHER" and draft.attacker and key is not None and (
-                    key == _speaker_key(_Voice(draft.claimant_name, "OTHER", (0, 0)))):
+                    key == _source_key(draft.claimant_name)):
                 return draft.attacker
         return None
 
@@ -746,20 +754,15 @@ class EnglishExtractor:
         kinds = [k for k in ("cruise_missile", "ballistic_missile") if k in draft.weapons and draft.weapons[k].counts]
         return kinds[0] if len(kinds) == 1 else phrase.category
 
-    @staticmethod
-    def _referred_target(state: _DocState, text: str, targets: list[Any]) -> str | None:
+    @classmethod
+    def _referred_target(cls, state: _DocState, text: str, targets: list[Any]) -> str | None:
         """The struck side of the earlier claim a definite target points back to, unless
         that claim's ground is all occupied (then no side is presented)."""
-        for t in targets:
-            if not re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start], re.I):
-                continue
-            for draft, _stance in reversed(state.history):
-                if any(code == t.code for code, _ in draft.targets):
-                    regions = [code for code, _ in draft.regions]
-                    if regions and all(r in OCCUPIED for r in regions):
-                        return None
-                    return draft.target_country
-        return None
+        draft = cls._referred_draft(state, text, targets, with_attacker=False)
+        if draft is None:
+            return None
+        regions = [code for code, _ in draft.regions]
+        return None if regions and all(r in OCCUPIED for r in regions) else draft.target_country
 
     def _capital_country(self, state: _DocState, bstate: _BlockState, voice: _Voice | None) -> str | None:
         """Whose capital "the capital" is: the struck side of the paragraph or report so far."""
@@ -1048,7 +1051,7 @@ class EnglishExtractor:
         for g in geo:
             if g.kind == "settlement":
                 state.last_settlement = g
-            if g.kind == "settlement" and g.region in _CITY_REGIONS and state.publisher_voice is not None:
+            if g.kind == "settlement" and g.region in CITY_REGIONS and state.publisher_voice is not None:
                 # Official tallies list "Kyiv" beside oblasts: the city-region, not a place report.
                 draft.add_region(g.region, (g.start, g.end))
                 continue

@@ -20,10 +20,12 @@ from typing import Any
 
 from .lexicon import LAUNCH_CONTEXT, LAUNCH_RESET, METONYMY
 
-__all__ = ["GeoMention", "find_geo", "is_launch_site", "OCCUPIED"]
+__all__ = ["GeoMention", "find_geo", "is_launch_site", "OCCUPIED", "CITY_REGIONS"]
 
 # Occupied Ukrainian regions keep UA codes but say nothing about which side was hit.
 OCCUPIED = frozenset({"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"})
+# Cities that are regions of their own: "Kyiv city" is the region, "Kupiansk city" the town.
+CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 
 _NAME = r"[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’-]*[\w])?"
 _REGION_WORD = r"(?:regions?|oblasts?|Regions?|Oblasts?|provinces?|territories|krais)"
@@ -89,8 +91,7 @@ _RIVERS = frozenset({"volga", "dnipro", "dnieper", "don", "desna", "oskil", "sey
 _RIVER_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?!(?:refiner\w*|plant|port|station|depot|airfield|air\s+base|region|oblast|"
                         r"district|city|terminal|HPP|TPP|NPP|CHP|[A-Z]\w*\s+(?:region|oblast))\b)")
 _RIVER_BEFORE = re.compile(r"\b(?:on|along|across|over|into|of|near|from|beyond|behind)\s+the\s+$", re.I)
-# Cities that are regions of their own: "Kyiv city" is the region, "Kupiansk city" the town.
-_CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
+
 _THE_CAPITAL = re.compile(r"\b(?:the|its|Ukraine's|Russia's)\s+capital(?:'s)?\b", re.I)
 
 
@@ -191,7 +192,7 @@ def find_geo(
                 # ("Shevchenkivskyi district" is a city's borough: its namesake village elsewhere is no clue.)
                 out.append(GeoMention(s, e, "region", c.name, c.region, c.country))
             return  # "on the Volga": the river, not the town of Volga
-        if c.kind == "settlement" and _CITY_AFTER.match(text, e) and c.region in _CITY_REGIONS:
+        if c.kind == "settlement" and _CITY_AFTER.match(text, e) and c.region in CITY_REGIONS:
             out.append(GeoMention(s, e, "region", c.name, c.region, c.country))  # "Kyiv city": the region
             return
         out.append(_mention(s, e, c))

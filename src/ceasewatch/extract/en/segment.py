@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from .dates import DATELINE
 
-__all__ = ["Block", "Sentence", "Clause", "segment"]
+__all__ = ["Block", "Sentence", "Clause", "segment", "AFTER_EVENT"]
 
 _ABBREV = re.compile(
     r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|"
@@ -25,12 +25,14 @@ _ABBREV = re.compile(
 )
 # A sentence ends at . ! ? (after closing quotes and footnote marks like "[5]").
 _SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*$")
+# ", hours after ...": an aside about another event, its own clause (and dated only relative to the lead)
+AFTER_EVENT = r"(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b"
 _CLAUSE_SPLIT = re.compile(
     r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported|suggested|noted|claimed|insisted|"
     r"warned|stressed|argued|accused|denied|called|urged|described)\b)|,\s+but\s+(?=\w+\s+said)|"
     # ", and on Thursday morning the Air Force reported that ...": a second statement, a second clause
     # ", hours after Russian glide bombs killed three in Kharkiv": another event, told in passing
-    r",\s+(?=(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b)|"
+    r",\s+(?=" + AFTER_EVENT + r")|"
     r",\s+and\s+(?=(?:[\w'’-]+\s+){1,8}?(?:said|says|reported|reports|stated|wrote|announced)\s+(?:that\s+)?"
     r"(?:a|an|the|\d|[A-Z]))",
     re.IGNORECASE,
