@@ -6,7 +6,6 @@ claims themselves. SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import random
-from collections import Counter, defaultdict
 from dataclasses import replace
 from datetime import date, timedelta
 
@@ -19,6 +18,7 @@ from ceasewatch.store import aggregates as agg
 from ceasewatch.store import schema
 from ceasewatch.store.base import ClaimFilter
 from ceasewatch.store.migrations import MIGRATIONS
+from counted_by_hand import regions_by_hand
 
 EX = "test.agg.v1"
 DAY0 = date(2025, 3, 1)
@@ -99,15 +99,6 @@ def _timeline_by_hand(store, flt):
     return [rows[k] for k in sorted(rows, key=lambda k: tuple("" if v is None else v for v in k))]
 
 
-def _regions_by_hand(store, flt):
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for c in store.iter_claims(flt):
-        for region in set(c.regions):
-            counts[region]["claims"] += 1
-            counts[region][c.claimant.party] += 1
-    return {r: dict(n) for r, n in sorted(counts.items())}
-
-
 def _tables(store) -> dict[str, set[tuple]]:
     with store._engine.connect() as conn:
         return {
@@ -125,7 +116,7 @@ def _check(store) -> None:
     assert _tables(store) == kept
     for flt in ANSWERED + NEEDS_CLAIMS:
         assert store.timeline(flt) == _timeline_by_hand(store, flt), flt
-        assert store.region_counts(flt) == _regions_by_hand(store, flt), flt
+        assert store.region_counts(flt) == regions_by_hand(store, flt), flt
         assert store.list_claims(flt, limit=1).total == sum(1 for _ in store.iter_claims(flt)), flt
 
 

@@ -3,21 +3,12 @@ the filtered claims one by one, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from datetime import date
 
 import pytest
 
 from ceasewatch.store.base import ClaimFilter
-
-
-def _by_hand(store, flt):
-    counts: dict[str, Counter] = defaultdict(Counter)
-    for claim in store.iter_claims(flt):
-        for region in set(claim.regions):
-            counts[region]["claims"] += 1
-            counts[region][claim.claimant.party] += 1
-    return {r: dict(c) for r, c in sorted(counts.items())}
+from counted_by_hand import regions_by_hand
 
 
 @pytest.mark.parametrize(
@@ -32,7 +23,7 @@ def _by_hand(store, flt):
     ],
 )
 def test_store_region_counts_match_claims(filled_store, flt) -> None:
-    expected = _by_hand(filled_store, flt)
+    expected = regions_by_hand(filled_store, flt)
     assert filled_store.region_counts(flt) == expected
 
 
