@@ -23,11 +23,6 @@ __all__ = ["located_places", "incident_ids"]
 _IN_CHUNK = 2000  # ids per IN (...) list: one query for a map's markers
 
 
-def _chunks(ids: list[str]) -> Iterable[list[str]]:
-    for i in range(0, len(ids), _IN_CHUNK):
-        yield ids[i : i + _IN_CHUNK]
-
-
 def located_places(
     conn: Connection, flt: ClaimFilter | None, *, limit: int
 ) -> tuple[list[dict[str, Any]], bool]:
@@ -96,7 +91,7 @@ def incident_ids(conn: Connection, claim_ids: Iterable[str]) -> dict[str, str]:
     listing would show it first."""
     ic, i = s.incident_claims.c, s.incidents.c
     out: dict[str, str] = {}
-    for part in _chunks(list(dict.fromkeys(claim_ids))):
+    for part in q.chunks(dict.fromkeys(claim_ids), _IN_CHUNK):
         stmt = (
             select(ic.claim_id, i.id)
             .select_from(s.incident_claims.join(s.incidents, i.id == ic.incident_id))

@@ -11,9 +11,10 @@ from __future__ import annotations
 import base64
 import binascii
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from itertools import islice
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, FromClause, Select, exists, func, literal, or_, select, tuple_
 from sqlalchemy.sql.expression import ColumnClause
@@ -25,6 +26,7 @@ from .base import ClaimFilter
 from .rows import day_ord
 
 __all__ = [
+    "chunks",
     "encode_cursor",
     "decode_cursor",
     "keyset",
@@ -35,6 +37,15 @@ __all__ = [
     "assessment_conditions",
     "timeline_query",
 ]
+
+T = TypeVar("T")
+
+
+def chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`items` in lists of at most `size`: bulk statements and IN (...) lists stay bounded."""
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
 
 
 def encode_cursor(kind: str, key: Sequence[Any]) -> str:

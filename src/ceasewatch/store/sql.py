@@ -20,7 +20,6 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
-from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, FromClause, Table, delete, func, insert, select
@@ -43,12 +42,6 @@ T = TypeVar("T")
 
 _DOC_ORDER = (s.documents.c.sort_ts, s.documents.c.id)
 _INCIDENT_ORDER = (s.incidents.c.day_ord, s.incidents.c.id)
-
-
-def _chunks(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    it = iter(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
 
 
 class SqlRepository:
@@ -168,7 +161,7 @@ class SqlRepository:
         """Fast path for large loads: `executemany` per chunk, one transaction
         per chunk, existing ids skipped. Returns how many rows were offered."""
         n = 0
-        for chunk in _chunks(docs, chunk_size):
+        for chunk in q.chunks(docs, chunk_size):
             for doc in chunk:
                 self._check_text(doc)
             now = datetime.now(UTC)
@@ -258,7 +251,7 @@ class SqlRepository:
         transaction with `executemany` per table (the fast path for loading
         1M claims). Returns the number of claims stored."""
         stored = 0
-        for chunk in _chunks(items, chunk_size):
+        for chunk in q.chunks(items, chunk_size):
             rows = r.ClaimRows()
             seen: set[str] = set()
             for doc_id, extractor, claims in chunk:
@@ -270,7 +263,7 @@ class SqlRepository:
             with self._write() as conn:
                 deltas = agg.Deltas()
                 for extractor, doc_ids in by_extractor.items():
-                    for part in _chunks(doc_ids, 500):
+                    for part in q.chunks(doc_ids, 500):
                         self._delete_claims(conn, extractor, part, deltas)
                 self._insert_many(conn, s.claims, rows.claims)
                 for name, child_rows in rows.children().items():
