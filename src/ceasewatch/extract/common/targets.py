@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import TARGET_CODES
+from .fastre import first_chars, gated
 
 __all__ = ["TargetMention", "find_targets", "top_level", "reduce_targets", "TARGET_PATTERNS", "is_target_code"]
 
@@ -106,7 +107,17 @@ def _compiled(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for code, pattern in TARGET_PATTERNS.get(lang, TARGET_PATTERNS["en"]):
         tail = r"\b" if lang == "en" else ""
-        out.append((code, re.compile(r"(?<!\w)(?:" + pattern + ")" + tail, re.IGNORECASE)))
+        out.append((code, gated(r"(?<!\w)(?:" + pattern + ")" + tail, re.IGNORECASE)))
+    return out
+
+
+@lru_cache(maxsize=8)
+def _start_chars(lang: str) -> list[frozenset[str] | None]:
+    """Per pattern of `_compiled(lang)`, the characters its matches start with (None: any)."""
+    out = []
+    for _code, rx in _compiled(lang):
+        chars = first_chars(rx.pattern, rx.flags)
+        out.append(frozenset(chars) if chars is not None else None)
     return out
 
 
@@ -116,7 +127,7 @@ def _any(lang: str) -> re.Pattern[str]:
     run only at those positions."""
     tail = r"\b" if lang == "en" else ""
     alts = "|".join(f"(?:{p})" for _, p in TARGET_PATTERNS.get(lang, TARGET_PATTERNS["en"]))
-    return re.compile(r"(?<!\w)(?:" + alts + ")" + tail, re.IGNORECASE)
+    return gated(r"(?<!\w)(?:" + alts + ")" + tail, re.IGNORECASE)
 
 
 def find_targets(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) -> list[TargetMention]:
@@ -124,8 +135,12 @@ def find_targets(text: str, *, lang: str = "en", start: int = 0, end: int | None
     stop = len(text) if end is None else end
     hits: list[TargetMention] = []
     compiled = _compiled(lang)
+    starts = _start_chars(lang)
     for m in _any(lang).finditer(text, start, stop):
-        for code, rx in compiled:
+        first = text[m.start()]
+        for (code, rx), chars in zip(compiled, starts):
+            if chars is not None and first not in chars:
+                continue  # cannot start here: skip the call
             hit = rx.match(text, m.start(), stop)
             if hit:
                 hits.append(TargetMention(hit.start(), hit.end(), code))

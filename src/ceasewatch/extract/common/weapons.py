@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fastre import factored, gated
+
 __all__ = ["WeaponModel", "CATALOGUE", "WeaponMention", "find_weapon_models", "weapon_by_alias", "normalize_alias"]
 
 
@@ -88,7 +90,7 @@ CATALOGUE: tuple[WeaponModel, ...] = (
     _m("Vampire", "artillery", "RM-70 Vampire", "Вампір", "Вампир"),
 )
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\s-]+")
+_DASHES = gated(r"[\u2010-\u2015\u2212\s-]+")
 
 
 def normalize_alias(text: str) -> str:
@@ -117,23 +119,7 @@ def _alias_regex() -> re.Pattern[str]:
     aliases = sorted({a for e in CATALOGUE for a in e.aliases}, key=len, reverse=True)
     parts = [r"[\s\u2010-\u2015\u2212-]?".join(re.escape(ch) for ch in _DASHES.split(a)) for a in aliases]
     # Word-ish boundaries that also work next to Cyrillic letters and digits.
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
-
-
-_TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-
-
-@lru_cache(maxsize=1)
-def _first_tokens() -> frozenset[str]:
-    """The leading letters of every alias ("kh" of "Kh-101", "shahed"): a cheap
-    test that a text can contain a model name at all."""
-    firsts = set()
-    for entry in CATALOGUE:
-        for alias in entry.aliases:
-            m = _TOKEN.match(alias)
-            if m:
-                firsts.add(m.group(0).casefold())
-    return frozenset(firsts)
+    return gated(r"(?<![\w-])(?:" + factored(parts) + r")(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -147,9 +133,6 @@ def find_weapon_models(text: str, start: int = 0, end: int | None = None) -> lis
     """Every catalogue model named in `text[start:end]`, with absolute offsets."""
     found: list[WeaponMention] = []
     stop = len(text) if end is None else end
-    firsts = _first_tokens()
-    if not any(w.group(0).casefold() in firsts for w in _TOKEN.finditer(text, start, stop)):
-        return found
     for m in _alias_regex().finditer(text, start, stop):
         entry = weapon_by_alias(m.group(0))
         if entry is None:  # separator variant not in the table: try without separators

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..common.fastre import gated
+
 __all__ = ["Speaker", "find_speakers", "party_of", "canonical_name", "is_pronoun", "SPEECH_VERB"]
 
 SPEECH_VERB = (
@@ -21,23 +23,23 @@ SPEECH_VERB = (
     r"dismissed|dismisses|rejected|rejects|gave|described|noted|blamed|blames|insisted|called|calls|warned|"
     r"declared|informed|updated|estimated|recorded|registered|cited|quoted|verified|documented)"
 )
-_BOUNDARY = re.compile(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|where|which|when|whereas|because|what|who|whom|if)\b",
+_BOUNDARY = gated(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|where|which|when|whereas|because|what|who|whom|if)\b",
                        re.IGNORECASE)
-_SPEECH = re.compile(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by)\s+", re.I)
-_SUBJECT = re.compile(
+_SPEECH = gated(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
+_ACCORDING = gated(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by)\s+", re.I)
+_SUBJECT = gated(
     r"\s*((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:did|does|has|had|was|is|also|declined|refused|gave|offered)\b"
 )
 # "according to updated figures", "according to preliminary data": a source of numbers, not a speaker.
-_NOT_A_SOURCE = re.compile(
+_NOT_A_SOURCE = gated(
     r"(?:(?:the|updated|preliminary|latest|initial|official|new|early|first)\s+)*"
     r"(?:figures|data|information|estimates?|reports?|results|count|tally|numbers|footage|images|videos?)",
     re.I,
 )
 # A speaker phrase never ends in a preposition or an article ("According to", "quoted by the").
-_DANGLING = re.compile(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
-_INDEFINITE = re.compile(r"(?:one|a|an|the|another)\s+\w+", re.I)
-_LEAD_TRIM = re.compile(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
+_DANGLING = gated(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
+_INDEFINITE = gated(r"(?:one|a|an|the|another)\s+\w+", re.I)
+_LEAD_TRIM = gated(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
                         # "Among the incidents the Mission verified": the Mission speaks
                         r"(?:among|of|from|for)\s+(?:all\s+)?(?:the\s+)?[\w-]+\s+(?=the\s)|"
                         # "In its daily briefing it said": the pronoun speaks
@@ -54,16 +56,16 @@ _WHEN = (
     r"(?:\s+(?:morning|afternoon|evening|night))?"
 )
 # A parenthetical between a subject and its reporting verb: "Kyiv, for its part, said".
-_ASIDE = re.compile(
+_ASIDE = gated(
     r",\s*(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|however|meanwhile|too|also|in\s+response|"
     r"by\s+contrast|in\s+(?:a|its)\s+(?:statement|update|post)|on\s+the\s+other\s+hand|"
     r"(?:on\s+|late\s+on\s+|early\s+on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*$",
     re.I,
 )
-_TIME_LEAD = re.compile(r"(?:" + _WHEN + r")(?:\s*,)?\s+(?=\S)", re.I)
-_TIME_TAIL = re.compile(r"\s+(?:" + _WHEN + r")\s*$", re.I)
-_NOT_SPEAKER = re.compile(r"\d|\b(?:was|were|had|has|have|is|are|been|be|not|no|would|will|could|it\s+said)\b", re.I)
-_PRONOUN = re.compile(
+_TIME_LEAD = gated(r"(?:" + _WHEN + r")(?:\s*,)?\s+(?=\S)", re.I)
+_TIME_TAIL = gated(r"\s+(?:" + _WHEN + r")\s*$", re.I)
+_NOT_SPEAKER = gated(r"\d|\b(?:was|were|had|has|have|is|are|been|be|not|no|would|will|could|it\s+said)\b", re.I)
+_PRONOUN = gated(
     r"^(?:it|he|she|they|we|the\s+(?:force|forces|ministry|service|agency|headquarters|administration|"
     r"governor|mayor|official|officials|statement|company|operator|military|source|spokesman|spokeswoman|"
     r"spokesperson|command|department|report|regional\s+governor|city\s+administration|air\s+force|"
@@ -73,7 +75,7 @@ _PRONOUN = re.compile(
     re.I,
 )
 
-_RU = re.compile(
+_RU = gated(
     r"\b(?:Russia|Russian|Russia's|Moscow|Kremlin|Lavrov|Peskov|Zakharova|Putin|Shoigu|Belousov|Medinsky|"
     r"Ushakov|Gladkov|Khinshtein|Smirnov|Bogomaz|Rudenya|Malkov|Bocharov|Sobyanin|Vorobyov|Kondratyev|"
     r"Rosatom|Rosneft|Lukoil|Transneft|Gazprom|Rosaviatsia|TASS|RIA|Saldo|Balitsky|Aksyonov|Razvozhayev|"
@@ -81,7 +83,7 @@ _RU = re.compile(
     r"operational\s+headquarters|emergency\s+headquarters|Rospotrebnadzor|Federal\s+Security\s+Service|FSB)\b",
     re.I,
 )
-_UA = re.compile(
+_UA = gated(
     r"\b(?:Ukraine|Ukrainian|Ukraine's|Kyiv|Kiev|Zelensk\w*|Sybiha|Klitschko|Tkachenko|Svyrydenko|Kuleba|"
     r"Shmyhal|Syniehubov|Halushchenko|Umerov|Yermak|Ihnat|Sysyh|Fedorov|Kiper|Lysak|Terekhov|Fedorov|"
     r"Prokudin|Vilkul|Lukashuk|Ukrenergo|Naftogaz|Ukrzaliznytsia|Ukrhydroenergo|Energoatom|DTEK|Centrenergo|"
@@ -89,7 +91,7 @@ _UA = re.compile(
     r"Unmanned\s+Systems\s+Forces|Navy|Prosecutor|National\s+Police)\b",
     re.I,
 )
-_OTHER = re.compile(
+_OTHER = gated(
     r"\b(?:U\.N\.|UN|United\s+Nations|IAEA|OSCE|ISW|NATO|EU|European|Poland|Polish|U\.S\.|US|American|"
     r"UK|U\.K\.|United\s+Kingdom|Defence\s+Intelligence|"
     r"Trump|White\s+House|Washington|Pentagon|Britain|British|France|French|Germany|German|Romania|"
@@ -106,8 +108,8 @@ _OTHER = re.compile(
 )
 
 
-_COLON_LEAD = re.compile(r"\s*([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,9}?)\s*:\s+(?=\S)")
-_TITLE = re.compile(
+_COLON_LEAD = gated(r"\s*([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,9}?)\s*:\s+(?=\S)")
+_TITLE = gated(
     r"\b(?:governor|mayor|head|chief|minister|ministry|spokes\w+|administration|Air\s+Force|General\s+Staff|MoD|"
     r"military|police|service|headquarters|commander|president|office|agency|department|council|operator)\b",
     re.I,
@@ -140,9 +142,9 @@ def party_of(phrase: str) -> str | None:
 
 
 _CANON = (
-    (re.compile(r"\bair\s+force\b", re.I), "UA", "Ukrainian Air Force"),
-    (re.compile(r"\bgeneral\s+staff\b", re.I), "UA", "Ukrainian General Staff"),
-    (re.compile(r"\b(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)\b", re.I), "RU",
+    (gated(r"\bair\s+force\b", re.I), "UA", "Ukrainian Air Force"),
+    (gated(r"\bgeneral\s+staff\b", re.I), "UA", "Ukrainian General Staff"),
+    (gated(r"\b(?:defen[cs]e\s+ministry|ministry\s+of\s+defen[cs]e|MoD)\b", re.I), "RU",
      "Russian Ministry of Defence"),
 )
 
@@ -179,17 +181,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_APPOSITIVE = re.compile(
+_APPOSITIVE = gated(
     r"(?:[,\"”]\s*|\b)([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s+((?:the|a|an)\s+[^,;.\"“”]{3,90}),\s*$"
 )
-_TITLE_NAME = re.compile(
+_TITLE_NAME = gated(
     r"(?:^|[.;:\"”]\s*|\b)((?:[Tt]he|[Aa]n?)\s+[^,;.\"“”]{3,90}?),\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$"
 )
-_RELATIVE = re.compile(r"(?:^|(?<=[.;:\"”]\s)|\b)([A-Z][^,;.\"“”]{2,100}?),\s+(?:which|who)\s+[^,;\"“”]{1,90},\s*$")
-_SAY = re.compile(r"said|says|say|wrote|writes|told|tells|added|stated|states|reported|reports|posted|announced|"
+_RELATIVE = gated(r"(?:^|(?<=[.;:\"”]\s)|\b)([A-Z][^,;.\"“”]{2,100}?),\s+(?:which|who)\s+[^,;\"“”]{1,90},\s*$")
+_SAY = gated(r"said|says|say|wrote|writes|told|tells|added|stated|states|reported|reports|posted|announced|"
                   r"noted|declared|confirmed|continued|insisted|warned", re.I)
-_TITLE_ABBREV = re.compile(r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Sen|Rep|Mr|Mrs|Ms|Dr|St|Adm|Cmdr|Rev)$")
-_ACRONYM = re.compile(r"\([A-Z][A-Za-z]{1,7}\)")
+_TITLE_ABBREV = gated(r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Sen|Rep|Mr|Mrs|Ms|Dr|St|Adm|Cmdr|Rev)$")
+_ACRONYM = gated(r"\([A-Z][A-Za-z]{1,7}\)")
 
 
 def _boundaries(window: str) -> list[re.Match[str]]:

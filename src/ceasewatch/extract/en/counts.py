@@ -14,48 +14,49 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..common.fastre import gated
 from ..common.weapons import find_weapon_models
 from .lexicon import MEASURE_VERBS, MODIFIER_WORDS, WEAPON_NOUNS
 from .numbers import NUMBER_PATTERN, NumberMention, find_numbers
 
 __all__ = ["WeaponPhrase", "CountMention", "Casualty", "find_phrases", "find_counts", "find_casualties"]
 
-_HEAD_NOUN = re.compile(
+_HEAD_NOUN = gated(
     r"drone|UAV|UAS|unmanned|uncrewed|missile|rocket|bomb|boat|vessel|craft|shell|MLRS|launcher|decoy|munition|ballistic", re.I
 )
 _SPECIFICITY = {"other": 5, "cruise_missile": 4, "ballistic_missile": 4, "guided_bomb": 4, "artillery": 4,
                 "drone": 2, "missile": 1}
-_JOIN = re.compile(r"^(?:\s|/|,|-|\band\b|\bor\b|\btype\b|\bof\s+(?:various|other|different)\s+types\b)*$", re.I)
-_DEFENSIVE = re.compile(r"(?:air[\s-]+defen[cs]e|anti-aircraft|interceptor|surface-to-air|Patriot)\s*$", re.I)
-_GAP_OK = re.compile(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
+_JOIN = gated(r"^(?:\s|/|,|-|\band\b|\bor\b|\btype\b|\bof\s+(?:various|other|different)\s+types\b)*$", re.I)
+_DEFENSIVE = gated(r"(?:air[\s-]+defen[cs]e|anti-aircraft|interceptor|surface-to-air|Patriot)\s*$", re.I)
+_GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
-_PARTITIVE_WORD = re.compile(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|those|them|which|its)\b", re.I)
+_PARTITIVE = gated(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
+_PARTITIVE_WORD = gated(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|those|them|which|its)\b", re.I)
 # "..., and that all had been destroyed", "Neither was intercepted": the weapons just named
-_ALL_WERE = re.compile(r"\b(?P<w>all|both|neither|none)(?=\s+(?:had\s+been|have\s+been|were|was)\b)", re.I)
-_NEITHER = re.compile(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
+_ALL_WERE = gated(r"\b(?P<w>all|both|neither|none)(?=\s+(?:had\s+been|have\s+been|were|was)\b)", re.I)
+_NEITHER = gated(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
 _NUMWORD = r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|none|all)\b)"
 _AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been)\s+)?" \
        r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*[\"“‘']?"
-_RIGHT_VERB = re.compile(_AUX, re.I)
-_PART_ITEM = re.compile(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
-_OF_BEFORE = re.compile(r"\bof\s+$", re.I)
-_IS_PHRASE = re.compile(r"^\s+(?:were|was)\s+(?:all\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
-_NOT_MEASURED = re.compile(
+_RIGHT_VERB = gated(_AUX, re.I)
+_PART_ITEM = gated(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
+_OF_BEFORE = gated(r"\bof\s+$", re.I)
+_IS_PHRASE = gated(r"^\s+(?:were|was)\s+(?:all\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
+_NOT_MEASURED = gated(
     r"\s+(?:(?:was|were)\s+not|wasn['’]t|weren['’]t|could\s+not\s+be|couldn['’]t\s+be|cannot\s+be|"
     r"was\s+never|were\s+never)\s+(?:intercepted|shot\s+down|downed|destroyed)\b", re.I
 )
-_LAUNCH_AFTER = re.compile(
+_LAUNCH_AFTER = gated(
     r"[^.;:]{0,60}?\b(?:launched|fired|from\s+(?:the\s+)?(?:directions?|area|[A-Z])|from\s+occupied)", re.I
 )
-_PRONOUN_PARTITIVE = re.compile(
+_PRONOUN_PARTITIVE = gated(
     r"\s+of\s+(?:them|which|these|those|the\s+(?:rest|remainder|total|latter|former|" + NUMBER_PATTERN + r"))\b", re.I
 )
-_OUT_OF = re.compile(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
-_AMONG_BEFORE = re.compile(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
-_FINITE = re.compile(r"[.;:]|\b(?:was|were|is|are|had|has|have|said|says|while|but|whereas|which|who)\b", re.I)
-_MORE = re.compile(r"\s+(?:more|others?|further)\b", re.I)
-_OTHER_BEFORE = re.compile(r"\b(?:the\s+)?(?:other|remaining|rest)\s+$", re.I)
+_OUT_OF = gated(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
+_AMONG_BEFORE = gated(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
+_FINITE = gated(r"[.;:]|\b(?:was|were|is|are|had|has|have|said|says|while|but|whereas|which|who)\b", re.I)
+_MORE = gated(r"\s+(?:more|others?|further)\b", re.I)
+_OTHER_BEFORE = gated(r"\b(?:the\s+)?(?:other|remaining|rest)\s+$", re.I)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def _with_modifiers(text: str, start: int, pos: int) -> int:
         pos = m.start(1)
 
 
-_WORD_BEFORE = re.compile(r"([A-Za-z][\w-]*)\s+$")
+_WORD_BEFORE = gated(r"([A-Za-z][\w-]*)\s+$")
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -372,15 +373,15 @@ def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
 _CAS_NOUN = r"(?:(?:(?!and\b|or\b|but\b)[\w-]+\s+){0,4}?)"
 _KILLED = r"(?:killed|dead|died|deaths?|lives|fatalities|killing)"
 _INJURED = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
-_NOUN_FIRST = re.compile(
+_NOUN_FIRST = gated(
     r"\s+" + _CAS_NOUN + r"(?:[\w-]+)?(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
     r"(?P<k>killed|dead|died|"
     r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
     r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital|"
     r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:injuries|wounds|burns))\b", re.I)
-_VERB_FIRST = re.compile(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
+_VERB_FIRST = gated(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
                          r"rose\s+to|stood\s+at|reached|climbed\s+to)|killed\s+at\s+least)\s+$", re.I)
-_ZERO = re.compile(
+_ZERO = gated(
     r"\b(?:no\s+one|nobody|no\s+people|none|no\s+civilians)(?:\s+of\s+(?:the|our|its|their)\s+[\w-]+)?\s+"
     r"(?:was|were|had\s+been|has\s+been)\s+(?P<a>" +
     _KILLED + "|" + _INJURED + r")(?:\s+(?:or|and)\s+(?P<b>" + _KILLED + "|" + _INJURED + r"))?|"
@@ -389,11 +390,11 @@ _ZERO = re.compile(
 )
 
 
-_TOLL = re.compile(
+_TOLL = gated(
     r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?P<k>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))"
     r"(?:\s+[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
     r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
-_ONE_PERSON = re.compile(
+_ONE_PERSON = gated(
     r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|"
     r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..common.dates import DayExpr
+from ..common.fastre import gated
 
 __all__ = ["DateMention", "find_dates", "MULTI_DAY", "UNDATED", "MONTHS", "WEEKDAYS", "DATELINE"]
 
@@ -32,7 +33,7 @@ _YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
 _WD = r"(?:" + "|".join(WEEKDAYS) + r")"
 _TIME = r"\d{1,2}[:.]\d\d"
 
-MULTI_DAY = re.compile(
+MULTI_DAY = gated(
     r"\b(?:(?<!largest\s)(?<!biggest\s)(?<!heaviest\s)since\s+(?:the\s+)?(?:(?:" + _DAY + r"|" + _MON + r"|" + _WD + r"|\d{4})(?!\w)|the\s+truce|"
     r"the\s+ceasefire)|so\s+far\s+this|"
     r"(?:during|over|throughout|for)\s+the\s+(?:[\w-]+\s+){0,2}?(?:truce|ceasefire|moratorium)|"
@@ -52,7 +53,7 @@ MULTI_DAY = re.compile(
 )
 
 # The text says it cannot date the strike: "without saying when", "it is not known when".
-UNDATED = re.compile(
+UNDATED = gated(
     r"\b(?:without\s+(?:saying|specifying|giving|disclosing|indicating)\s+(?:when|the\s+date)|"
     r"(?:did|does|do)\s+not\s+(?:say|specify|disclose|indicate|give)\s+(?:when|the\s+date)|"
     r"(?:it\s+)?(?:is|was|remains)\s+(?:not|un)\s*(?:known|clear)\s+when|unclear\s+when|"
@@ -63,7 +64,7 @@ UNDATED = re.compile(
 
 # "KYIV, March 14 (Meridian) - ", "April 7 (Meridian) - ", "KYIV, Ukraine (AP) — ": who filed where and
 # when, not when anything happened.
-DATELINE = re.compile(
+DATELINE = gated(
     r"^(?:(?:[A-Z][A-Z .'/-]+,\s+)?(?i:" + _MON + r")\s+\d{1,2}\s+\([^)]{1,60}\)|"
     r"[A-Z][A-Za-z'/-]+(?:[ .][A-Z][A-Za-z'/-]+)*(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s+\([^)]{1,40}\))\s*[-–—]+\s+",
     re.MULTILINE,
@@ -71,51 +72,51 @@ DATELINE = re.compile(
 
 _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
     # (kind, priority, pattern); higher priority wins within a clause.
-    ("start_only", 0, re.compile(r"\(\s*(?:from|since|starting)\s+(?:" + _TIME + r"\s+)?(?:on\s+)?[^)]{0,40}\)", re.I)),
-    ("night_range", 5, re.compile(
+    ("start_only", 0, gated(r"\(\s*(?:from|since|starting)\s+(?:" + _TIME + r"\s+)?(?:on\s+)?[^)]{0,40}\)", re.I)),
+    ("night_range", 5, gated(
         r"(?:night\s+(?:of|from)|overnight\s+(?:on|of|from)?)\s+(?:(?P<m1>" + _MON + r")\s+)?(?P<d1>" + _DAY + r")(?:\s+(?P<m1b>" + _MON + r"))?"
         r"\s*(?:-|–|to|into|and|/)\s*(?:(?P<m2a>" + _MON + r")\s+)?(?P<d2>" + _DAY + r")(?:\s+(?P<m2>" + _MON + r"))?"
         + _YEAR, re.I)),
-    ("time_range", 5, re.compile(
+    ("time_range", 5, gated(
         r"from\s+" + _TIME + r"\s+(?:\w+\s+time\s+)?on\s+(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")\s+"
         r"(?:to|until|till)\s+(?:" + _TIME + r"\s+)?(?:\w+\s+time\s+)?(?:on\s+)?(?P<d2>" + _DAY + r")\s+(?P<m2>"
         + _MON + r")" + _YEAR, re.I)),
-    ("night_to_weekday", 4, re.compile(r"(?:overnight|night)\s+(?:in)?to\s+(?P<wd>" + _WD + r")", re.I)),
-    ("weekday", 4, re.compile(r"overnight\s+on\s+(?P<wd>" + _WD + r")", re.I)),
+    ("night_to_weekday", 4, gated(r"(?:overnight|night)\s+(?:in)?to\s+(?P<wd>" + _WD + r")", re.I)),
+    ("weekday", 4, gated(r"overnight\s+on\s+(?P<wd>" + _WD + r")", re.I)),
     # "Thursday's missile attack": the day of the attack itself, whatever day the report is about.
-    ("weekday", 4, re.compile(r"\b(?P<wd>" + _WD + r")['’]s(?=\s+(?:[\w-]+\s+){0,4}?(?:attacks?|strikes?|shelling|"
+    ("weekday", 4, gated(r"\b(?P<wd>" + _WD + r")['’]s(?=\s+(?:[\w-]+\s+){0,4}?(?:attacks?|strikes?|shelling|"
                               r"bombardment|raids?|assault|barrage|explosions?)\b)", re.I)),
-    ("numeric", 3, re.compile(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])")),
-    ("night_single", 4, re.compile(
+    ("numeric", 3, gated(r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)\.(?P<year>(?:19|20)\d\d)(?![\d.])")),
+    ("night_single", 4, gated(
         r"night\s+of\s+(?:(?P<m1>" + _MON + r")\s+(?P<d1a>" + _DAY + r")|(?P<d1>" + _DAY + r")\s+(?P<m1b>"
         + _MON + r"))" + _YEAR, re.I)),
-    ("date", 3, re.compile(r"(?<![\d:])(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")(?!\w)" + _YEAR, re.I)),
-    ("date", 3, re.compile(r"(?<!\w)(?P<m1>" + _MON + r")\s+(?P<d1>" + _DAY + r")(?![\d:])" + _YEAR, re.I)),
+    ("date", 3, gated(r"(?<![\d:])(?P<d1>" + _DAY + r")\s+(?P<m1>" + _MON + r")(?!\w)" + _YEAR, re.I)),
+    ("date", 3, gated(r"(?<!\w)(?P<m1>" + _MON + r")\s+(?P<d1>" + _DAY + r")(?![\d:])" + _YEAR, re.I)),
     # "over the past day" in a morning roundup: the day before, as with "yesterday"
-    ("yesterday", 2, re.compile(r"\byesterday\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)\b", re.I)),
-    ("overnight", 2, re.compile(
+    ("yesterday", 2, gated(r"\byesterday\b|\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:day|24\s+hours)\b", re.I)),
+    ("overnight", 2, gated(
         r"\b(?:overnight|last\s+night|tonight|during\s+the\s+(?:past\s+)?night|(?:the\s+)?past\s+night|"
         r"this\s+night|in\s+the\s+night|night-time|early\s+hours|this\s+morning|today|in\s+the\s+morning)\b",
         re.I)),
-    ("weekday", 1, re.compile(r"\b(?:on\s+|last\s+|early\s+)?(?P<wd>" + _WD + r")\b", re.I)),
+    ("weekday", 1, gated(r"\b(?:on\s+|last\s+|early\s+)?(?P<wd>" + _WD + r")\b", re.I)),
 ]
-_ANY_DATE_WORD = re.compile(
+_ANY_DATE_WORD = gated(
     r"\d|night|yesterday|today|morning|evening|early\s+hours|day\b|" + _MON + r"|" + _WD, re.I
 )
-_SPEECH_BEFORE = re.compile(
+_SPEECH_BEFORE = gated(
     r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|(?:accused|blamed)\s+[\w'’]+|"
     # "the death toll ... rose to 12 on Friday": the day of the update, not of the strike
     r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?$", re.I)
 
 
 # "On Wednesday morning, authorities had reported five dead": the day of a report, not a strike.
-_SPEECH_AFTER = re.compile(
+_SPEECH_AFTER = gated(
     r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?:[\w'’-]+\s+){0,4}?(?:had\s+|have\s+|has\s+)?"
     r"(?:said|reported|announced|stated|wrote|told|confirmed|updated)\b(?!\s*,)", re.I)  # "On Friday, it said, a drone"
 
 
 # ... only when the day opens the clause: "a bomb hit the city on Friday evening, the governor said" is the strike's.
-_LEADING = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|at)?\s*", re.I)
+_LEADING = gated(r"\s*(?:(?:late|early)\s+)?(?:on|by|in|at)?\s*", re.I)
 
 
 @dataclass(frozen=True)

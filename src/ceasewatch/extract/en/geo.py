@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from ..common.fastre import gated
 from .lexicon import LAUNCH_CONTEXT, LAUNCH_RESET, METONYMY
 
 __all__ = ["GeoMention", "find_geo", "is_launch_site", "OCCUPIED", "CITY_REGIONS"]
@@ -29,24 +30,24 @@ CITY_REGIONS = frozenset({"UA-30", "UA-40", "RU-MOW", "RU-SPE", "RU-SEV"})
 
 _NAME = r"[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’-]*[\w])?"
 _REGION_WORD = r"(?:regions?|oblasts?|Regions?|Oblasts?|provinces?|territories|krais)"
-_REGION_LIST = re.compile(
+_REGION_LIST = gated(
     r"(?:the\s+)?(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|or)\s+" + _NAME + r"))\s+"
     + _REGION_WORD + r"\b"
 )
-_REGION_ONE = re.compile(
+_REGION_ONE = gated(
     r"(?:the\s+)?(?:" + _NAME + r")\s+(?:region|Region|oblast|Oblast|Krai|krai|Territory|territory|Republic|"
     r"province|People's\s+Republic)\b|\b(?:the\s+)?Republic\s+of\s+" + _NAME
     + r"|\b(?:the\s+)?(?:Black|Azov|Caspian|Baltic)\s+Sea\b|\bSea\s+of\s+Azov\b|\bCrimea\b|\bCrimean\s+peninsula\b"
 )
-_INCLUDING = re.compile(r"\bregions?\b[^.;]{0,40}?\bincluding\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME
+_INCLUDING = gated(r"\bregions?\b[^.;]{0,40}?\bincluding\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME
                         + r")*(?:\s*,?\s+and\s+" + _NAME + r")?)")
-_SITE_TAIL = re.compile(
+_SITE_TAIL = gated(
     r"\s+(?:nuclear\s+power\s+plant|NPP|hydroelectric\s+power\s+plant|hydro(?:electric)?\s+power\s+station|"
     r"HPP|thermal\s+power\s+plant|TPP|CHP|power\s+plant|power\s+station|oil\s+refinery|refinery|oil\s+terminal|"
     r"oil\s+depot|airfield|air\s+base|airbase|port|dam)\b",
     re.I,
 )
-_CAPS = re.compile(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
+_CAPS = gated(r"\b[A-Z][\w'’-]*[\w](?:\s+[A-Z][\w'’-]*[\w])*")
 _SKIP_WORDS = frozenset(
     "the a an in on at of and but as by for from with after before during overnight last this that these those "
     "it its he she they we our their his her there here when where while according russia ukraine russian "
@@ -57,42 +58,42 @@ _SKIP_WORDS = frozenset(
     "european eu u.s. un nato west western trump putin zelenskiy zelensky shahed geran kalibr kinzhal iskander "
     "iskander-m iskander-k north south east west northern southern eastern western central".split()
 )
-_TITLE_BEFORE = re.compile(
+_TITLE_BEFORE = gated(
     r"(?:President|Minister|Mayor|mayor|governor|Governor|spokesman|spokeswoman|head|Head|Gen\.|General|Mr\.|"
     r"Ms\.|Mrs\.|Lt\.|Col\.|commander|chief|Chief|envoy|Secretary|Patriarch|adviser|aide)\s+$"
 )
-_SEA_MODIFIER = re.compile(r"\s+(?:port|Fleet|fleet|coast|ports|city|resort|Shipping|shipping)\b")
-_NEAR = re.compile(r"\bnear\s+(?:the\s+)?$", re.I)
-_INTERCEPTED = re.compile(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", re.I)
-_LOCATOR_GAP = re.compile(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
-_TIME_AFTER = re.compile(r"\s+time\b")
-_RIVER_AFTER = re.compile(r"\s+(?:river|River)\b")
-_TOWARDS = re.compile(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
+_SEA_MODIFIER = gated(r"\s+(?:port|Fleet|fleet|coast|ports|city|resort|Shipping|shipping)\b")
+_NEAR = gated(r"\bnear\s+(?:the\s+)?$", re.I)
+_INTERCEPTED = gated(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", re.I)
+_LOCATOR_GAP = gated(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
+_TIME_AFTER = gated(r"\s+time\b")
+_RIVER_AFTER = gated(r"\s+(?:river|River)\b")
+_TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
                       r"(?:the\s+)?$", re.I)
-_CITY_AFTER = re.compile(r"\s+city\b")
-_UNIT_AFTER = re.compile(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
+_CITY_AFTER = gated(r"\s+city\b")
+_UNIT_AFTER = gated(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
                          r"corps|army|fleet|flotilla)\b", re.I)
-_AXIS_AFTER = re.compile(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:directions?|axis|axes|sectors?)\b")
-_TRAILING_REGION = re.compile(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
-_ADJECTIVAL = re.compile(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
-_PLACE_INTRO = re.compile(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
-_CAPITAL_POSSESSIVE = re.compile(r"([A-Z][\w-]+)['’]s")
+_AXIS_AFTER = gated(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:directions?|axis|axes|sectors?)\b")
+_TRAILING_REGION = gated(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
+_ADJECTIVAL = gated(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
+_PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
+_CAPITAL_POSSESSIVE = gated(r"([A-Z][\w-]+)['’]s")
 # The region around a city that is a region of its own.
 _SURROUNDING = {"UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43"}
-_CITY_PART = re.compile(r"\s+(?:[A-Z][\w'’-]+\s+|(?:northern|southern|eastern|western|central)\s+)?(?:district|neighbou?rhood|"
+_CITY_PART = gated(r"\s+(?:[A-Z][\w'’-]+\s+|(?:northern|southern|eastern|western|central)\s+)?(?:district|neighbou?rhood|"
                         r"outskirts|suburbs?|centre|center|residential\s+area)\b")
-_DISTRICT_AFTER = re.compile(r"\s+(?:district|raion|rayon|municipal\s+district|urban\s+district)\b",
+_DISTRICT_AFTER = gated(r"\s+(?:district|raion|rayon|municipal\s+district|urban\s+district)\b",
                              re.I)
 # Rivers that share a name with a settlement; "on the Volga", "across the Dnipro" name the river.
 _RIVERS = frozenset({"volga", "dnipro", "dnieper", "don", "desna", "oskil", "seym", "seim", "sula", "psel", "vorskla",
                      "kuban", "dniester", "southern buh", "inhulets", "samara", "ural", "oka", "kama", "neva",
                      "siverskyi donets", "seversky donets", "donets", "sozh", "pripyat", "ros", "ingul"})
 # ... unless a facility or another name follows ("near the Samara refinery").
-_RIVER_END = re.compile(r"\s*(?:[,.;:)]|$)|\s+(?!(?:refiner\w*|plant|port|station|depot|airfield|air\s+base|region|oblast|"
+_RIVER_END = gated(r"\s*(?:[,.;:)]|$)|\s+(?!(?:refiner\w*|plant|port|station|depot|airfield|air\s+base|region|oblast|"
                         r"district|city|terminal|HPP|TPP|NPP|CHP|[A-Z]\w*\s+(?:region|oblast))\b)")
-_RIVER_BEFORE = re.compile(r"\b(?:on|along|across|over|into|of|near|from|beyond|behind)\s+the\s+$", re.I)
+_RIVER_BEFORE = gated(r"\b(?:on|along|across|over|into|of|near|from|beyond|behind)\s+the\s+$", re.I)
 
-_THE_CAPITAL = re.compile(r"\b(?:the|its|Ukraine's|Russia's)\s+capital(?:'s)?\b", re.I)
+_THE_CAPITAL = gated(r"\b(?:the|its|Ukraine's|Russia's)\s+capital(?:'s)?\b", re.I)
 
 
 @dataclass(frozen=True)

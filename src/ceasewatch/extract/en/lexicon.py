@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..common.fastre import gated
+
 __all__ = [
     "MODIFIER_WORDS",
     "WEAPON_NOUNS",
@@ -38,39 +40,39 @@ MODIFIER_WORDS = frozenset(
 )
 # (category, pattern) in matching order: the first pattern that matches a span wins.
 WEAPON_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("other", re.compile(r"\b(?:uncrewed|unmanned|naval|sea|maritime|surface)\s+(?:boats?|surface\s+vessels?|"
+    ("other", gated(r"\b(?:uncrewed|unmanned|naval|sea|maritime|surface)\s+(?:boats?|surface\s+vessels?|"
                          r"vessels?|drones?|craft)\b|\bboats?\s+drones?\b|\bnaval\s+drones?\b", _I)),
-    ("cruise_missile", re.compile(r"\bcruise\s+missiles?\b", _I)),
-    ("ballistic_missile", re.compile(r"\b(?:ballistic|quasi-ballistic)(?:\s+missiles?)?\b", _I)),
-    ("guided_bomb", re.compile(r"\b(?:guided\s+)?(?:aerial\s+|air\s+|glide\s+|gliding\s+)bombs?\b|"
+    ("cruise_missile", gated(r"\bcruise\s+missiles?\b", _I)),
+    ("ballistic_missile", gated(r"\b(?:ballistic|quasi-ballistic)(?:\s+missiles?)?\b", _I)),
+    ("guided_bomb", gated(r"\b(?:guided\s+)?(?:aerial\s+|air\s+|glide\s+|gliding\s+)bombs?\b|"
                                r"\bguided\s+bombs?\b|\bglide\s+bombs?\b", _I)),
-    ("drone", re.compile(r"\b(?:drones?|UAVs?|UAS|(?:unmanned|uncrewed)\s+aerial\s+(?:vehicles?|systems?)|"
+    ("drone", gated(r"\b(?:drones?|UAVs?|UAS|(?:unmanned|uncrewed)\s+aerial\s+(?:vehicles?|systems?)|"
                          r"(?:unmanned|uncrewed)\s+aircraft|"
                          r"loitering\s+munitions?|decoys?)\b", _I)),
-    ("missile", re.compile(r"\b(?:missiles?|rockets?)\b", _I)),
-    ("artillery", re.compile(r"\b(?:artillery\s+)?shells\b|\bMLRS\b|\b(?:multiple\s+)?rocket\s+launchers?\b|"
+    ("missile", gated(r"\b(?:missiles?|rockets?)\b", _I)),
+    ("artillery", gated(r"\b(?:artillery\s+)?shells\b|\bMLRS\b|\b(?:multiple\s+)?rocket\s+launchers?\b|"
                              r"\bmortar\s+(?:rounds|shells|bombs)\b", _I)),
 )
 
 # Measures: verbs and phrases that say what happened to counted weapons.
 MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("lost", re.compile(
+    ("lost", gated(
         r"\b(?:lost\s+locationally|locationally\s+lost|lost(?:\s+(?:on\s+radar|from\s+radar))?|"
         r"(?:vanished|disappeared)\s+(?:from|off)\s+(?:the\s+)?radar|jammed|suppressed\s+by\s+(?:electronic|EW)|"
         r"(?:were|was)\s+suppressed|suppressed\s+(?:by|with)\s+electronic\s+warfare|"
         r"(?:diverted|redirected)\s+by\s+electronic\s+warfare|neutralised\s+by\s+electronic\s+warfare)\b", _I)),
-    ("intercepted", re.compile(
+    ("intercepted", gated(
         r"\b(?:shot\s+down|destroyed|intercepted|downed|neutrali[sz]ed|brought\s+down|knocked\s+out|"
         r"taken\s+down|eliminated|repelled)\b", _I)),
-    ("hit", re.compile(
+    ("hit", gated(
         r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed)\b", _I)),
-    ("launched", re.compile(
+    ("launched", gated(
         r"\b(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
         r"struck\s+with|dropped|dropping|deployed|detected(?:\s+and\s+tracked)?|tracked|involved|employed|"
         r"with|unleashed|hurled|targeted\s+with)\b", _I)),
 )
 
-STRIKE_CUE = re.compile(
+STRIKE_CUE = gated(
     r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"launch(?:ed|es)?|fir(?:ed|ing)|shot\s+down|destroy(?:ed|ing)|intercept(?:ed|ing)|downed|damag(?:ed|ing|e)|"
     r"target(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|dead|casualties|explosions?|blasts?|"
@@ -80,7 +82,7 @@ STRIKE_CUE = re.compile(
     _I,
 )
 
-DENIAL_CUE = re.compile(
+DENIAL_CUE = gated(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|fabrication|fake|false\s+claim|"
     r"not\s+(?:been\s+)?(?:attacked|struck|behind|involved|responsible|targeted)|"
     r"no\s+such\s+(?:attack|strike)|had\s+not\s+(?:attacked|struck|carried\s+out)|did\s+not\s+(?:attack|strike|"
@@ -90,7 +92,7 @@ DENIAL_CUE = re.compile(
 )
 
 # Launch sites: "from the directions of Kursk", "launched from occupied Crimea", "from Tu-95MS bombers over ...".
-LAUNCH_CONTEXT = re.compile(
+LAUNCH_CONTEXT = gated(
     r"\b(?:(?<!far\s)(?<!away\s)(?<!km\s)(?<!miles\s)(?<!kilometres\s)(?<!kilometers\s)(?<!debris\s)(?<!fragments\s)"
     r"(?<!wreckage\s)(?<!parts\s)from|out\s+of|"
     r"launch(?:ed|ing)\s+(?:from|over|in|by)|direction(?:s)?\s+of|airspace\s+of|by\s+Tu-\w+|"
@@ -98,14 +100,14 @@ LAUNCH_CONTEXT = re.compile(
     _I,
 )
 # After a launch cue, a strike or interception word means the place is a target again.
-LAUNCH_RESET = re.compile(
+LAUNCH_RESET = gated(
     r"\b(?:shot\s+down|destroyed|intercepted|downed|hit|struck|strikes?|attacked|damaged|were\s+recorded|"
     r"affected|fell|against|on|at|towards?|into|targeting|at\s+targets|killed|killing|injured|injuring|wounded|"
     r"wounding|damaging|exploded|landed|crashed|brought\s+down|neutrali[sz]ed)\b",
     _I,
 )
 
-DEFENDER = re.compile(
+DEFENDER = gated(
     r"\b(?P<side>Ukrainian|Ukraine's|Russian|Russia's)\s+(?:air\s+defen[cs]es?|air\s+force|forces\s+shot|"
     r"mobile\s+fire\s+groups|fighter\s+jets?|interceptors?)\b",
     _I,
@@ -114,14 +116,14 @@ _RU_WEAPON = r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|air\s+(?:attack|stri
     r"military|armed\s+forces|shelling|aircraft|bombers|barrage|assault|aviation|artillery|aggression)"
 _RU_VERB = r"(?:launched|attacked|struck|fired|sent|hit|pounded|targeted|used|shelled|bombed|carried\s+out|" \
     r"unleashed|again|continued|has\s+(?:launched|attacked|struck|hit)|had\s+(?:launched|attacked|struck|fired|hit))"
-ACTOR_RU = re.compile(
+ACTOR_RU = gated(
     r"\bRussia\s+(?:\w+\s+){0,2}?" + _RU_VERB + r"\b|"
     r"\b(?:Russian|Russia's|Moscow's)\s+(?:[\w-]+\s+){0,2}?" + _RU_WEAPON + r"\b|\boccupiers?\b|\binvaders?\b|"
     r"\bRussian\s+Armed\s+Forces\b|\bRussian\s+Federation\s+(?:launched|attacked)\b|"
     r"\b(?:armed\s+forces|troops|army)\s+of\s+(?:Russia|the\s+Russian\s+Federation)\b",
     _I,
 )
-ACTOR_UA = re.compile(
+ACTOR_UA = gated(
     r"\b(?:Ukraine(?:'s)?(?=\s+(?:\w+\s+){0,3}?(?:launched|attacked|struck|fired|sent|hit|targeted|used|"
     r"carried\s+out|had\s+(?:launched|attacked|struck)))|(?:Ukrainian|Kyiv's)\s+(?:\w+[\s-]+){0,2}?"
     r"(?:drones?|UAVs?|missiles?|strikes?|attacks?|forces|troops|army|military|armed\s+forces|unmanned|"
@@ -132,36 +134,36 @@ ACTOR_UA = re.compile(
     r"Security\s+Service\s+of\s+Ukraine)\b",
     _I,
 )
-ENEMY = re.compile(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
+ENEMY = gated(r"\b(?:the\s+enemy|enemy|adversary|aggressor)\b", _I)
 # "its drones", "our forces": the speaker's own side is the attacker.
-OWN_FORCES = re.compile(
+OWN_FORCES = gated(
     r"\b(?:its|our|their)\s+(?:\w+\s+){0,2}?(?:forces|drones|units|troops|army|military|missiles|strikes?|"
     r"aviation|navy|fleet)\b|\b(?:units|drones|forces|troops|missiles)\s+of\s+(?:its|our|the\s+(?:defen[cs]e|armed)\s+forces)\b|"
     r"\b(?:we|it|they)\s+(?:had\s+|has\s+|have\s+)?"
     r"(?:struck|hit|attacked|carried\s+out|launched|delivered|conducted|targeted)\b|\bbeen\s+behind\b",
     _I,
 )
-TARGET_UA = re.compile(
+TARGET_UA = gated(
     r"\b(?:against|at|on|across|into|over|of|throughout)\s+(?:\w+\s+){0,2}?(?:Ukraine|Ukrainian)\b|"
     r"\bUkraine's\s+(?:energy|power|gas|grid|cities|capital|infrastructure|defence|military|air\s+force|"
     r"railway|ports?)\b|\bUkrainian\s+(?:cities|energy|infrastructure|defence\s+(?:industry|plants)|"
     r"military|territory|air\s+(?:force\s+)?bases|ports?|positions|armed\s+forces)\b",
     _I,
 )
-TARGET_RU = re.compile(
+TARGET_RU = gated(
     r"\b(?:against|at|on|across|into|over|in|of|throughout|inside)\s+(?:\w+\s+){0,2}?(?:Russia|Russian)\b|"
     r"\bRussia's\s+(?:\w+\s+){0,2}?(?:region|port|refiner\w*|city|territory|oil|energy|regions)\b|"
     r"\bRussian\s+(?:city|town|territory|regions?|refiner\w*|port|oil|energy|airfield|village)\b|"
     r"\bRussian\s+Federation\b",
     _I,
 )
-ACCUSE = re.compile(
+ACCUSE = gated(
     r"\baccus(?:ed|es|ing)\s+(?P<who>Ukraine|Kyiv|Russia|Moscow|the\s+Kyiv\s+regime|Ukrainian\s+forces|"
     r"Russian\s+forces)\b|\bblam(?:ed|es|ing)\s+(?P<who2>Ukraine|Kyiv|Russia|Moscow|Ukrainian|Russian)\b",
     _I,
 )
 # "Kyiv said", "Moscow's war": capitals standing for governments are not places.
-METONYMY = re.compile(
+METONYMY = gated(
     r"\b(?:accus\w+|blam\w+|urg\w+|criticism\s+of|pressure\s+on|sanctions\s+on|talks\s+with|relations\s+with)\s+"
     r"(?:Moscow|Kyiv|Kiev)\b|"
     r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
@@ -170,9 +172,9 @@ METONYMY = re.compile(
     r"reported|described|insists|rejected))\b",
     _I,
 )
-CAPITAL = re.compile(r"\b(?:the\s+)?capital(?:'s)?\b", _I)
+CAPITAL = gated(r"\b(?:the\s+)?capital(?:'s)?\b", _I)
 
-HYPOTHETICAL = re.compile(
+HYPOTHETICAL = gated(
     r"\b(?:would|will|could|might|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|promis\w+|"
     r"ready\s+to|going\s+to|intends?|if\s+|unless|ceasefire|truce|talks|negotiat\w+|memorandum|sanctions|"
     r"agreement|moratorium|proposal|proposed|summit|elections?)\b",

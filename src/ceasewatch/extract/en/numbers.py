@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..common.fastre import gated
+
 __all__ = ["NumberMention", "find_numbers", "parse_number", "NUMBER_PATTERN"]
 
 _UNITS = {
@@ -28,14 +30,14 @@ _WORD_NUMBER = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 NUMBER_PATTERN = rf"(?:-?{_DIGITS}|{_WORD_NUMBER})"
-_VAGUE_BEFORE = re.compile(
+_VAGUE_BEFORE = gated(
     r"(?:more\s+than|over|at\s+least|about|around|nearly|almost|up\s+to|some|roughly|approximately|"
     r"at\s+most|fewer\s+than|less\s+than|under|close\s+to|estimated|an\s+estimated|as\s+many\s+as|"
     r"tens\s+of|more\s+then)\s+$",
     re.IGNORECASE,
 )
 _VAGUE_WORDS = {"a dozen", "dozens", "hundreds", "scores", "several", "a few", "many"}
-_NUMBER_RE = re.compile(rf"(?<![\w.,/:-])({NUMBER_PATTERN})(?![\w/:%]|,\d|\.\d|-\w)", re.IGNORECASE)
+_NUMBER_RE = gated(rf"(?<![\w.,/:-])({NUMBER_PATTERN})(?![\w/:%]|,\d|\.\d|-\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

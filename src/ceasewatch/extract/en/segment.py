@@ -15,19 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..common.fastre import gated
 from .dates import DATELINE
 
 __all__ = ["Block", "Sentence", "Clause", "segment", "AFTER_EVENT"]
 
-_ABBREV = re.compile(
+_ABBREV = gated(
     r"(?:\b(?:U\.S|U\.N|U\.K|E\.U|No|Nos|St|Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Gov|Sen|Rep|Jan|Feb|Mar|Apr|Jun|"
     r"Jul|Aug|Sep|Sept|Oct|Nov|Dec|approx|vs|etc|incl|km|p\.m|a\.m|i\.e|e\.g)|\b[A-Z])$"
 )
 # A sentence ends at . ! ? (after closing quotes and footnote marks like "[5]").
-_SENT_END = re.compile(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*$")
+_SENT_END = gated(r"[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*(?=\s+[\"“‘(\[]?[A-Z0-9\-–•])|[.!?]+[\"”’')\]]*(?:\[\d{1,3}\])*$")
 # ", hours after ...": an aside about another event, its own clause (and dated only relative to the lead)
 AFTER_EVENT = r"(?:hours|days|a\s+day|minutes|shortly|soon|weeks)\s+after\b"
-_CLAUSE_SPLIT = re.compile(
+_CLAUSE_SPLIT = gated(
     r";\s*|,?\s+while\s+|,\s+whereas\s+|,?\s+and\s+(?=(?:said|says|added|reported|suggested|noted|claimed|insisted|"
     r"warned|stressed|argued|accused|denied|called|urged|described)\b)|,\s+but\s+(?=\w+\s+said)|"
     # ", and on Thursday morning the Air Force reported that ...": a second statement, a second clause
@@ -38,12 +39,12 @@ _CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 MAX_CLAUSE_CHARS = 1200
-_LIST_ITEM = re.compile(r"^\s*(?:[-•*–]\s+|\d+\s+(?:over|in|near|above)\b)", re.IGNORECASE)
+_LIST_ITEM = gated(r"^\s*(?:[-•*–]\s+|\d+\s+(?:over|in|near|above)\b)", re.IGNORECASE)
 # "18 UAVs over the territory of Bryansk region,": a list item that starts with its count.
-_COUNT_ITEM = re.compile(r"^\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:over|in|near|above|on|off)\b", re.IGNORECASE)
-_CAPTION = re.compile(r"^\s*(?:PHOTO|PICTURE|IMAGE|VIDEO)(?:\s+CAPTION)?\s*:|^\s*\((?:photo|video)", re.IGNORECASE)
+_COUNT_ITEM = gated(r"^\s*\d[\d,]*\s+(?:[\w-]+\s+){0,3}?(?:over|in|near|above|on|off)\b", re.IGNORECASE)
+_CAPTION = gated(r"^\s*(?:PHOTO|PICTURE|IMAGE|VIDEO)(?:\s+CAPTION)?\s*:|^\s*\((?:photo|video)", re.IGNORECASE)
 # "BACKGROUND:", also inside leftover markup: "<p><strong>Background:</strong> ..."
-_BACKGROUND = re.compile(r"^\s*(?:<[^>]{1,40}>\s*)*(?:BACKGROUND|CONTEXT|FACTBOX)\s*(?::\s*(?:</[^>]{1,20}>)?|(?:</[^>]{1,20}>)\s*:)",
+_BACKGROUND = gated(r"^\s*(?:<[^>]{1,40}>\s*)*(?:BACKGROUND|CONTEXT|FACTBOX)\s*(?::\s*(?:</[^>]{1,20}>)?|(?:</[^>]{1,20}>)\s*:)",
                          re.IGNORECASE)
 
 

@@ -1,0 +1,150 @@
+"""Regular expressions that skip ahead to where a match can start.
+
+Most rule patterns are long case-insensitive alternations of words behind a
+`\\b` ("\\b(?:said|reported|wrote|...)\\b"). Python's `re` cannot compute a
+start-character prefix for such patterns, so a search tries every branch at
+every position of the text. `gated()` works out which characters a match can
+begin with and puts them in front as a lookahead (`(?=[swrSWR...])`): the
+engine then rejects most positions with one class test. The match semantics
+are unchanged -- the lookahead only restates what the pattern already
+requires of its first consumed character -- and a pattern whose first
+character cannot be bounded (it starts with `\\w`, `.` or can match empty)
+is compiled as it is. `tests/test_extract_fastre.py` checks equality of
+matches against the ungated pattern on real text.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _constants as C  # the parser's opcodes; stable across 3.11-3.13
+from re import _parser
+
+__all__ = ["gated", "first_chars", "factored"]
+
+_MAX_CLASS = 120  # a wider first-character class filters too little to pay for itself
+_ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
+
+
+class _Unbounded(Exception):
+    """The first character of a match can be (almost) anything."""
+
+
+def _chars_of_in(items: list, ci: bool) -> set[str]:
+    out: set[str] = set()
+    for op, av in items:
+        if op is C.LITERAL:
+            out.add(chr(av))
+        elif op is C.RANGE:
+            lo, hi = av
+            if hi - lo > _MAX_CLASS:
+                raise _Unbounded
+            out.update(chr(c) for c in range(lo, hi + 1))
+        elif op is C.CATEGORY and av is C.CATEGORY_DIGIT:
+            out.update("0123456789")
+        else:  # NEGATE, \w, \s, ...: no useful bound
+            raise _Unbounded
+    return _with_case(out, ci)
+
+
+def _with_case(chars: set[str], ci: bool) -> set[str]:
+    if not ci:
+        return chars
+    return chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+
+
+def _first(seq: list, ci: bool) -> tuple[set[str], bool]:
+    """(characters a match of `seq` can start with, whether `seq` can match empty)."""
+    out: set[str] = set()
+    for op, av in seq:
+        if op in _ZERO_WIDTH:
+            continue  # \b, ^, lookarounds consume nothing: the next item decides
+        if op is C.LITERAL:
+            return out | _with_case({chr(av)}, ci), False
+        if op is C.IN:
+            return out | _chars_of_in(av, ci), False
+        if op is C.BRANCH:
+            nullable = False
+            for alt in av[1]:
+                chars, empty = _first(list(alt), ci)
+                out |= chars
+                nullable = nullable or empty
+            if not nullable:
+                return out, False
+            continue
+        if op is C.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            inner_ci = (ci or bool(add_flags & C.SRE_FLAG_IGNORECASE)) and not del_flags & C.SRE_FLAG_IGNORECASE
+            chars, empty = _first(list(sub), inner_ci)
+            out |= chars
+            if not empty:
+                return out, False
+            continue
+        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            chars, empty = _first(list(sub), ci)
+            out |= chars
+            if lo > 0 and not empty:
+                return out, False
+            continue
+        if op is C.ATOMIC_GROUP:
+            chars, empty = _first(list(av), ci)
+            out |= chars
+            if not empty:
+                return out, False
+            continue
+        raise _Unbounded  # ANY, NOT_LITERAL, GROUPREF, conditionals ...
+    return out, True
+
+
+def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
+    """The characters any match of `pattern` starts with, or None when unbounded."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+        chars, empty = _first(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
+    except _Unbounded:
+        return None
+    if empty or not chars or len(chars) > _MAX_CLASS:
+        return None
+    return chars
+
+
+def _engine_has_prefix(pattern: str, flags: int) -> bool:
+    """True where `re` already skips ahead on its own: a case-sensitive pattern that starts
+    with a literal or a class, a single start character, or an anchored start."""
+    parsed = _parser.parse(pattern, flags)
+    if not parsed:
+        return True
+    op, av = parsed[0]
+    if op is C.AT and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
+        return True
+    return op in (C.LITERAL, C.IN, C.BRANCH) and not parsed.state.flags & re.IGNORECASE
+
+
+def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """`re.compile(pattern, flags)`, with a first-character lookahead when one can be bounded
+    and the engine has no prefix of its own."""
+    chars = first_chars(pattern, flags)
+    if chars is None or len({c.lower() for c in chars}) < 2 or _engine_has_prefix(pattern, flags):
+        return re.compile(pattern, flags)
+    cls = "".join(re.escape(c) for c in sorted(chars))
+    tail = "\n)" if flags & re.VERBOSE else ")"  # a trailing comment must not swallow the bracket
+    try:
+        # The class is matched case-sensitively on purpose: it already holds both cases where needed.
+        return re.compile(f"(?-i:(?=[{cls}]))(?:{pattern}{tail}", flags)
+    except re.error:  # e.g. global inline flags, which must stay first
+        return re.compile(pattern, flags)
+
+
+def factored(alternatives: list[str]) -> str:
+    """`"|".join(alternatives)` with alternatives that begin with the same letter or digit
+    grouped under it ("k(?:h-101|alibr|inzhal)|s(?:hahed|...)"), for a case-insensitive
+    pattern. The engine tries branches one by one, so a flat list of two hundred model names
+    costs two hundred tests per position; grouped, it costs one per first character. Order
+    inside a group is kept, so at any position the same alternative wins as before."""
+    if not all(a[:1].isalnum() for a in alternatives):
+        return "|".join(alternatives)  # an alternative starting with a class or group: keep it flat
+    groups: dict[str, list[str]] = {}
+    for a in alternatives:
+        groups.setdefault(a[0].lower(), []).append(a[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0]
+                    for first, rests in groups.items())
