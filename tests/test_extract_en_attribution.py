@@ -156,7 +156,7 @@ def test_definite_target_keeps_the_direction_it_was_reported_with(extractor: Eng
 
 
 def test_opt_in_parser_finds_distant_subjects() -> None:
-    """The spaCy fallback (off by default: no F1 gain, ~30 % slower) reads subjects the rules miss."""
+    """The spaCy fallback (a separate extractor, en_rules_parser.v1) reads subjects the rules miss."""
     from ceasewatch.extract.en.parse import parsed_speakers, parser, unresolved_verbs
 
     if parser() is None:
@@ -175,8 +175,15 @@ def test_opt_in_parser_finds_distant_subjects() -> None:
     assert unresolved_verbs(passive, 0, len(passive), []) == []
 
 
-def test_parser_is_off_by_default(extractor: EnglishExtractor) -> None:
+def test_parser_is_off_by_default_and_its_variant_has_its_own_name(extractor: EnglishExtractor) -> None:
+    from ceasewatch.extract import get_extractor
+
     assert extractor.use_parser is False
+    variant = get_extractor("ceasewatch.extract.en_rules_parser.v1")
+    assert variant.use_parser is True  # type: ignore[attr-defined]
+    text = "Ukrenergo, the grid operator, said Russia had struck 3 substations overnight."
+    claims = variant.extract(_doc(text))
+    assert claims and {c.extractor for c in claims} == {"ceasewatch.extract.en_rules_parser.v1"}
 
 
 def test_rules_read_a_name_with_its_title_in_apposition() -> None:

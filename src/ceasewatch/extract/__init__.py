@@ -22,6 +22,8 @@ DEFAULT_EXTRACTORS: dict[str, str] = {
 }
 
 extractors.lazy("ceasewatch.extract.en_rules.v1", "ceasewatch.extract.en.extractor:EnglishExtractor", languages=("en",))
+extractors.lazy("ceasewatch.extract.en_rules_parser.v1", "ceasewatch.extract.en.extractor:EnglishParserExtractor",
+                languages=("en",))
 extractors.lazy("ceasewatch.extract.uk_rules.v1", "ceasewatch.extract.slavic.uk:UkrainianExtractor", languages=("uk",))
 extractors.lazy("ceasewatch.extract.ru_rules.v1", "ceasewatch.extract.slavic.ru:RussianExtractor", languages=("ru",))
 

@@ -138,7 +138,7 @@ def find_targets(text: str, *, lang: str = "en", start: int = 0, end: int | None
     starts = _start_chars(lang)
     for m in _any(lang).finditer(text, start, stop):
         first = text[m.start()]
-        for (code, rx), chars in zip(compiled, starts):
+        for (code, rx), chars in zip(compiled, starts, strict=True):
             if chars is not None and first not in chars:
                 continue  # cannot start here: skip the call
             hit = rx.match(text, m.start(), stop)
