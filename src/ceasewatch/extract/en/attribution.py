@@ -37,6 +37,7 @@ _NOT_A_SOURCE = gated(
     re.I,
 )
 # A speaker phrase never ends in a preposition or an article ("According to", "quoted by the").
+_INFINITIVE_END = gated(r"\bto\s+[a-z]+$")
 _DANGLING = gated(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
 _INDEFINITE = gated(r"(?:one|a|an|the|another)\s+\w+", re.I)
 _LEAD_TRIM = gated(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
@@ -64,6 +65,8 @@ _ASIDE = gated(
 )
 _TIME_LEAD = gated(r"(?:" + _WHEN + r")(?:\s*,)?\s+(?=\S)", re.I)
 _TIME_TAIL = gated(r"\s+(?:" + _WHEN + r")\s*$", re.I)
+# Lower-case only: "initially", "later", "also" qualify the verb; "Kelly" is a name.
+_ADVERB_TAIL = gated(r"\s+(?:[a-z]+ly|also|later|first|earlier|again|then|too|now|still)\s*$")
 _NOT_SPEAKER = gated(r"\d|\b(?:was|were|had|has|have|is|are|been|be|not|no|would|will|could|it\s+said)\b", re.I)
 _PRONOUN = gated(
     r"^(?:it|he|she|they|we|the\s+(?:force|forces|ministry|service|agency|headquarters|administration|"
@@ -178,6 +181,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         tail = _TIME_TAIL.search(text, start, end)
         if tail and tail.start() > start:
             end = tail.start()
+        adverb = _ADVERB_TAIL.search(text, start, end)
+        if adverb and adverb.start() > start:
+            end = adverb.start()  # "Governor Yury Slyusar initially said": the adverb is the verb's
     return start, end
 
 
@@ -228,6 +234,8 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
             cut = b.end()
         s, e = _trim(text, left + (cut or 0), m.start())
         phrase = text[s:e]
+        if e > s and _INFINITIVE_END.search(phrase):
+            continue  # "the team continued to receive reports of ...": "reports" is a noun here
         if e > s and _DANGLING.search(phrase):
             continue  # "According to updated figures": "updated" is no speech verb here
         if e > s and len(phrase.split()) <= 13 and not _NOT_SPEAKER.search(phrase):

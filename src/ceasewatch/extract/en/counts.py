@@ -379,7 +379,7 @@ _NOUN_FIRST = gated(
     r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
     r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital|"
     r"(?:being\s+)?treated\s+for\s+(?:their\s+)?(?:injuries|wounds|burns))\b", re.I)
-_VERB_FIRST = gated(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|death\s+toll\s+(?:at|to|of|"
+_VERB_FIRST = gated(r"\b(?P<k>killing|killed|injuring|injured|wounding|wounded|(?:death\s+)?toll\s+(?:at|to|of|"
                          r"rose\s+to|stood\s+at|reached|climbed\s+to)|killed\s+at\s+least)\s+$", re.I)
 _ZERO = gated(
     r"\b(?:no\s+one|nobody|no\s+people|none|no\s+civilians)(?:\s+of\s+(?:the|our|its|their)\s+[\w-]+)?\s+"
@@ -391,9 +391,12 @@ _ZERO = gated(
 
 
 _TOLL = gated(
-    r"\b(?:death\s+toll|number\s+of\s+(?:people\s+)?(?P<k>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))"
+    r"\b(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?(?P<k>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))"
     r"(?:\s+[^.;:]{0,120}?)?\s+(?:has\s+|had\s+)?"
-    r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$", re.I)
+    r"(?:rose|risen|climbed|increased|grew|reached|stood|stands|is|was|hit)\s+(?:to\s+|at\s+)?$|"
+    # "he raised the number of injured to 24", "revised the death toll up to 11"
+    r"\b(?:raised|revised|updated|put|increased|lifted)\s+(?:the\s+)?(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?"
+    r"(?P<k2>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))\s+(?:up\s+)?(?:to|at)\s+$", re.I)
 _ONE_PERSON = gated(
     r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|"
     r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"
@@ -424,7 +427,7 @@ def find_casualties(text: str, start: int, end: int, numbers: list[NumberMention
             found.append(Casualty(_kind(v.group("k")), n.value, n.start, n.end))
         elif toll := _TOLL.search(text[max(start, n.start - 140) : n.start]):
             # "the death toll from ... rose to nine", "the number of injured had risen to 26"
-            word = (toll.group("k") or "killed").lower()
+            word = (toll.group("k") or toll.group("k2") or "killed").lower()
             found.append(Casualty("injured" if word.startswith(("injur", "wound", "hurt")) else "killed",
                                   n.value, n.start, n.end))
     for m in _ONE_PERSON.finditer(text, start, end):

@@ -95,6 +95,11 @@ class DatingRules:
         mention, is_multi = chosen
         if is_multi or mention is None or mention.expr is None:
             return None, None
+        stated = [d for d in mentions if d.priority == 0 and d.expr is not None]
+        if mention in mentions and mention.expr.kind == "overnight" and stated:
+            # "said on Tuesday morning that ... had destroyed 104 drones overnight": the night that
+            # ended on the morning of the statement, not the night before publication.
+            return resolve_monitoring_day(stated[-1].expr, published, target), (mention.start, mention.end)
         return resolve_monitoring_day(mention.expr, published, target), (mention.start, mention.end)
 
     @staticmethod
@@ -116,5 +121,15 @@ class DatingRules:
                     moved.setdefault(strong[0].key, []).append(
                         replace(c, date=strong[0].date, evidence=tuple(e for e in c.evidence if e.field != "date")))
                     continue
+                if not strong:
+                    # "The ministry said on Thursday that its forces had struck a building in Kryvyi Rih",
+                    # the only claim of its side: the strike the report dates first in the same direction.
+                    first = next((o for o in claims if o.key[2:4] == k[2:4] and o.key not in weak_keys
+                                  and o.date is not None), None)
+                    if first is not None and first.date != c.date:
+                        c = replace(c, date=first.date, evidence=tuple(e for e in c.evidence if e.field != "date"))
+                        if any(o.key == c.key for o in claims):
+                            moved.setdefault(c.key, []).append(c)
+                            continue
             out.append(c)
         return [merge_claims([c, *moved[c.key]]) if c.key in moved else c for c in out]

@@ -59,6 +59,7 @@ class DirectionRules:
         doc_direction: tuple[str, str] | None = None,
         *,
         denial: bool = False,
+        own_last: tuple[str, str] | None = None,
     ) -> tuple[tuple[str, str] | None, tuple[int, int] | None]:
         """(attacker, target_country) with the span of the strongest cue; the
         cue's weight is left in `self._last_strength`. In a denial, "accusing
@@ -146,9 +147,25 @@ class DirectionRules:
             return (attacker, _OTHER[attacker]), best[1] if best else None
         if bstate.direction is not None:
             return bstate.direction, None
+        if own_last is not None:
+            # '"Explosions were recorded at the airfield," the General Staff said' after the General
+            # Staff said its drones hit the base: the source goes on with its own account.
+            return own_last, None
         if party in ("UA", "RU"):
             return (_OTHER[party], party), None
         return doc_direction, None
+
+    @staticmethod
+    def _own_last_direction(state: _DocState, voice: _Voice | None) -> tuple[str, str] | None:
+        """The direction of the latest claim the same source asserted earlier in the report."""
+        key = _speaker_key(voice)
+        if key is None or voice is None or voice.party not in ("UA", "RU"):
+            return None
+        for draft, stance in reversed(state.history):
+            if stance == "asserted" and draft.attacker and draft.party == voice.party and (
+                    _source_key(draft.claimant_name) == key):
+                return draft.attacker, draft.target_country  # type: ignore[return-value]
+        return None
 
     def _accusation(
         self, state: _DocState, party: str | None, direction: tuple[str, str] | None = None

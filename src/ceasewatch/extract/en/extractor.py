@@ -51,6 +51,7 @@ from .reading import (
     _LIST_LAUNCH,
     _METONYM,
     _MODAL,
+    _NEGATED_CUE,
     _NO_COMMENT,
     _OTHER,
     _OUTAGE,
@@ -58,6 +59,7 @@ from .reading import (
     _RECIPROCAL,
     _REPEATEDLY,
     _SAID_START,
+    _SOURCE_LINE,
     _STRUCK,
     _TALKS,
     _UPDATE,
@@ -119,6 +121,13 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         state = _DocState(doc, text, ClaimBuilder(doc.id, self.name), self._publisher_voice(doc))
         blocks = segment(text)
         for i, block in enumerate(blocks):
+            if block.kind == "headline" and state.last_settlement is None:
+                # "Missile strike on Kryvyi Rih dormitory": the city a later "the city" means.
+                named = find_geo(text, block.start, block.end, geocoder=self.geocoder)
+                state.named_regions.update(g.region for g in named if g.region)
+                towns = {g.name: g for g in named if g.kind == "settlement"}
+                if len(towns) == 1:
+                    state.last_settlement = next(iter(towns.values()))
             if block.kind in ("headline", "caption"):
                 continue
             self._read_block(state, block, blocks[i + 1] if i + 1 < len(blocks) else None)
@@ -152,6 +161,12 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
     def _read_block(self, state: _DocState, block: Block, following: Block | None = None) -> None:
         bstate = _BlockState()
         text = state.text
+        source = _SOURCE_LINE.match(text, block.start, block.end)
+        if source is not None:
+            phrase = source.group(1)
+            state.source_voice = self._voice(state, bstate, Speaker(phrase, source.start(1), source.end(1),
+                                                                    source.start()), block)
+            return
         quoted = self._quote_speaker(state, bstate, block) or self._stated_by(state, bstate, block, following)
         for sent in block.sentences:
             speakers = find_speakers(text, sent.start, sent.end)
@@ -201,6 +216,10 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         if _OUTAGE.search(body) and not _DAMAGE.search(body):
             return  # where power was cut is a consequence, not where strikes landed
         strike = STRIKE_CUE.search(body) is not None
+        if strike and _NEGATED_CUE.search(body):
+            # "no damage to the plant was reported": a strike word that says nothing was struck
+            negated = [m.span() for m in _NEGATED_CUE.finditer(body)]
+            strike = any(not any(a <= m.start() < b for a, b in negated) for m in STRIKE_CUE.finditer(body))
         denial = DENIAL_CUE.search(body)
         numbers = find_numbers(text, cs, ce)
         # Most clauses of a news story are about something else: skip them cheaply.
@@ -215,10 +234,14 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         if not (strike or denial or counts or casualties or body.rstrip().endswith(":")):
             if phrases:
                 bstate.last_phrase = phrases[-1]
+                if block.kind == "body" and state.default_day is None and not _MODAL.search(body):
+                    # "The missile came in just after 7pm on Wednesday": no claim, but the report's
+                    # event and its day, for the accounts that follow without a date of their own.
+                    self._day(state, bstate, block, cs, ce, None, True)
             return
         geo = [
             g if all(g.end <= a or g.start >= b for a, b in excluded) else replace(g, kind="region")
-            for g in find_geo(text, cs, ce, geocoder=self.geocoder,
+            for g in find_geo(text, cs, ce, geocoder=self.geocoder, context_regions=frozenset(state.named_regions),
                               region_hint=voice.region if voice is not None else None,
                               capital_country=self._capital_country(state, bstate, voice))
         ]
@@ -290,7 +313,8 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         direction: tuple[str, str] | None
         inherited: ClaimDraft | None = None
         direction, dir_span = self._direction(
-            text, cs, ce, voice, geo, counts, excluded, bstate, state.last_direction, denial=bool(denial)
+            text, cs, ce, voice, geo, counts, excluded, bstate, state.last_direction, denial=bool(denial),
+            own_last=self._own_last_direction(state, voice),
         )
         strength = self._last_strength  # where the struck ground is the only cue, no attacker is named
         if denial:

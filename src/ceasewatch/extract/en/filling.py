@@ -127,6 +127,8 @@ class FillRules:
                 # "Overnight, the city was attacked": the city the report last named.
                 draft.add_place(Place(last.name, last.lat, last.lon, last.region, "settlement"), (m.start(), m.end()))
         for g in geo:
+            if g.region:
+                state.named_regions.add(g.region)
             if g.kind == "settlement":
                 state.last_settlement = g
             if g.kind == "settlement" and g.region in CITY_REGIONS and state.publisher_voice is not None:

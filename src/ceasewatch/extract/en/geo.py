@@ -68,7 +68,10 @@ _INTERCEPTED = gated(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", re.I)
 _LOCATOR_GAP = gated(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _TIME_AFTER = gated(r"\s+time\b")
 _RIVER_AFTER = gated(r"\s+(?:river|River)\b")
-_TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to)\s+"
+_TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to|"
+                      r"(?:on\s+the\s+)?approach(?:es)?\s+to|"
+                      # "passengers boarding a bus to Dnipro": where a vehicle was going, not where anything fell
+                      r"(?:bus|buses|train|trains|flight|flights|ferry|convoy|road|highway|motorway)\s+(?:to|for))\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = gated(r"\s+city\b")
 _UNIT_AFTER = gated(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
@@ -77,6 +80,8 @@ _AXIS_AFTER = gated(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:dire
 _TRAILING_REGION = gated(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = gated(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
+# "... in the nearby town of Yuzhnoukrainsk": where something is, whatever "from" came before.
+_LOCATED_IN = gated(r"\b(?:in|at|near)\s+the\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+of\s+$", re.I)
 _CAPITAL_POSSESSIVE = gated(r"([A-Z][\w-]+)['’]s")
 # The region around a city that is a region of its own.
 _SURROUNDING = {"UA-30": "UA-32", "RU-MOW": "RU-MOS", "RU-SPE": "RU-LEN", "UA-40": "UA-43"}
@@ -132,13 +137,15 @@ def _names(group: str) -> list[str]:
 
 
 def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None = None, floor: float = 0.75,
-          exact_region: str | None = None) -> Any:
+          exact_region: str | None = None, context: frozenset[str] = frozenset()) -> Any:
     try:
         cands = geo.lookup(query, lang="en", kinds=kinds, limit=3)
     except Exception:  # a broken gazetteer must not stop extraction; the caller sees fewer places
         return None
     for c in cands:
-        if c.score < floor and not (exact_region and c.region == exact_region and c.score >= 0.3):
+        if c.score < floor and not (c.score >= 0.3 and c.kind == "settlement" and (
+                c.region == exact_region or c.region in context)):
+            # (one of many same-named villages is the one in a region the report has already named)
             continue  # (a name many villages share is the one in the region the text names next to it)
         if region_hint and c.kind == "settlement" and c.country and c.country != region_hint[:2]:
             continue  # "Zhuravlevka" in a Belgorod governor's post is not the Vinnytsia village
@@ -160,6 +167,7 @@ def find_geo(
     capital_country: str | None = None,
     geocoder: Any = None,
     region_hint: str | None = None,
+    context_regions: frozenset[str] = frozenset(),
 ) -> list[GeoMention]:
     """Geographic mentions of `text[start:end]` that are not launch sites."""
     geo = geocoder or _default_geocoder()
@@ -172,7 +180,7 @@ def find_geo(
         return all(e <= a or s >= b for a, b in taken)
 
     def add(s: int, e: int, c: Any) -> None:
-        if c is None or is_launch_site(text, start, s):
+        if c is None or is_launch_site(text, start, s) and not _LOCATED_IN.search(text, max(start, s - 40), s):
             return
         if _RIVER_AFTER.match(text, e) or _TIME_AFTER.match(text, e) or _TOWARDS.search(text, max(start, s - 30), s):
             return  # "over the Dnipro river", "flying towards Moscow"
@@ -257,7 +265,7 @@ def find_geo(
             trailing = _TRAILING_REGION.match(text, e, end)
             named = _best(geo, trailing.group(1) + " region", ("region",)) if trailing else None
             cand = _best(geo, clean, ("settlement", "site", "region", "sea"), region_hint, 0.69 if placey else 0.75,
-                         exact_region=named.region if named is not None else None)
+                         exact_region=named.region if named is not None else None, context=context_regions)
             if cand is not None and cand.kind == "region" and len(clean.split()) == 1 and clean not in ("Crimea",):
                 cand = None  # bare stems ("Kursk") name cities, or launch directions
         if cand is not None:

@@ -166,6 +166,8 @@ ACCUSE = gated(
 METONYMY = gated(
     r"\b(?:accus\w+|blam\w+|urg\w+|criticism\s+of|pressure\s+on|sanctions\s+on|talks\s+with|relations\s+with)\s+"
     r"(?:Moscow|Kyiv|Kiev)\b|"
+    r"\b(?:installed|appointed|backed|controlled|run|sent)\s+by\s+(?:Moscow|Kyiv|Kiev|the\s+Kremlin)\b|"
+    r"\b(?:Moscow|Kyiv|Kiev|Kremlin)-(?:installed|appointed|backed|controlled|run)\b|"
     r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
     r"military|government|officials|version|claims?|regime)|\s+(?:said|says|has|had|regime|calls|called|"
     r"accused|denied|blamed|urged|urges|asked|vowed|declined|wants|claims|claimed|is|was|would|will|"

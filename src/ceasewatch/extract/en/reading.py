@@ -84,7 +84,8 @@ _MORE_AFTER = gated(r"\s+(?:more|additional|further|other)\b", re.I)
 
 _MORE_BEFORE = gated(r"\b(?:another|a\s+further|an\s+additional|further)\s+$", re.I)
 
-_MEDIA = gated(r"\b(?:news|wire|press|agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
+# ("agency" alone is no outlet: the International Atomic Energy Agency is a third party that reports)
+_MEDIA = gated(r"\b(?:news|wire|press|world\s+service|(?:news|press|information|photo)\s+agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
                     r"tribune|review|observer|radio|online|pravda|truth|insider|dispatch|chronicle|courier|bulletin)\b",
                     re.I)
 
@@ -106,6 +107,8 @@ _AFTER_EVENT = gated(r"\s*" + AFTER_EVENT, re.I)
 _NATIONWIDE = gated(r"\b(?:Ukraine|Russia|across\s+the\s+country|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
                          r"of\s+them|several\s+regions|regions)\b", re.I)
 
+_NEGATED_CUE = gated(r"\bno\s+(?:[\w-]+\s+){0,2}?(?:damage|hits?|strikes?|attacks?|explosions?|fires?|debris)\b|"
+                     r"\b(?:not|never)\s+(?:been\s+)?(?:damaged|hit|struck|attacked|affected)\b", re.I)
 _HURT = gated(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 
 _UPDATE = gated(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
@@ -133,6 +136,9 @@ _NO_COMMENT = gated(r"\b(?:declined|refused|did\s+not|would\s+not)\s+(?:to\s+)?c
 
 _AIR_DEFENCE = gated(r"anti-aircraft|air[\s-]defen[cs]e|interceptor|surface-to-air", re.I)
 
+# "Source: General Staff of the Armed Forces of Ukraine": the line that names whose account a
+# report retells (the lead above it and the "Quote:"/"Details:" paragraphs below).
+_SOURCE_LINE = gated(r"(?:<[^>]{1,40}>\s*)*Sources?:\s+([A-Z][^\n.;:\"“”<]{2,100}?)\s*(?:[.;<]|$)", re.M)
 _STATED_BY = gated(
     r"(?:<[^>]{1,40}>\s*)*(?:This|That|It|These\s+figures|The\s+figures)\s+(?:was|were)\s+(?:stated|said|reported|"
     r"announced|written|confirmed|published)\s+by\s+([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
@@ -241,6 +247,8 @@ class _DocState:
     builder: ClaimBuilder
     publisher_voice: _Voice | None
     last_speaker: _Voice | None = None
+    source_voice: _Voice | None = None  # named by a "Source: X" line
+    named_regions: set[str] = field(default_factory=set)  # regions of the report's places so far
     default_day: tuple[DateMention | None, bool] | None = None
     last_direction: tuple[str, str] | None = None
     last_settlement: GeoMention | None = None

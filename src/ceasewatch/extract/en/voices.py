@@ -15,6 +15,7 @@ from .reading import (
     _INSTITUTION,
     _MEDIA,
     _REGIONAL_SPEAKER,
+    _SOURCE_LINE,
     _STATED_BY,
     _BlockState,
     _DocState,
@@ -22,6 +23,8 @@ from .reading import (
     _Voice,
 )
 from .segment import Block
+
+_GOVERNOR_OF_STEM = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Rr]egional\s+)?(?:[Gg]overnor|[Hh]ead)\b")
 
 
 class VoiceRules:
@@ -60,7 +63,7 @@ class VoiceRules:
         text = state.text
         sentences = block.sentences[1:] + (following.sentences[:1] if following is not None else [])
         for sent in sentences:
-            m = _STATED_BY.match(text, sent.start, sent.end)
+            m = _STATED_BY.match(text, sent.start, sent.end) or _SOURCE_LINE.match(text, sent.start, sent.end)
             if m:
                 phrase = m.group(1)
                 start = m.start(1)
@@ -87,7 +90,7 @@ class VoiceRules:
                 return bstate.speaker
             if block.kind == "background":
                 return _Voice(state.doc.publisher or "publisher", "OTHER", None)
-            return state.publisher_voice
+            return state.source_voice or state.publisher_voice
         phrase = speaker.phrase
         if is_pronoun(phrase):
             prior = bstate.speaker or state.last_speaker or state.publisher_voice
@@ -103,6 +106,10 @@ class VoiceRules:
         settlement = None
         if _REGIONAL_SPEAKER.search(phrase) or party is None:
             geo = find_geo(state.text, speaker.start, speaker.end, geocoder=self.geocoder)
+            stem = None if geo else _GOVERNOR_OF_STEM.search(phrase)
+            if stem is not None:
+                # "Rostov Governor Yury Slyusar": a bare stem before the title names the region
+                geo = find_geo(stem.group(1) + " region", 0, len(stem.group(1)) + 7, geocoder=self.geocoder)
             if geo:
                 region = geo[0].region
                 if party is None and geo[0].country in ("UA", "RU"):

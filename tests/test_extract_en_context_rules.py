@@ -1,0 +1,144 @@
+"""English rules that read a clause in the light of the rest of the report (the headline's
+city, a "Source:" line, the regions already named, a source's earlier account, the day a
+statement was made), each on a small hand-written report (invented sentences, not taken
+from any evaluation set)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from ceasewatch.extract import get_extractor
+from ceasewatch.extract.en import EXTRACTOR_NAME, EnglishExtractor
+from ceasewatch.extract.en.attribution import find_speakers
+from ceasewatch.extract.en.counts import find_casualties
+from ceasewatch.extract.en.numbers import find_numbers
+from ceasewatch.model import Claim, Document
+
+FRIDAY = datetime.fromisoformat("2025-06-13T16:00:00+03:00")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EnglishExtractor:
+    return get_extractor(EXTRACTOR_NAME)
+
+
+def _doc(text: str, publisher: str = "Harbour Street Press", published: datetime = FRIDAY) -> Document:
+    return Document.create(text, publisher=publisher, published=published, language="en")
+
+
+def _by(claims: list[Claim], party: str) -> list[Claim]:
+    return [c for c in claims if c.claimant.party == party]
+
+
+def test_a_dated_lead_about_a_missile_dates_the_accounts_that_follow(extractor: EnglishExtractor) -> None:
+    text = (
+        "Rocket attack on Poltava school\n\n"
+        "The missile arrived shortly before noon on Wednesday, as pupils were sitting exams.\n\n"
+        "Ukraine's air force said Russia fired one Iskander-M missile at the city. It was not intercepted."
+    )
+    [claim] = extractor.extract(_doc(text))
+    assert claim.date == date(2025, 6, 11)  # Wednesday, not the Friday of publication
+    assert [p.name for p in claim.places] == ["Poltava"]  # "the city" is the headline's city
+
+
+def test_a_claim_dated_only_by_its_statement_takes_the_reports_first_dated_strike(
+        extractor: EnglishExtractor) -> None:
+    text = (
+        "A drone hit a supermarket in Sumy on Wednesday evening, regional governor Oleh Hryhorov said.\n\n"
+        "Russia's defence ministry said on Friday that its forces had struck a command post in Sumy."
+    )
+    ru = _by(extractor.extract(_doc(text)), "RU")
+    assert [c.date for c in ru] == [date(2025, 6, 11)]
+
+
+def test_a_toll_without_death_and_a_raised_number_are_casualty_updates() -> None:
+    for text, expected in {
+        "The mayor said the toll had risen to seven.": ("killed", 7),
+        "On Friday he raised the number of injured to 24.": ("injured", 24),
+    }.items():
+        found = find_casualties(text, 0, len(text), find_numbers(text, 0, len(text)))
+        assert [(c.kind, c.value) for c in found] == [expected], text
+
+
+def test_an_adverb_before_the_verb_is_not_part_of_the_speaker_and_a_region_stem_names_the_side(
+        extractor: EnglishExtractor) -> None:
+    text = "Voronezh Governor Alexander Gusev initially said that 12 drones were destroyed over the region."
+    assert [s.phrase for s in find_speakers(text, 0, len(text))] == ["Voronezh Governor Alexander Gusev"]
+    [claim] = extractor.extract(_doc(text))
+    assert (claim.claimant.party, claim.attacker, claim.target_country) == ("RU", "UA", "RU")
+
+
+def test_an_infinitive_before_a_noun_reports_is_no_speaker() -> None:
+    text = "The mission continued to receive reports of shelling near the plant."
+    assert find_speakers(text, 0, len(text)) == []
+
+
+def test_a_source_quoted_again_keeps_the_direction_of_its_own_account(extractor: EnglishExtractor) -> None:
+    text = (
+        "Ukraine's General Staff said its drones had hit the Millerovo airfield overnight.\n\n"
+        '"Explosions were recorded at an ammunition depot nearby," the General Staff said.'
+    )
+    ua = _by(extractor.extract(_doc(text)), "UA")
+    assert {(c.attacker, c.target_country) for c in ua} == {("UA", "RU")}
+
+
+def test_overnight_in_a_dated_statement_is_the_night_before_that_statement(extractor: EnglishExtractor) -> None:
+    text = "Russia's defence ministry said on Thursday morning that air defences had destroyed 41 drones overnight."
+    [claim] = extractor.extract(_doc(text))
+    assert claim.date == date(2025, 6, 12)  # the night to Thursday, not the night to Friday
+
+
+def test_an_agency_that_is_not_a_news_agency_speaks_as_a_third_party(extractor: EnglishExtractor) -> None:
+    text = "A drone struck the roof of a training building near the Rivne plant overnight."
+    claims = extractor.extract(_doc(text, publisher="International Atomic Energy Agency"))
+    assert [c.claimant.party for c in claims] == ["OTHER"]
+    claims = extractor.extract(_doc(text, publisher="Northline News Agency"))
+    assert [c.claimant.party for c in claims] == ["UA"]  # an outlet: the struck side's account
+
+
+def test_a_town_named_as_where_something_is_is_not_a_launch_site(extractor: EnglishExtractor) -> None:
+    text = ("Smoke rose in the direction of the substation, which lies in the nearby town of Vatutine, "
+            "after a drone hit it overnight, Ukrenergo said.")
+    [claim] = extractor.extract(_doc(text))
+    assert [p.name for p in claim.places] == ["Vatutine"]
+
+
+def test_a_strike_word_that_is_negated_makes_no_claim(extractor: EnglishExtractor) -> None:
+    text = "No damage to the dam in Nova Kakhovka was reported on Thursday, the mission said."
+    assert extractor.extract(_doc(text, publisher="UN News")) == []
+
+
+def test_a_source_line_attributes_the_lead_and_the_paragraphs_after_it(extractor: EnglishExtractor) -> None:
+    text = (
+        "The Defence Forces struck an oil depot in Russia's Bryansk Oblast overnight.\n\n"
+        "Source: General Staff of the Armed Forces of Ukraine\n\n"
+        'Quote: "A fire broke out at the depot. The results are being clarified."'
+    )
+    claims = extractor.extract(_doc(text, publisher="Kyiv Daily Monitor"))
+    assert [(c.claimant.party, c.claimant.name, c.attacker) for c in claims] == [
+        ("UA", "Ukrainian General Staff", "UA")]
+
+
+def test_a_same_named_village_resolves_to_the_region_the_report_named(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russian guided bombs hit Zaporizhzhia on Thursday, the regional governor said.\n\n"
+        "The Russian-installed authorities said Ukrainian rockets had struck a depot in Vasylivka on Thursday."
+    )
+    ru = _by(extractor.extract(_doc(text)), "RU")
+    assert [(p.name, p.region) for c in ru for p in c.places] == [("Vasylivka", "UA-23")]
+
+
+def test_destinations_and_approaches_are_not_where_strikes_landed(extractor: EnglishExtractor) -> None:
+    text = ("A Russian drone hit a bus to Kharkiv in Balakliia on Thursday, and two more were shot down "
+            "on the approach to Izium, the governor said.")
+    claims = extractor.extract(_doc(text))
+    assert sorted(p.name for c in claims for p in c.places) == ["Balakliia"]
+
+
+def test_installed_by_moscow_is_no_place(extractor: EnglishExtractor) -> None:
+    text = ("Hours later, officials installed by Moscow in the occupied part of the region accused Kyiv of "
+            "hitting a market in Nova Kakhovka on Thursday.")
+    claims = extractor.extract(_doc(text))
+    assert claims and all("RU-MOW" not in c.regions for c in claims)
