@@ -142,3 +142,47 @@ def test_installed_by_moscow_is_no_place(extractor: EnglishExtractor) -> None:
             "hitting a market in Nova Kakhovka on Thursday.")
     claims = extractor.extract(_doc(text))
     assert claims and all("RU-MOW" not in c.regions for c in claims)
+
+
+def test_air_defence_systems_are_neither_weapons_launched_nor_places(extractor: EnglishExtractor) -> None:
+    text = ("Russia's defence ministry said on Thursday that five ATACMS missiles were destroyed by S-400 "
+            "and Pantsir air defence systems over the Kursk region.")
+    [claim] = extractor.extract(_doc(text))
+    assert [w.model for w in claim.weapons] == ["ATACMS"]
+    assert claim.places == () and claim.regions == ("RU-KRS",)
+
+
+def test_a_city_that_only_locates_another_is_not_a_place(extractor: EnglishExtractor) -> None:
+    text = "Russian drones hit a warehouse in Brovary, about 20 km north-east of Kyiv, on Thursday, officials said."
+    claims = extractor.extract(_doc(text))
+    assert [p.name for c in claims for p in c.places] == ["Brovary"]
+
+
+def test_reports_of_nothing_make_no_claim(extractor: EnglishExtractor) -> None:
+    for text in ("Kherson and Bilozerka were not shelled on Thursday, the governor said.",
+                 "The mayor of Sumy did not report any attacks on the city on Thursday."):
+        assert extractor.extract(_doc(text)) == [], text
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_neither_target_nor_place(extractor: EnglishExtractor) -> None:
+    text = ("On Thursday a Russian drone hit a house in Kutsurub, the governor said. A man was wounded and "
+            "taken to hospital in Mykolaiv.")
+    [claim] = extractor.extract(_doc(text))
+    assert [p.name for p in claim.places] == ["Kutsurub"]
+    assert "civilian.medical" not in claim.targets
+
+
+def test_overnight_after_a_daytime_attack_is_the_night_before_publication(extractor: EnglishExtractor) -> None:
+    text = (
+        "Yesterday, 12 June, at about 15:00, the occupiers shelled Nikopol; a house was damaged.\n\n"
+        "During the night the enemy attacked the region with five Shahed drones, the governor said."
+    )
+    days = sorted({c.date for c in extractor.extract(_doc(text))})
+    assert days == [date(2025, 6, 12), date(2025, 6, 13)]
+
+
+def test_the_official_ukrainian_iia_ending_meets_the_other_spellings() -> None:
+    from ceasewatch.geocode.normalize import skeleton
+
+    assert skeleton("Balakliia") == skeleton("Balakliya")
+    assert skeleton("Oleksandriia") == skeleton("Oleksandriya")

@@ -44,7 +44,7 @@ __all__ = [
 
 GAZETTEER_NAME = "ceasewatch.gazetteer.v1"
 # Bump when the layout of IndexData or the joining rules change.
-_LAYOUT = 6
+_LAYOUT = 7
 _MIN_POPULATION = 500
 _LEMMA_MIN_POPULATION = 10_000
 _COUNTRIES = ("UA", "RU")

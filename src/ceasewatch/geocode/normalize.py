@@ -60,6 +60,7 @@ _CYR_TO_LATIN = {
 }  # fmt: skip
 # Latin digraphs of the usual romanisations, longest first.
 _LATIN_DIGRAPHS = (
+    ("iia", "ia"),  # the official Ukrainian "-iia" (Balakliia, Oleksandriia) meets "-iya" and "-ia"
     ("shch", "s"), ("sch", "s"), ("tch", "c"), ("zh", "z"), ("kh", "x"), ("ch", "c"),
     ("sh", "s"), ("ts", "c"), ("tz", "c"), ("cz", "c"), ("sz", "s"),
     ("ya", "a"), ("ia", "a"), ("ja", "a"), ("yu", "u"), ("iu", "u"), ("ju", "u"),

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..common.fastre import gated
 from ..common.weapons import find_weapon_models
-from .lexicon import MEASURE_VERBS, MODIFIER_WORDS, WEAPON_NOUNS
+from .lexicon import DEFENCE_SYSTEM_AFTER, MEASURE_VERBS, MODIFIER_WORDS, WEAPON_NOUNS
 from .numbers import NUMBER_PATTERN, NumberMention, find_numbers
 
 __all__ = ["WeaponPhrase", "CountMention", "Casualty", "find_phrases", "find_counts", "find_casualties"]
@@ -102,6 +102,8 @@ def find_phrases(text: str, start: int, end: int) -> list[WeaponPhrase]:
     for s, e, category, model in heads:
         if _DEFENSIVE.search(text[max(start, s - 25) : s]):
             continue
+        if model is not None and DEFENCE_SYSTEM_AFTER.match(text, e, end):
+            continue  # "destroyed by S-400 and Pantsir air defence systems": the defender's weapons
         last = phrases[-1] if phrases else None
         if last is not None and last.start <= s and e <= last.end and model is None:
             continue  # "rocket" inside "rocket launchers"

@@ -4,6 +4,7 @@ frame, the speaker's last day, and claims dated only by their statement (a mixin
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -13,6 +14,18 @@ from ..common.dates import local_time, resolve_monitoring_day
 from .dates import MULTI_DAY, UNDATED, DateMention, find_dates
 from .reading import _CONTAINER, _PREVIOUS, _BlockState, _DocState
 from .segment import Block
+
+_NIGHT_WORD = re.compile(r"\b(?:night|overnight|nocturnal)\b", re.I)
+
+
+def _night_named(text: str, mention: DateMention) -> bool:
+    """True for a named night ("the night of June 9 to 10", "overnight on June 10"), false for
+    a named day of a daytime attack ("Yesterday, 2 December, at about 14:00")."""
+    if mention.expr is None or mention.expr.kind not in ("night", "date"):
+        return False
+    if mention.expr.kind == "night":
+        return True
+    return _NIGHT_WORD.search(text, max(0, mention.start - 20), mention.end + 20) is not None
 
 
 class DatingRules:
@@ -78,7 +91,7 @@ class DatingRules:
             # night, not the one before the (possibly much later) publication time.
             named = next((d for d in (bstate.day, state.default_day)
                           if d is not None and d[0] is not None and d[0].priority >= 3), None)
-            if named is not None and named[0].expr is not None and named[0].expr.kind in ("night", "date") \
+            if named is not None and named[0].expr is not None and _night_named(text, named[0]) \
                     and chosen[0].expr is not None and chosen[0].expr.kind == "overnight":
                 chosen = named
         if chosen is None:

@@ -62,6 +62,7 @@ from .reading import (
     _SOURCE_LINE,
     _STRUCK,
     _TALKS,
+    _TREATED_AT,
     _UPDATE,
     HABIT_VERB,
     MAX_CHARS,
@@ -253,6 +254,7 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         targets = [
             t for t in find_targets(text, lang="en", start=cs, end=ce)
             if not is_launch_site(text, cs, t.start)
+            and not _TREATED_AT.search(text, max(cs, t.start - 30), t.start)
             and all(t.end <= a or t.start >= b for a, b in excluded)
             and all(t.end <= p.start or t.start >= p.end for p in phrases)
         ] if strike else []

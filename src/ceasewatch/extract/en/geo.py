@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..common.fastre import gated
-from .lexicon import LAUNCH_CONTEXT, LAUNCH_RESET, METONYMY
+from .lexicon import DEFENCE_SYSTEM_AFTER, LAUNCH_CONTEXT, LAUNCH_RESET, METONYMY
 
 __all__ = ["GeoMention", "find_geo", "is_launch_site", "OCCUPIED", "CITY_REGIONS"]
 
@@ -71,7 +71,10 @@ _RIVER_AFTER = gated(r"\s+(?:river|River)\b")
 _TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to|"
                       r"(?:on\s+the\s+)?approach(?:es)?\s+to|"
                       # "passengers boarding a bus to Dnipro": where a vehicle was going, not where anything fell
-                      r"(?:bus|buses|train|trains|flight|flights|ferry|convoy|road|highway|motorway)\s+(?:to|for))\s+"
+                      r"(?:bus|buses|train|trains|flight|flights|ferry|convoy|road|highway|motorway)\s+(?:to|for)|"
+                      # "taken to hospital in Mykolaiv": where the wounded were treated
+                      r"(?:taken|rushed|brought|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?"
+                      r"(?:[\w-]+\s+)?hospital\s+in)\s+"
                       r"(?:the\s+)?$", re.I)
 _CITY_AFTER = gated(r"\s+city\b")
 _UNIT_AFTER = gated(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
@@ -80,6 +83,8 @@ _AXIS_AFTER = gated(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:dire
 _TRAILING_REGION = gated(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = gated(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
+# "80 km (50 miles) south of Kyiv", "north-east of Sumy" (but "the south of Odesa" is inside it)
+_OUTSIDE_OF = gated(r"(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 # "... in the nearby town of Yuzhnoukrainsk": where something is, whatever "from" came before.
 _LOCATED_IN = gated(r"\b(?:in|at|near)\s+the\s+(?:[\w-]+\s+)?(?:town|city|village|settlement)\s+of\s+$", re.I)
 _CAPITAL_POSSESSIVE = gated(r"([A-Z][\w-]+)['’]s")
@@ -142,11 +147,15 @@ def _best(geo: Any, query: str, kinds: tuple[str, ...], region_hint: str | None 
         cands = geo.lookup(query, lang="en", kinds=kinds, limit=3)
     except Exception:  # a broken gazetteer must not stop extraction; the caller sees fewer places
         return None
+    near = [c for c in cands if c.kind == "settlement" and c.score >= 0.3 and (
+        c.region == exact_region or c.region in context)]
+    if near and cands[0] not in near and cands[0].kind == "settlement":
+        # One of several same-named settlements (or spellings) is in the region the text names next to
+        # it or has already named: that one, even when a namesake elsewhere spells closer.
+        cands = near
     for c in cands:
-        if c.score < floor and not (c.score >= 0.3 and c.kind == "settlement" and (
-                c.region == exact_region or c.region in context)):
-            # (one of many same-named villages is the one in a region the report has already named)
-            continue  # (a name many villages share is the one in the region the text names next to it)
+        if c.score < floor and c not in near:
+            continue
         if region_hint and c.kind == "settlement" and c.country and c.country != region_hint[:2]:
             continue  # "Zhuravlevka" in a Belgorod governor's post is not the Vinnytsia village
         if c.kind == "sea" or c.country in ("UA", "RU"):
@@ -184,7 +193,9 @@ def find_geo(
             return
         if _RIVER_AFTER.match(text, e) or _TIME_AFTER.match(text, e) or _TOWARDS.search(text, max(start, s - 30), s):
             return  # "over the Dnipro river", "flying towards Moscow"
-        if _AXIS_AFTER.match(text, e) or _UNIT_AFTER.match(text, e):
+        if c.kind in ("settlement", "site") and _OUTSIDE_OF.search(text, max(start, s - 40), s):
+            return  # "Bila Tserkva, a city about 80 km south of Kyiv": Kyiv only locates it
+        if _AXIS_AFTER.match(text, e) or _UNIT_AFTER.match(text, e) or DEFENCE_SYSTEM_AFTER.match(text, e, end):
             return  # "in the Pokrovsk and Kramatorsk directions", "the Khortytsia group of forces": not places
         if c.kind == "sea" and _SEA_MODIFIER.match(text, e):
             return  # "Black Sea port of Novorossiysk", "Black Sea Fleet": not where anything happened

@@ -9,6 +9,7 @@ import re
 from ..common.fastre import gated
 
 __all__ = [
+    "DEFENCE_SYSTEM_AFTER",
     "MODIFIER_WORDS",
     "WEAPON_NOUNS",
     "MEASURE_VERBS",
@@ -183,3 +184,8 @@ HYPOTHETICAL = gated(
     _I,
 )
 __all__.append("HYPOTHETICAL")
+
+# Names of weapons followed by "air defence systems" ("S-400 and Pantsir air defence systems") are
+# the defender's; the words are not a weapon launched nor, for the gazetteer, a place.
+DEFENCE_SYSTEM_AFTER = gated(r"(?:\s*(?:,|and|or)\s*[\w-]+)*\s+(?:air[\s-]+defen[cs]e|anti-aircraft|surface-to-air|"
+                             r"SAM)\b", re.I)

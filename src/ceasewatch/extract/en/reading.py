@@ -108,7 +108,14 @@ _NATIONWIDE = gated(r"\b(?:Ukraine|Russia|across\s+the\s+country|nationwide|coun
                          r"of\s+them|several\s+regions|regions)\b", re.I)
 
 _NEGATED_CUE = gated(r"\bno\s+(?:[\w-]+\s+){0,2}?(?:damage|hits?|strikes?|attacks?|explosions?|fires?|debris)\b|"
-                     r"\b(?:not|never)\s+(?:been\s+)?(?:damaged|hit|struck|attacked|affected)\b", re.I)
+                     r"\b(?:not|never)\s+(?:been\s+)?(?:damaged|hit|struck|attacked|affected|shelled|targeted|"
+                     r"bombed)\b|"
+                     # "did not report any attacks on the capital", "made no mention of strikes"
+                     r"\b(?:did|does|has|had)\s+not\s+(?:report|mention|record|confirm)\s+(?:any\s+)?(?:[\w-]+\s+)?"
+                     r"(?:attacks?|strikes?|damage|hits?|casualties|explosions?)\b", re.I)
+# "taken to hospital", "treated in a local hospital": where the wounded went, not what was struck
+_TREATED_AT = gated(r"\b(?:taken|rushed|brought|evacuated|transported|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
+                    r"(?:[\w-]+\s+)?$", re.I)
 _HURT = gated(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
 
 _UPDATE = gated(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
