@@ -28,6 +28,12 @@ _SPECIFICITY = {"other": 5, "cruise_missile": 4, "ballistic_missile": 4, "guided
                 "drone": 2, "missile": 1}
 _JOIN = gated(r"^(?:\s|/|,|-|\band\b|\bor\b|\btype\b|\bof\s+(?:various|other|different)\s+types\b)*$", re.I)
 _DEFENSIVE = gated(r"(?:air[\s-]+defen[cs]e|anti-aircraft|interceptor|surface-to-air|Patriot)\s*$", re.I)
+# "four houses were destroyed": a number that counts other things (a plural noun that is no weapon)
+_OTHER_THINGS = gated(r"\s+(?!(?:targets|units|items|objects|pieces|others|times|was|has|is|does|as|its|this|thus|plus|"
+                      r"less|us|always|perhaps|whereas|besides)\b)(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b(?!\s+of\b)")
+_ORDINAL_ONE = gated(r"\b(?:a|an)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s+(?:one\s+)?"
+                     r"(?:was|were|had|has|hit|struck|crashed|fell|exploded|landed|reached)\b)", re.I)
+_THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
 _GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
 _PARTITIVE = gated(r"\s+of\s+(?:the|these|those|them|which|its|all)\b(?:\s+(?:[\w-]+))?", re.I)
@@ -79,6 +85,7 @@ class CountMention:
     part_end: int = 0  # end of the breakdown item's text
     refers_back: bool = False  # "of them", "of which", "a further 208"
     tally: bool = False  # measure guessed from a verbless tally; a list header's verb overrides it
+    extra: bool = False  # one more of the same ("while a third crashed onto the refinery"): adds up
 
 
 @dataclass
@@ -239,7 +246,7 @@ def find_counts(
                         continue  # "28 drones, including 11 over Saratov": a share, not a breakdown
                     part = True
                     part_end = next((n.start for n in nums if n.start > e), end)
-                elif _measure_at(text, e, end) is not None:
+                elif _measure_at(text, e, end) is not None and not _OTHER_THINGS.match(text, e, end):
                     refers_back = True  # "a further 208 vanished from radar"
                 elif (more := _MORE.match(text, e, end)) and _measure_at(text, more.end(), end) is not None:
                     refers_back = True  # "two more struck the territory of an enterprise"
@@ -256,7 +263,14 @@ def find_counts(
             measure = "launched"  # "Among the missiles were two Kinzhal ballistic missiles"
         if measure is None and not part:
             measure = _measure_at(text, e_ref, end)
+        if measure is None and _THERE_WERE.search(text[max(start, s - 30) : s]):
+            measure = "launched"  # "In total there were nine of them": how many came
         counts.append(CountMention(s, e, value, phrase, measure, part, part_end, refers_back))
+    for m in _ORDINAL_ONE.finditer(text, start, end):
+        # "Two drones were downed, while a third crashed onto the refinery's grounds": one more
+        measure = _measure_at(text, m.end(), end)
+        if measure is not None and not any(c.start <= m.start() < c.end for c in counts):
+            counts.append(CountMention(m.start(), m.end(), 1, None, measure, refers_back=True, extra=True))
     for m in _NOT_MEASURED.finditer(text, start, end):
         # "The Kh-31P missile was not intercepted": an explicit zero.
         phrase = next((p for p in phrases if p.end == m.start()), None)
@@ -400,7 +414,9 @@ _TOLL = gated(
     r"\b(?:raised|revised|updated|put|increased|lifted)\s+(?:the\s+)?(?:(?:death\s+)?toll|number\s+of\s+(?:people\s+)?"
     r"(?P<k2>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))\s+(?:up\s+)?(?:to|at)\s+$", re.I)
 _ONE_PERSON = gated(
-    r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their))\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|"
+    r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their)|(?P<the>the)(?=\s+(?:[\w-]+\s+){0,3}?(?:man|woman|driver|"
+    r"boy|girl|pensioner|passenger|cyclist|teenager|child)\s+(?:died|was\s+killed)))\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:man|woman|person|civilian|child|"
     r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
     r"(?:\s+(?:of|at|in)\s+(?:the\s+|one\s+of\s+the\s+)?[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"

@@ -113,7 +113,7 @@ class FillRules:
             # "Bilopillia community: an air strike with 3 KABs ... Khotin community: ... 2 KABs": place by place
             labelled = _PLACE_LABEL.match(text, _line_start(text, c.start), c.start) is not None
             draft.add_count(category, measure, value, (c.start, c.end),
-                            additive=more is not None or other_model or labelled)
+                            additive=more is not None or other_model or labelled or c.extra)
             if c.phrase is not None:
                 bstate.last_phrase = c.phrase
                 if measure in ("intercepted", "launched"):

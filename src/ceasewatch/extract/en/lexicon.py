@@ -66,7 +66,7 @@ MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:shot\s+down|destroyed|intercepted|downed|neutrali[sz]ed|brought\s+down|knocked\s+out|"
         r"taken\s+down|eliminated|repelled)\b", _I)),
     ("hit", gated(
-        r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed)\b", _I)),
+        r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed|crashed\s+(?:into|onto))\b", _I)),
     ("launched", gated(
         r"\b(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
         r"struck\s+with|dropped|dropping|deployed|detected(?:\s+and\s+tracked)?|tracked|involved|employed|"
@@ -74,7 +74,7 @@ MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 STRIKE_CUE = gated(
-    r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|crashed|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"launch(?:ed|es)?|fir(?:ed|ing)|shot\s+down|destroy(?:ed|ing)|intercept(?:ed|ing)|downed|damag(?:ed|ing|e)|"
     r"target(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|dead|casualties|explosions?|blasts?|"
     r"debris|fires?\s+(?:broke|at|on|in)|set\s+(?:off\s+)?(?:a\s+)?fire|caught\s+fire|blaze|affected|raid|"

@@ -24,7 +24,7 @@ MAX_CHARS = 200_000
 
 _MODAL = gated(
     r"\b(?:would|will|could(?!\s+not\b|n['’]t)|might|may\s+have|plans?\s+to|planning|preparing|pretext|threaten\w*|vow(?:ed|s)|"
-    r"promis\w+|ready\s+to|going\s+to|intends?|unless|retaliation|warned)\b",
+    r"promis\w+|ready\s+to|going\s+to|intends?|unless|retaliation|warned|(?:meant|intended|designed)\s+to)\b",
     re.I,
 )
 
