@@ -57,3 +57,24 @@ def test_what_strikes_are_meant_to_do_is_no_claim(extractor: EnglishExtractor) -
     doc = Document.create(text, publisher="Wire", published=datetime.fromisoformat("2025-06-13T18:00:00+03:00"),
                           language="en")
     assert extractor.extract(doc) == []
+
+
+def test_casualties_told_with_an_article_or_a_relative_clause() -> None:
+    for text, expected in {
+        "Russian artillery shelled the market, injuring a 70-year-old man.": [("injured", 1)],
+        "Three railway workers who were on shift at the depot were wounded.": [("injured", 3)],
+    }.items():
+        found = find_casualties(text, 0, len(text), find_numbers(text, 0, len(text)))
+        assert [(c.kind, c.value) for c in found] == expected, text
+
+
+def test_did_not_fire_on_is_a_denial_and_a_petrol_station_is_civilian(extractor: EnglishExtractor) -> None:
+    published = datetime.fromisoformat("2025-06-13T18:00:00+03:00")
+    accusation = Document.create(
+        "A Russian drone hit a petrol station in Kherson on Friday, the governor said.\n\n"
+        '"Our units did not fire on Kherson," the Kremlin spokesman said.',
+        publisher="Wire", published=published, language="en")
+    claims = extractor.extract(accusation)
+    assert {(c.claimant.party, c.stance) for c in claims} == {("UA", "asserted"), ("RU", "denied")}
+    ua = next(c for c in claims if c.claimant.party == "UA")
+    assert "civilian" in ua.targets

@@ -390,7 +390,8 @@ _CAS_NOUN = r"(?:(?:(?!and\b|or\b|but\b)[\w-]+\s+){0,4}?)"
 _KILLED = r"(?:killed|dead|died|deaths?|lives|fatalities|killing)"
 _INJURED = r"(?:injured|wounded|hurt|injuries|injuring|wounding|hospitali[sz]ed)"
 _NOUN_FIRST = gated(
-    r"\s+" + _CAS_NOUN + r"(?:[\w-]+)?(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
+    r"\s+" + _CAS_NOUN + r"(?:(?:who|that)\s+(?:were|was|had\s+been)\s+(?:[\w-]+\s+){1,5}?)?"  # "workers who were on duty"
+    r"(?:[\w-]+)?(?:,[^,.;]{1,40},\s+)?(?:(?:were|was|had\s+been|have\s+been|has\s+been|are|got)\s+)?"
     r"(?P<k>killed|dead|died|"
     r"deaths?|fatalities|injured|wounded|hurt|injuries|hospitali[sz]ed|"
     r"(?:suffered|sustained|received)\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns|trauma)|taken\s+to\s+hospital|"
@@ -421,7 +422,10 @@ _ONE_PERSON = gated(
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
     r"(?:\s+(?:of|at|in)\s+(?:the\s+|one\s+of\s+the\s+)?[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
     r"hospitali[sz]ed)|(?P<k2>died|suffered\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|sustained\s+(?:[\w-]+\s+)?"
-    r"(?:injuries|wounds|burns)))\b",
+    r"(?:injuries|wounds|burns)))\b|"
+    # "injuring a 62-year-old woman", "killing one man"
+    r"\b(?P<k3>killing|injuring|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|"
+    r"resident|driver|teenager|pensioner|employee|worker|firefighter|rescuer|guard|passer-by|local)\b",
     re.I,
 )
 
@@ -451,7 +455,7 @@ def find_casualties(text: str, start: int, end: int, numbers: list[NumberMention
     for m in _ONE_PERSON.finditer(text, start, end):
         if any(c.start <= m.start() < c.end or m.start() <= c.start < m.end() for c in found):
             continue  # "one employee was injured": the number rule already has it
-        found.append(Casualty(_kind(m.group("k") or m.group("k2")), 1, m.start(), m.end()))
+        found.append(Casualty(_kind(m.group("k") or m.group("k2") or m.group("k3")), 1, m.start(), m.end()))
     for m in _ZERO.finditer(text, start, end):
         if m.group("none"):
             found += [Casualty("killed", 0, m.start(), m.end()), Casualty("injured", 0, m.start(), m.end())]

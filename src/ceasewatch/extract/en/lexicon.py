@@ -86,8 +86,8 @@ STRIKE_CUE = gated(
 DENIAL_CUE = gated(
     r"\b(?:denied|denies|deny|rejected|rejects|dismissed|dismisses|refuted|fabrication|fake|false\s+claim|"
     r"not\s+(?:been\s+)?(?:attacked|struck|behind|involved|responsible|targeted)|"
-    r"no\s+such\s+(?:attack|strike)|had\s+not\s+(?:attacked|struck|carried\s+out)|did\s+not\s+(?:attack|strike|"
-    r"carry\s+out)|never\s+(?:attacked|struck|took\s+place)|had\s+not\s+taken\s+place|did\s+not\s+take\s+place|"
+    r"no\s+such\s+(?:attack|strike)|had\s+not\s+(?:attacked|struck|carried\s+out|fired\s+(?:on|at)|shelled)|"
+    r"did\s+not\s+(?:attack|strike|carry\s+out|fire\s+(?:on|at)|shell|bomb)|never\s+(?:attacked|struck|took\s+place)|had\s+not\s+taken\s+place|did\s+not\s+take\s+place|"
     r"staged|provocation)\b",
     _I,
 )
