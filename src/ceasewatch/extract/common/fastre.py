@@ -117,7 +117,11 @@ def _engine_has_prefix(pattern: str, flags: int) -> bool:
     op, av = parsed[0]
     if op is C.AT and av in (C.AT_BEGINNING, C.AT_BEGINNING_STRING):
         return True
-    return op in (C.LITERAL, C.IN, C.BRANCH) and not parsed.state.flags & re.IGNORECASE
+    if parsed.state.flags & re.IGNORECASE:
+        return False
+    if op is C.BRANCH:  # a prefix set only when every branch opens with a literal or a class
+        return all(alt and alt[0][0] in (C.LITERAL, C.IN) for alt in av[1])
+    return op in (C.LITERAL, C.IN)
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -34,11 +34,14 @@ _REGION_LIST = gated(
     r"(?:the\s+)?(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME + r")*(?:\s*,?\s+(?:and|or)\s+" + _NAME + r"))\s+"
     + _REGION_WORD + r"\b"
 )
-_REGION_ONE = gated(
-    r"(?:the\s+)?(?:" + _NAME + r")\s+(?:region|Region|oblast|Oblast|Krai|krai|Territory|territory|Republic|"
-    r"province|People's\s+Republic)\b|\b(?:the\s+)?Republic\s+of\s+" + _NAME
-    + r"|\b(?:the\s+)?(?:Black|Azov|Caspian|Baltic)\s+Sea\b|\bSea\s+of\s+Azov\b|\bCrimea\b|\bCrimean\s+peninsula\b"
-)
+_REGION_NAMED = (r"(?:the\s+)?(?:" + _NAME + r")\s+(?:region|Region|oblast|Oblast|Krai|krai|Territory|territory|Republic|"
+                 r"province|People's\s+Republic)\b|\b(?:the\s+)?Republic\s+of\s+" + _NAME)
+_SEAS_CRIMEA = r"\b(?:the\s+)?(?:Black|Azov|Caspian|Baltic)\s+Sea\b|\bSea\s+of\s+Azov\b|\bCrimea\b|\bCrimean\s+peninsula\b"
+_REGION_ONE = gated(_REGION_NAMED + "|" + _SEAS_CRIMEA)
+_SEA_OR_CRIMEA = gated(_SEAS_CRIMEA)
+# Every region-word pattern above needs one of these letters in the clause; most clauses have
+# none, and the name-then-keyword patterns are slow to fail at every capitalised word.
+_ANY_REGION_WORD = gated(r"region|oblast|krai|territor|province|republic", re.I)
 _INCLUDING = gated(r"\bregions?\b[^.;]{0,40}?\bincluding\s+(?P<names>" + _NAME + r"(?:\s*,\s*" + _NAME
                         + r")*(?:\s*,?\s+and\s+" + _NAME + r")?)")
 _SITE_TAIL = gated(
@@ -217,7 +220,8 @@ def find_geo(
             return
         out.append(_mention(s, e, c))
 
-    for rx in (_REGION_LIST, _INCLUDING):
+    region_words = _ANY_REGION_WORD.search(text, start, end) is not None
+    for rx in (_REGION_LIST, _INCLUDING) if region_words else ():
         for m in rx.finditer(text, start, end):
             if not free(m.start(), m.end()):
                 continue
@@ -228,7 +232,7 @@ def find_geo(
                 cursor = pos + len(name)
                 add(pos, pos + len(name), _best(geo, name + " region", ("region",)))
             taken.append((m.start(), m.end()))
-    for m in _REGION_ONE.finditer(text, start, end):
+    for m in (_REGION_ONE if region_words else _SEA_OR_CRIMEA).finditer(text, start, end):
         if free(m.start(), m.end()):
             add(m.start(), m.end(), _best(geo, m.group(0), ("region", "sea")))
             taken.append((m.start(), m.end()))
