@@ -186,3 +186,23 @@ def test_the_official_ukrainian_iia_ending_meets_the_other_spellings() -> None:
 
     assert skeleton("Balakliia") == skeleton("Balakliya")
     assert skeleton("Oleksandriia") == skeleton("Oleksandriya")
+
+
+def test_one_extractor_gives_the_same_claims_from_many_threads(extractor: EnglishExtractor) -> None:
+    """The API and batch runners share one extractor instance; its scratch values must not leak
+    between documents read at the same time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        "Ukraine's General Staff said its drones had hit the Millerovo airfield overnight.",
+        "Russia's defence ministry said on Thursday morning that air defences had destroyed 41 drones overnight.",
+        "A drone hit a supermarket in Sumy on Wednesday evening, regional governor Oleh Hryhorov said.",
+        "Kherson and Bilozerka were not shelled on Thursday, the governor said.",
+    ] * 25
+    docs = [_doc(t) for t in texts]
+    before = dict(vars(extractor))
+    alone = [extractor.extract(d) for d in docs]
+    assert vars(extractor) == before  # reading leaves the shared instance untouched
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        together = list(pool.map(extractor.extract, docs))
+    assert together == alone

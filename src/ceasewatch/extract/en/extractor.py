@@ -17,6 +17,7 @@ counts, places, targets, casualties), over the state kept in `reading`.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import replace
 from typing import Any
@@ -109,8 +110,12 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
     # -- public API -------------------------------------------------------------------
     def extract(self, doc: Document) -> list[Claim]:
         """Claims in `doc` (doc_id=doc.id, extractor=self.name), evidence for every value."""
+        # The rules keep scratch values on the instance (`_last_strength`, `_weak_day`) while they
+        # read; a shallow copy per document keeps one shared extractor safe across threads.
+        self.geocoder  # noqa: B018 -- load the shared geocoder once, before copying
+        reader = copy.copy(self)
         try:
-            return self._extract(doc)
+            return reader._extract(doc)
         except RecursionError as exc:  # pathological input; everything else is a bug to surface
             raise ExtractionError(
                 f"extraction failed: {exc}", source=doc.ref, hint="report this document as a bug"
