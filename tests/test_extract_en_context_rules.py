@@ -206,3 +206,42 @@ def test_one_extractor_gives_the_same_claims_from_many_threads(extractor: Englis
     with ThreadPoolExecutor(max_workers=8) as pool:
         together = list(pool.map(extractor.extract, docs))
     assert together == alone
+
+
+def test_a_source_that_informed_the_speaker_is_the_claimant(extractor: EnglishExtractor) -> None:
+    text = ("The IAEA has been informed by the Novovoronezh Nuclear Power Plant that a drone was shot down near the "
+            "site on Thursday, Director General Rafael Grossi said.")
+    [claim] = extractor.extract(_doc(text, publisher="IAEA"))
+    assert (claim.claimant.party, claim.attacker, claim.target_country) == ("RU", "UA", "RU")
+
+
+def test_air_raid_alerts_are_no_strike(extractor: EnglishExtractor) -> None:
+    text = "The teams at the Rivne and Khmelnytskyi plants reported hearing air raid alarms on Thursday."
+    assert extractor.extract(_doc(text, publisher="IAEA")) == []
+
+
+def test_a_governor_named_by_title_speaks_for_the_ground_the_clause_is_about(extractor: EnglishExtractor) -> None:
+    text = ("Debris from a Ukrainian drone set fire to a warehouse in Russia's Kursk region early Thursday, "
+            "the regional governor said.")
+    [claim] = extractor.extract(_doc(text, publisher="AP"))
+    assert (claim.claimant.party, claim.regions) == ("RU", ("RU-KRS",))
+
+
+def test_a_speakers_surname_that_is_a_town_is_no_place(extractor: EnglishExtractor) -> None:
+    text = "On Thursday a drone was shot down near Rossosh, Gusev said."
+    [claim] = extractor.extract(_doc(text, publisher="Voronezh region governor"))
+    assert [p.region for p in claim.places] == ["RU-VOR"] and "RU-KGD" not in claim.regions  # Rossosh
+
+
+def test_a_ground_incursion_is_no_strike_location(extractor: EnglishExtractor) -> None:
+    text = ("The strikes came three weeks after Ukrainian forces crossed into Russia's Kursk region.")
+    claims = extractor.extract(_doc(text, publisher="Harbour Street Press"))
+    assert all("RU-KRS" not in c.regions for c in claims)
+
+
+def test_a_model_only_one_side_fires_names_the_attacker(extractor: EnglishExtractor) -> None:
+    text = ("A source in the security services said eight Lyutyi drones had reached the refinery in Ryazan "
+            "on Thursday.")
+    [claim] = extractor.extract(_doc(text))
+    assert (claim.attacker, claim.target_country) == ("UA", "RU")
+    assert [(w.model, w.hit) for w in claim.weapons] == [("Lyutyi", 8)]

@@ -78,3 +78,13 @@ def test_did_not_fire_on_is_a_denial_and_a_petrol_station_is_civilian(extractor:
     assert {(c.claimant.party, c.stance) for c in claims} == {("UA", "asserted"), ("RU", "denied")}
     ua = next(c for c in claims if c.claimant.party == "UA")
     assert "civilian" in ua.targets
+
+
+def test_all_but_two_of_the_plural_models(extractor: EnglishExtractor) -> None:
+    text = ("The Air Force said Russia launched 11 Kh-101 cruise missiles overnight. Ukrainian forces downed "
+            "all but two of the Kh-101s.")
+    doc = Document.create(text, publisher="Wire", published=datetime.fromisoformat("2025-06-13T09:00:00+03:00"),
+                          language="en")
+    [claim] = extractor.extract(doc)
+    [missiles] = claim.weapons
+    assert (missiles.model, missiles.launched, missiles.intercepted) == ("Kh-101", 11, 9)

@@ -15,7 +15,9 @@ from functools import lru_cache
 
 from .fastre import factored, gated
 
-__all__ = ["WeaponModel", "CATALOGUE", "WeaponMention", "find_weapon_models", "weapon_by_alias", "normalize_alias"]
+__all__ = [
+    "WeaponModel", "CATALOGUE", "USED_BY", "WeaponMention", "find_weapon_models", "weapon_by_alias", "normalize_alias",
+]
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,17 @@ CATALOGUE: tuple[WeaponModel, ...] = (
     _m("Vampire", "artillery", "RM-70 Vampire", "Вампір", "Вампир"),
 )
 
+# Models only one side fires in this war: naming one names the attacker ("eight Lyutyi drones reached
+# the plant" is a Ukrainian strike). Models both sides use (S-300, Grad, decoys, Tochka) are left out.
+USED_BY: dict[str, str] = {
+    **dict.fromkeys(("Shahed-136", "Shahed", "Geran-2", "Geran", "Gerbera", "Lancet", "Orlan-10", "Molniya",
+                     "Kh-101", "Kh-555", "Kh-55", "Kh-59", "Kh-69", "Kalibr", "Iskander-K", "Oniks", "Kh-22",
+                     "Kh-32", "Kh-31", "Kh-35", "Iskander-M", "Iskander", "KN-23", "Kinzhal", "Zircon", "Oreshnik",
+                     "KAB"), "RU"),
+    **dict.fromkeys(("Lyutyi", "Bayraktar", "Storm Shadow", "Neptune", "Flamingo", "Tomahawk", "ATACMS", "JDAM",
+                     "GBU-39", "Hammer", "HIMARS", "Vampire"), "UA"),
+}
+
 _DASHES = gated(r"[\u2010-\u2015\u2212\s-]+")
 
 
@@ -119,7 +132,8 @@ def _alias_regex() -> re.Pattern[str]:
     aliases = sorted({a for e in CATALOGUE for a in e.aliases}, key=len, reverse=True)
     parts = [r"[\s\u2010-\u2015\u2212-]?".join(re.escape(ch) for ch in _DASHES.split(a)) for a in aliases]
     # Word-ish boundaries that also work next to Cyrillic letters and digits.
-    return gated(r"(?<![\w-])(?:" + factored(parts) + r")(?![\w])", re.IGNORECASE)
+    # An English plural ("Kh-101s", "ATACMSs" aside) still names the model: the alias is group 1.
+    return gated(r"(?<![\w-])(" + factored(parts) + r")(?:s(?=[^\w]|$))?(?![\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -134,9 +148,9 @@ def find_weapon_models(text: str, start: int = 0, end: int | None = None) -> lis
     found: list[WeaponMention] = []
     stop = len(text) if end is None else end
     for m in _alias_regex().finditer(text, start, stop):
-        entry = weapon_by_alias(m.group(0))
+        entry = weapon_by_alias(m.group(1))
         if entry is None:  # separator variant not in the table: try without separators
-            entry = weapon_by_alias(re.sub(r"[\s\u2010-\u2015\u2212-]", "", m.group(0)))
+            entry = weapon_by_alias(re.sub(r"[\s\u2010-\u2015\u2212-]", "", m.group(1)))
         if entry is None:
             continue
         # "KAB"/"FAB" in capitals only, so the English words "cab"/"fab" never match.

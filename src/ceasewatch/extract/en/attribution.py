@@ -26,7 +26,8 @@ SPEECH_VERB = (
 _BOUNDARY = gated(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|where|which|when|whereas|because|what|who|whom|if)\b",
                        re.IGNORECASE)
 _SPEECH = gated(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
-_ACCORDING = gated(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by)\s+", re.I)
+_ACCORDING = gated(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by|"
+                         r"(?:informed|told|notified|alerted)\s+by)\s+", re.I)  # "has been informed by the plant that"
 _SUBJECT = gated(
     r"\s*((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:did|does|has|had|was|is|also|declined|refused|gave|offered)\b"
 )

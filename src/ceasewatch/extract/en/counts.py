@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..common.fastre import gated
 from ..common.weapons import find_weapon_models
 from .lexicon import DEFENCE_SYSTEM_AFTER, MEASURE_VERBS, MODIFIER_WORDS, WEAPON_NOUNS
-from .numbers import NUMBER_PATTERN, NumberMention, find_numbers
+from .numbers import NUMBER_PATTERN, NumberMention, find_numbers, parse_number
 
 __all__ = ["WeaponPhrase", "CountMention", "Casualty", "find_phrases", "find_counts", "find_casualties"]
 
@@ -33,6 +33,7 @@ _OTHER_THINGS = gated(r"\s+(?!(?:targets|units|items|objects|pieces|others|times
                       r"less|us|always|perhaps|whereas|besides)\b)(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b(?!\s+of\b)")
 _ORDINAL_ONE = gated(r"\b(?:a|an)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s+(?:one\s+)?"
                      r"(?:was|were|had|has|hit|struck|crashed|fell|exploded|landed|reached)\b)", re.I)
+_ALL_BUT = gated(r"\ball\s+but\s+(?P<n>" + NUMBER_PATTERN + r")(?=\s+of\s+(?:the|these|those|them)\b)", re.I)
 _THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
 _GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
@@ -42,7 +43,7 @@ _PARTITIVE_WORD = gated(r"\b(?P<w>none|all|neither|each)\s+of\s+(?:the|these|tho
 _ALL_WERE = gated(r"\b(?P<w>all|both|neither|none)(?=\s+(?:had\s+been|have\s+been|were|was)\b)", re.I)
 _NEITHER = gated(r"\b(?:neither|nor)\s+(?:was|were|had)\s+(?:the|any)\s+", re.I)
 _NUMWORD = r"(?!\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|none|all)\b)"
-_AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been)\s+)?" \
+_AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|have\s+been|has\s+been|are|is|being|been|had|have|has)\s+)?" \
        r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*[\"“‘']?"
 _RIGHT_VERB = gated(_AUX, re.I)
 _PART_ITEM = gated(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
@@ -191,6 +192,11 @@ def find_counts(
         for m in _ALL_WERE.finditer(text, start, end)
         if _measure_at(text, m.end("w"), end) not in (None, "launched")
     ]
+    for m in _ALL_BUT.finditer(text, start, end):
+        # "downed all but two of the Kh-101s": as many as were launched, less two (-1 - 2; see filling)
+        but = parse_number(m.group("n"))
+        if but is not None and but >= 0:
+            words.append((m.start(), m.end(), -1 - but))
     entries = [(n.start, n.end, n.value, n.exact) for n in nums] + [(s, e, v, True) for s, e, v in words]
     entries.sort()
     consumed = start
@@ -265,6 +271,9 @@ def find_counts(
             measure = _measure_at(text, e_ref, end)
         if measure is None and _THERE_WERE.search(text[max(start, s - 30) : s]):
             measure = "launched"  # "In total there were nine of them": how many came
+        if value < -1:  # "downed all but two of the Kh-101s": the verb before, and "two" is used up
+            measure = measure or _measure_left(text, max(start, s - 40), s)
+            consumed = max(consumed, e_ref)
         counts.append(CountMention(s, e, value, phrase, measure, part, part_end, refers_back))
     for m in _ORDINAL_ONE.finditer(text, start, end):
         # "Two drones were downed, while a third crashed onto the refinery's grounds": one more

@@ -8,6 +8,7 @@ import re
 from typing import Any
 
 from ..common.builder import ClaimDraft
+from ..common.weapons import USED_BY, find_weapon_models
 from .counts import CountMention
 from .geo import OCCUPIED, GeoMention, is_launch_site
 from .lexicon import (
@@ -87,6 +88,10 @@ class DirectionRules:
             side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
             vote(_other(side), 2.0, (m.start(), m.end()))
             defended.append((m.start(), m.end()))
+        for w in find_weapon_models(text, cs, ce):
+            side = USED_BY.get(w.weapon.model)
+            if side is not None and all(w.end <= a or w.start >= b for a, b in excluded):
+                vote(side, 2.0, (w.start, w.end))  # "eight Lyutyi drones reached the plant": only Ukraine fires them
         for m in ACCUSE.finditer(text, cs, ce) if not denial else ():
             who = (m.group("who") or m.group("who2") or "").lower()
             vote("UA" if who.startswith(("ukrain", "kyiv", "the kyiv")) else "RU", 3.0, (m.start(), m.end()))

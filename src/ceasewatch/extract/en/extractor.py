@@ -58,6 +58,7 @@ from .reading import (
     _OUTAGE,
     _POLICY,
     _RECIPROCAL,
+    _REGIONAL_SPEAKER,
     _REPEATEDLY,
     _SAID_START,
     _SOURCE_LINE,
@@ -245,13 +246,24 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
                     # event and its day, for the accounts that follow without a date of their own.
                     self._day(state, bstate, block, cs, ce, None, True)
             return
+        # "Gusev said": a speaker's surname that is also a town's name is no place ("the Kharkiv governor" is)
+        surnames = {sp.end for sp in speakers if cs <= sp.start < ce and not _REGIONAL_SPEAKER.search(sp.phrase)}
         geo = [
             g if all(g.end <= a or g.start >= b for a, b in excluded) else replace(g, kind="region")
-            for g in find_geo(text, cs, ce, geocoder=self.geocoder, context_regions=frozenset(state.named_regions),
+            for g in find_geo(text, cs, ce, geocoder=self.geocoder, context_regions=frozenset(
+                state.named_regions | ({voice.region} if voice is not None and voice.region else set())),
                               region_hint=voice.region if voice is not None else None,
                               capital_country=self._capital_country(state, bstate, voice))
+            if not (g.kind == "settlement" and g.end in surnames)
         ]
         geo = [g for g in geo if (g.kind != "region" or g.region) and not any(a <= g.start < b for a, b in metonyms)]
+        if voice is not None and voice.party is None and _REGIONAL_SPEAKER.search(voice.name):
+            # "... in Russia's Voronezh region early Wednesday, the regional governor said": a governor or
+            # mayor named by title only speaks for the side whose ground the clause is about.
+            sides = {g.country for g in geo if g.country in ("UA", "RU") and g.region not in OCCUPIED}
+            if len(sides) == 1:
+                voice.party = sides.pop()
+                voice.region = voice.region or next(g.region for g in geo if g.country == voice.party)
         if state.doc.publisher:
             # "told Harbour Street Press": the publisher's name is not a target.
             pub = re.compile(re.escape(state.doc.publisher), re.I)

@@ -96,12 +96,14 @@ class FillRules:
                 bstate.last_phrase = phrase
                 continue
             value = c.value
-            if value == -1:  # "all of them": as many as were launched
+            if value < 0:  # "all of them" (-1): as many as were launched; "all but two" (-3): two fewer
                 slot = draft.weapons.get(phrase.category)
                 launched = slot.counts.get("launched") if slot else None
                 if launched is None or not launched.stated:
                     continue
-                value = max(n for n, _ in launched.stated)
+                value = max(n for n, _ in launched.stated) + value + 1
+                if value < 0:
+                    continue
             more = _MORE_AFTER.match(text, c.end) or _MORE_BEFORE.search(text, max(0, c.start - 16), c.start)
             category = self._referred_category(text, draft, phrase)
             # "16 Kh-101 cruise missiles ...; eight Kalibr cruise missiles": other models of one category add up.

@@ -73,12 +73,14 @@ _TIME_AFTER = gated(r"\s+time\b")
 _RIVER_AFTER = gated(r"\s+(?:river|River)\b")
 _TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to|"
                       r"(?:on\s+the\s+)?approach(?:es)?\s+to|"
+                      # "after Ukrainian forces crossed into Russia's Kursk region": a ground incursion
+                      r"(?:crossed|advanced|pushed|broke|incursion)\s+into|"
                       # "passengers boarding a bus to Dnipro": where a vehicle was going, not where anything fell
                       r"(?:bus|buses|train|trains|flight|flights|ferry|convoy|road|highway|motorway)\s+(?:to|for)|"
                       # "taken to hospital in Mykolaiv": where the wounded were treated
                       r"(?:taken|rushed|brought|evacuated|transported|admitted)\s+to\s+(?:a\s+|the\s+)?"
                       r"(?:[\w-]+\s+)?hospital\s+in)\s+"
-                      r"(?:the\s+)?$", re.I)
+                      r"(?:the\s+)?(?:(?:Russia|Ukraine)['’]s\s+)?$", re.I)
 _CITY_AFTER = gated(r"\s+city\b")
 _UNIT_AFTER = gated(r"\s+(?:operational[\s-]+strategic\s+)?(?:group(?:ing)?|brigade|battalion|regiment|division|"
                          r"corps|army|fleet|flotilla)\b", re.I)
@@ -86,6 +88,7 @@ _AXIS_AFTER = gated(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:dire
 _TRAILING_REGION = gated(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = gated(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
+_COUNTRY_POSSESSIVE = gated(r"(?:Russia|Ukraine)['’]s\s+")
 # "80 km (50 miles) south of Kyiv", "north-east of Sumy" (but "the south of Odesa" is inside it)
 _OUTSIDE_OF = gated(r"(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
 # "... in the nearby town of Yuzhnoukrainsk": where something is, whatever "from" came before.
@@ -234,7 +237,10 @@ def find_geo(
             taken.append((m.start(), m.end()))
     for m in (_REGION_ONE if region_words else _SEA_OR_CRIMEA).finditer(text, start, end):
         if free(m.start(), m.end()):
-            add(m.start(), m.end(), _best(geo, m.group(0), ("region", "sea")))
+            # "Russia's Voronezh region": the country's possessive is not part of the region's name
+            own = _COUNTRY_POSSESSIVE.match(text, m.start(), m.end())
+            s0 = own.end() if own else m.start()
+            add(s0, m.end(), _best(geo, text[s0 : m.end()], ("region", "sea")))
             taken.append((m.start(), m.end()))
     for m in _CAPS.finditer(text, start, end):
         s, e = m.start(), m.end()

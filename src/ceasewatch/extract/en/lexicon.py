@@ -66,7 +66,10 @@ MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:shot\s+down|destroyed|intercepted|downed|neutrali[sz]ed|brought\s+down|knocked\s+out|"
         r"taken\s+down|eliminated|repelled)\b", _I)),
     ("hit", gated(
-        r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed|crashed\s+(?:into|onto))\b", _I)),
+        r"\b(?:hit|struck|reached\s+(?:their\s+)?targets?|hits|impacts?|landed|crashed\s+(?:into|onto)|"
+        # "eight of them had reached the plant"
+        r"reached\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:plant|facilit(?:y|ies)|refinery|depot|airfield|base|site|"
+        r"enterprise|terminal|substation))\b", _I)),
     ("launched", gated(
         r"\b(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
         r"struck\s+with|dropped|dropping|deployed|detected(?:\s+and\s+tracked)?|tracked|involved|employed|"
@@ -169,7 +172,7 @@ METONYMY = gated(
     r"(?:Moscow|Kyiv|Kiev)\b|"
     r"\b(?:installed|appointed|backed|controlled|run|sent)\s+by\s+(?:Moscow|Kyiv|Kiev|the\s+Kremlin)\b|"
     r"\b(?:Moscow|Kyiv|Kiev|Kremlin)-(?:installed|appointed|backed|controlled|run)\b|"
-    r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
+    r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:\s+[a-z]+ly)?(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
     r"military|government|officials|version|claims?|regime)|\s+(?:said|says|has|had|regime|calls|called|"
     r"accused|denied|blamed|urged|urges|asked|vowed|declined|wants|claims|claimed|is|was|would|will|"
     r"reported|described|insists|rejected))\b",

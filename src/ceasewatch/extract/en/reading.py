@@ -66,7 +66,7 @@ _REGIONAL_SPEAKER = gated(r"\b(?:governor|regional|region|oblast|mayor|administr
 _DEFENDS = gated(
     r"\s+(?:(?:reportedly|have|has|had|also|successfully)\s+)*(?:shot\s+down|downed|intercepted|repelled|repulsed|"
     r"destroyed|neutrali[sz]ed)\s+(?:[\w,\"“”-]+\s+){0,5}?(?:drones?|UAVs?|missiles?|rockets?|bombs?|(?:drone\s+)?attacks?|"
-    r"Shaheds?|Gerans?|projectiles)\b",
+    r"Shaheds?|Gerans?|projectiles|Kh-\d+\w*|Kalibrs?|Iskanders?|Kinzhals?|cruise|ballistic|(?:air\s+)?targets)\b",
     re.I,
 )
 
@@ -85,9 +85,10 @@ _MORE_AFTER = gated(r"\s+(?:more|additional|further|other)\b", re.I)
 _MORE_BEFORE = gated(r"\b(?:another|a\s+further|an\s+additional|further)\s+$", re.I)
 
 # ("agency" alone is no outlet: the International Atomic Energy Agency is a third party that reports)
-_MEDIA = gated(r"\b(?:news|wire|press|world\s+service|(?:news|press|information|photo)\s+agency|times|post|herald|media|tv|monitor|daily|independent|journal|gazette|"
-                    r"tribune|review|observer|radio|online|pravda|truth|insider|dispatch|chronicle|courier|bulletin)\b",
-                    re.I)
+_MEDIA = gated(r"\b(?:news|wire|press|world\s+service|reuters|AP|AFP|associated\s+press|agence\s+france-presse|BBC|CNN|"
+               r"al\s+jazeera|bloomberg|guardian|dpa|(?:news|press|information|photo)\s+agency|times|post|herald|media|"
+               r"tv|monitor|daily|independent|journal|gazette|tribune|review|observer|radio|online|pravda|truth|insider|"
+               r"dispatch|chronicle|courier|bulletin)\b", re.I)
 
 # Strikes told as a pattern with a subject and a verb: "Russia has repeatedly struck gas production
 # sites", "Kharkiv has been hit repeatedly by glide bombs" -- a claim with no single day.
@@ -107,7 +108,8 @@ _AFTER_EVENT = gated(r"\s*" + AFTER_EVENT, re.I)
 _NATIONWIDE = gated(r"\b(?:Ukraine|Russia|across\s+the\s+country|nationwide|countrywide|in\s+total|overall|in\s+all|altogether|"
                          r"of\s+them|several\s+regions|regions)\b", re.I)
 
-_NEGATED_CUE = gated(r"\bno\s+(?:[\w-]+\s+){0,2}?(?:damage|hits?|strikes?|attacks?|explosions?|fires?|debris)\b|"
+_NEGATED_CUE = gated(r"\bair[\s-]raid\s+(?:alarms?|alerts?|sirens?|warnings?)\b|"  # an alert is no strike
+                     r"\bno\s+(?:[\w-]+\s+){0,2}?(?:damage|hits?|strikes?|attacks?|explosions?|fires?|debris)\b|"
                      r"\b(?:not|never)\s+(?:been\s+)?(?:damaged|hit|struck|attacked|affected|shelled|targeted|"
                      r"bombed)\b|"
                      # "did not report any attacks on the capital", "made no mention of strikes"

@@ -93,7 +93,9 @@ class VoiceRules:
             return state.source_voice or state.publisher_voice
         phrase = speaker.phrase
         if is_pronoun(phrase):
-            prior = bstate.speaker or state.last_speaker or state.publisher_voice
+            prior = bstate.speaker or state.last_speaker
+            if prior is None and not phrase.lower().startswith("the "):
+                prior = state.publisher_voice  # "it said" in a ministry's own post; "the governor" is not the post
             # "the Air Force" after the president spoke is the Air Force, not him again.
             institution = _INSTITUTION.search(phrase) is not None and prior is not None and (
                 canonical_name(phrase, prior.party) != prior.name)
@@ -106,6 +108,8 @@ class VoiceRules:
         settlement = None
         if _REGIONAL_SPEAKER.search(phrase) or party is None:
             geo = find_geo(state.text, speaker.start, speaker.end, geocoder=self.geocoder)
+            if geo and geo[-1].kind == "settlement" and geo[-1].end == speaker.end and not _REGIONAL_SPEAKER.search(phrase):
+                geo = geo[:-1]  # "Gusev said": the governor's surname, not the town of Gusev
             stem = None if geo else _GOVERNOR_OF_STEM.search(phrase)
             if stem is not None:
                 # "Rostov Governor Yury Slyusar": a bare stem before the title names the region
@@ -125,6 +129,11 @@ class VoiceRules:
         if party is None and known is not None:
             # "Kim wrote" after "the head of the Mykolaiv administration, Vitaliy Kim, said": the same source
             return _Voice(known.name, known.party, voice.span, known.region, known.settlement)
+        own = state.publisher_voice
+        if party is None and own is not None and own.party in ("UA", "RU") and len(phrase.split()) == 1 \
+                and phrase[:1].isupper():
+            # "..., Gusev said" in the Voronezh governor's own channel: the channel's side and region
+            voice.party, voice.region = own.party, voice.region or own.region
         if party is not None and key:
             state.known_voices.setdefault(key, voice)
         return voice
