@@ -245,3 +245,20 @@ def test_a_model_only_one_side_fires_names_the_attacker(extractor: EnglishExtrac
     [claim] = extractor.extract(_doc(text))
     assert (claim.attacker, claim.target_country) == ("UA", "RU")
     assert [(w.model, w.hit) for w in claim.weapons] == [("Lyutyi", 8)]
+
+
+def test_the_struck_side_disputing_what_was_hit_is_no_denial(extractor: EnglishExtractor) -> None:
+    text = (
+        "Russian drones hit an apartment block in Kharkiv on Thursday, Mayor Ihor Terekhov said.\n\n"
+        "Russia's defence ministry said its forces had struck a drone workshop in Kharkiv.\n\n"
+        "Terekhov rejected the claim. \"Families live in this building,\" he said."
+    )
+    stances = {(c.claimant.party, c.stance) for c in extractor.extract(_doc(text))}
+    assert ("UA", "denied") not in stances
+
+
+def test_the_region_is_the_one_the_report_named(extractor: EnglishExtractor) -> None:
+    text = ("Ballistic missile strike on Kropyvnytskyi\n\n"
+            "Ukraine's air force said Russia fired two Iskander-M missiles at the region on Thursday.")
+    [claim] = extractor.extract(_doc(text))
+    assert claim.regions == ("UA-35",)

@@ -88,3 +88,34 @@ def test_all_but_two_of_the_plural_models(extractor: EnglishExtractor) -> None:
     [claim] = extractor.extract(doc)
     [missiles] = claim.weapons
     assert (missiles.model, missiles.launched, missiles.intercepted) == ("Kh-101", 11, 9)
+
+
+def _one(extractor: EnglishExtractor, text: str, publisher: str = "Wire") -> object:
+    doc = Document.create(text, publisher=publisher,
+                          published=datetime.fromisoformat("2025-06-13T09:00:00+03:00"), language="en")
+    [claim] = extractor.extract(doc)
+    return claim
+
+
+def test_one_of_the_two_missiles_and_the_second(extractor: EnglishExtractor) -> None:
+    claim = _one(extractor, "The enemy struck Kryvyi Rih with ballistic missiles overnight. Air defence shot down "
+                            "one of the two missiles. The second hit an industrial enterprise, the governor said.")
+    [missiles] = claim.weapons  # type: ignore[attr-defined]
+    assert (missiles.category, missiles.launched, missiles.intercepted, missiles.hit) == (
+        "ballistic_missile", 2, 1, 1)
+
+
+def test_a_total_is_not_added_to_the_parts_listed_under_it(extractor: EnglishExtractor) -> None:
+    text = ("Over the past day the AFU fired 40 munitions at settlements of the region, the governor said.\n\n"
+            "❗️ Shebekino district. In Shebekino, 12 munitions were fired; a house was damaged.")
+    claim = _one(extractor, text, publisher="Belgorod region governor")
+    assert [(w.category, w.launched) for w in claim.weapons] == [("artillery", 40)]  # type: ignore[attr-defined]
+
+
+def test_bulletin_casualties_told_person_by_person(extractor: EnglishExtractor) -> None:
+    text = ("Over the past day Ukrainian drones attacked the Belgorod region.\n\n"
+            "Valuyki. In the city a drone hit a car. The driver, a man, died at the scene.\n\n"
+            "Alexeyevka. A drone struck a house. A woman suffered a barotrauma.")
+    claim = _one(extractor, text, publisher="Belgorod region governor")
+    assert (claim.killed, claim.injured) == (1, 1)  # type: ignore[attr-defined]
+    assert {p.region for p in claim.places} == {"RU-BEL"}  # type: ignore[attr-defined]

@@ -31,7 +31,8 @@ _DEFENSIVE = gated(r"(?:air[\s-]+defen[cs]e|anti-aircraft|interceptor|surface-to
 # "four houses were destroyed": a number that counts other things (a plural noun that is no weapon)
 _OTHER_THINGS = gated(r"\s+(?!(?:targets|units|items|objects|pieces|others|times|was|has|is|does|as|its|this|thus|plus|"
                       r"less|us|always|perhaps|whereas|besides)\b)(?:[a-z][\w-]*\s+)?[a-z][\w-]*[^s\W]s\b(?!\s+of\b)")
-_ORDINAL_ONE = gated(r"\b(?:a|an)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=\s+(?:one\s+)?"
+_ORDINAL_ONE = gated(r"\b(?:(?:a|an)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)|"
+                     r"the\s+(?:other|second))\b(?=\s+(?:one\s+)?"
                      r"(?:was|were|had|has|hit|struck|crashed|fell|exploded|landed|reached)\b)", re.I)
 _ALL_BUT = gated(r"\ball\s+but\s+(?P<n>" + NUMBER_PATTERN + r")(?=\s+of\s+(?:the|these|those|them)\b)", re.I)
 _THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
@@ -59,7 +60,7 @@ _LAUNCH_AFTER = gated(
 _PRONOUN_PARTITIVE = gated(
     r"\s+of\s+(?:them|which|these|those|the\s+(?:rest|remainder|total|latter|former|" + NUMBER_PATTERN + r"))\b", re.I
 )
-_OUT_OF = gated(r"\s+(?:out\s+)?of\s+(?=\d|[a-z]+\s)", re.I)
+_OUT_OF = gated(r"\s+(?:out\s+)?of\s+(?:the\s+)?(?=\d|[a-z]+\s)", re.I)  # "two out of three", "one of the two"
 _AMONG_BEFORE = gated(r"\b(?:among|including)\s+(?:them|the\s+[\w-]+)\s+(?:were|was)\s+$", re.I)
 _FINITE = gated(r"[.;:]|\b(?:was|were|is|are|had|has|have|said|says|while|but|whereas|which|who)\b", re.I)
 _MORE = gated(r"\s+(?:more|others?|further)\b", re.I)
@@ -425,13 +426,16 @@ _TOLL = gated(
     r"(?P<k2>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))\s+(?:up\s+)?(?:to|at)\s+$", re.I)
 _ONE_PERSON = gated(
     r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their)|(?P<the>the)(?=\s+(?:[\w-]+\s+){0,3}?(?:man|woman|driver|"
-    r"boy|girl|pensioner|passenger|cyclist|teenager|child)\s+(?:died|was\s+killed)))\s+(?:[\w-]+\s+){0,3}?"
+    r"boy|girl|pensioner|passenger|cyclist|teenager|child)(?:,\s+(?:a|an)\s+[\w-]+,)?\s+(?:died|was\s+killed)))"
+    r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?:man|woman|person|civilian|child|"
     r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"
     r"pensioner|employee|worker|firefighter|rescuer|guard|security\s+guard|passer-by|local)"
-    r"(?:\s+(?:of|at|in)\s+(?:the\s+|one\s+of\s+the\s+)?[\w-]+)?\s+(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|"
-    r"hospitali[sz]ed)|(?P<k2>died|suffered\s+(?:[\w-]+\s+)?(?:injuries|wounds|burns)|sustained\s+(?:[\w-]+\s+)?"
-    r"(?:injuries|wounds|burns)))\b|"
+    r"(?:\s+(?:of|at|in|from)\s+(?:the\s+|one\s+of\s+the\s+)?(?:[\w-]+\s+){0,4}?[\w-]+)?"  # "resident of a village in X"
+    r"(?:,\s+(?:a|an)\s+[\w-]+,)?\s+"  # "The driver, a man,"
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?P<k>killed|injured|wounded|hurt|hospitali[sz]ed)|"
+    r"(?P<k2>died|(?:suffered|sustained|received)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?(?:injuries|injury|wounds?|burns|"
+    r"(?:baro)?trauma|concussion|fractures?)))\b|"
     # "injuring a 62-year-old woman", "killing one man"
     r"\b(?P<k3>killing|injuring|wounding)\s+(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:man|woman|person|civilian|child|boy|girl|"
     r"resident|driver|teenager|pensioner|employee|worker|firefighter|rescuer|guard|passer-by|local)\b",

@@ -52,6 +52,7 @@ from .reading import (
     _LIST_LAUNCH,
     _METONYM,
     _MODAL,
+    _NAME_HEADING,
     _NEGATED_CUE,
     _NO_COMMENT,
     _OTHER,
@@ -132,6 +133,8 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
                 # "Missile strike on Kryvyi Rih dormitory": the city a later "the city" means.
                 named = find_geo(text, block.start, block.end, geocoder=self.geocoder)
                 state.named_regions.update(g.region for g in named if g.region)
+                if len({g.region for g in named if g.region}) == 1:
+                    state.last_region = next(g.region for g in named if g.region)
                 towns = {g.name: g for g in named if g.kind == "settlement"}
                 if len(towns) == 1:
                     state.last_settlement = next(iter(towns.values()))
@@ -175,6 +178,14 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
                                                                     source.start()), block)
             return
         quoted = self._quote_speaker(state, bstate, block) or self._stated_by(state, bstate, block, following)
+        if block.sentences and _NAME_HEADING.fullmatch(text, block.sentences[0].start, block.sentences[0].end):
+            # "Belgorod. In the city a drone struck the roof of a shopping centre": a bulletin paragraph
+            # headed by the place it is about.
+            towns = [g for g in find_geo(text, block.sentences[0].start, block.sentences[0].end,
+                                         geocoder=self.geocoder, context_regions=frozenset(state.named_regions))
+                     if g.kind == "settlement"]
+            if towns:
+                state.last_settlement = towns[0]
         for sent in block.sentences:
             speakers = find_speakers(text, sent.start, sent.end)
             if quoted is not None and bstate.speaker is None and not speakers:
@@ -343,6 +354,10 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
             inherited = self._accusation(state, party, direction if strong else None)
             if strong and MULTI_DAY.search(text, cs, ce) and _BLANKET.search(text, cs, ce):
                 inherited = None  # "had not struck any facility since 18 March": not one night's answer
+            if not strong and inherited is not None and party is not None and party == inherited.target_country:
+                # "Terekhov rejected the claim" of a military target: the struck side disputes what was hit,
+                # not that the strike happened -- no denial.
+                inherited = None
             if strong:
                 stance = "denied"
             elif inherited is not None:

@@ -22,6 +22,7 @@ from .reading import (
     _PLACE_LABEL,
     _STRUCK,
     _THE_CITY,
+    _THE_REGION,
     _BlockState,
     _DocState,
     _line_start,
@@ -114,6 +115,11 @@ class FillRules:
             counted.update(c.phrase.models if c.phrase is not None and c.phrase.models else [""])
             # "Bilopillia community: an air strike with 3 KABs ... Khotin community: ... 2 KABs": place by place
             labelled = _PLACE_LABEL.match(text, _line_start(text, c.start), c.start) is not None
+            slot_key = (id(draft), category, measure)
+            if not labelled:
+                state.unlabelled_slots.add(slot_key)
+            elif slot_key in state.unlabelled_slots:
+                labelled = False  # "73 munitions were fired ... Gora-Podol: 17 munitions": a part of the total
             draft.add_count(category, measure, value, (c.start, c.end),
                             additive=more is not None or other_model or labelled or c.extra)
             if c.phrase is not None:
@@ -128,9 +134,15 @@ class FillRules:
             if m and last.country == draft.target_country:
                 # "Overnight, the city was attacked": the city the report last named.
                 draft.add_place(Place(last.name, last.lat, last.lon, last.region, "settlement"), (m.start(), m.end()))
+        if not any(g.region for g in geo) and state.last_region is not None and \
+                state.last_region[:2] == (draft.target_country or "")[:2]:
+            m = _THE_REGION.search(text, clause.start, clause.end)
+            if m:  # "Russia fired two Iskander-M missiles at the region": the region the report last named
+                draft.add_region(state.last_region, (m.start(), m.end()))
         for g in geo:
             if g.region:
                 state.named_regions.add(g.region)
+                state.last_region = g.region
             if g.kind == "settlement":
                 state.last_settlement = g
             if g.kind == "settlement" and g.region in CITY_REGIONS and state.publisher_voice is not None:
@@ -192,7 +204,8 @@ class FillRules:
         generic = draft.weapons.get("missile")
         if generic is not None and generic.counts:
             return phrase.category  # "78 missiles ... 59 of the missiles": the generic total is the referent
-        kinds = [k for k in ("cruise_missile", "ballistic_missile") if k in draft.weapons and draft.weapons[k].counts]
+        # (a kind named without a count still counts: "struck Dnipro with ballistic missiles. ... one of the two")
+        kinds = [k for k in ("cruise_missile", "ballistic_missile") if k in draft.weapons]
         return kinds[0] if len(kinds) == 1 else phrase.category
 
     @staticmethod

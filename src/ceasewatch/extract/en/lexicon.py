@@ -52,7 +52,9 @@ WEAPON_NOUNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                          r"loitering\s+munitions?|decoys?)\b", _I)),
     ("missile", gated(r"\b(?:missiles?|rockets?)\b", _I)),
     ("artillery", gated(r"\b(?:artillery\s+)?shells\b|\bMLRS\b|\b(?:multiple\s+)?rocket\s+launchers?\b|"
-                             r"\bmortar\s+(?:rounds|shells|bombs)\b", _I)),
+                             r"\bmortar\s+(?:rounds|shells|bombs)\b|"
+                             # "73 munitions were fired" (a Russian governor's tally of shelling)
+                             r"\b(?:artillery\s+)?munitions\b(?!\s+(?:from|by)\s+(?:a\s+|the\s+)?(?:drones?|UAVs?))", _I)),
 )
 
 # Measures: verbs and phrases that say what happened to counted weapons.

@@ -55,6 +55,8 @@ _DAMAGE = gated(r"\b(?:hit|struck|damaged|destroyed|shot\s+down|intercepted|kill
 
 _SAID_START = gated(r"\s*(?:said|says|added|adding|reported|stated|claimed)\b", re.I)
 
+_NAME_HEADING = re.compile(r"\W{0,6}[A-Z][\w'’-]+(?:[ -][A-Z][\w'’-]+){0,2}\.\s*")
+_THE_REGION = gated(r"\b(?:the|this)\s+(?:region|oblast|province)\b(?!\s+of|['’]s)", re.I)
 _THE_CITY = gated(r"\b(?:the|this)\s+(?:city|town)\b(?!\s+of)", re.I)
 
 _LIST_CUE = gated(r":\s*$|\b(?:drones?|UAVs?|missiles?|bombs?)\b", re.I)
@@ -118,7 +120,7 @@ _NEGATED_CUE = gated(r"\bair[\s-]raid\s+(?:alarms?|alerts?|sirens?|warnings?)\b|
 # "taken to hospital", "treated in a local hospital": where the wounded went, not what was struck
 _TREATED_AT = gated(r"\b(?:taken|rushed|brought|evacuated|transported|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                     r"(?:[\w-]+\s+)?$", re.I)
-_HURT = gated(r"\b(?:died|hurt|wounds|burns|concussion)\b", re.I)
+_HURT = gated(r"\b(?:died|hurt|wounds|burns|concussion|suffered|sustained|(?:baro)?trauma)\b", re.I)
 
 _UPDATE = gated(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
                      r"later|in\s+all|in\s+total|latest)\b", re.I)
@@ -258,6 +260,8 @@ class _DocState:
     last_speaker: _Voice | None = None
     source_voice: _Voice | None = None  # named by a "Source: X" line
     named_regions: set[str] = field(default_factory=set)  # regions of the report's places so far
+    last_region: str | None = None  # the region of the report's latest place, for "the region"
+    unlabelled_slots: set[tuple[int, str, str]] = field(default_factory=set)  # (draft, category, measure) totals
     default_day: tuple[DateMention | None, bool] | None = None
     last_direction: tuple[str, str] | None = None
     last_settlement: GeoMention | None = None

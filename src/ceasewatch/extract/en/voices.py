@@ -94,8 +94,12 @@ class VoiceRules:
         phrase = speaker.phrase
         if is_pronoun(phrase):
             prior = bstate.speaker or state.last_speaker
-            if prior is None and not phrase.lower().startswith("the "):
-                prior = state.publisher_voice  # "it said" in a ministry's own post; "the governor" is not the post
+            own = state.publisher_voice
+            if prior is None and own is not None and (
+                    not phrase.lower().startswith("the ") or phrase.split()[-1].lower() in own.name.lower()):
+                # "it said" in a ministry's own post, "the governor said" in the governor's channel -- but
+                # "the regional governor said" in a wire story is not the wire service
+                prior = own
             # "the Air Force" after the president spoke is the Air Force, not him again.
             institution = _INSTITUTION.search(phrase) is not None and prior is not None and (
                 canonical_name(phrase, prior.party) != prior.name)
