@@ -262,3 +262,10 @@ def test_the_region_is_the_one_the_report_named(extractor: EnglishExtractor) -> 
             "Ukraine's air force said Russia fired two Iskander-M missiles at the region on Thursday.")
     [claim] = extractor.extract(_doc(text))
     assert claim.regions == ("UA-35",)
+
+
+def test_villages_that_came_under_fire_are_places(extractor: EnglishExtractor) -> None:
+    text = ("Over the past day, Russian troops shelled Kherson region. Residential quarters of Beryslav and "
+            "Antonivka came under fire.")
+    claims = extractor.extract(_doc(text, publisher="Kherson Regional Military Administration"))
+    assert sorted(p.name for c in claims for p in c.places) == ["Antonivka", "Beryslav"]

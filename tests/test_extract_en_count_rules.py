@@ -119,3 +119,20 @@ def test_bulletin_casualties_told_person_by_person(extractor: EnglishExtractor) 
     claim = _one(extractor, text, publisher="Belgorod region governor")
     assert (claim.killed, claim.injured) == (1, 1)  # type: ignore[attr-defined]
     assert {p.region for p in claim.places} == {"RU-BEL"}  # type: ignore[attr-defined]
+
+
+def test_tally_lines_quoted_models_and_one_wounded_driver(extractor: EnglishExtractor) -> None:
+    assert _counts("• ballistic missiles (Iskander-M, KN-23) – 14, of which 5 were shot down;") == [
+        ("14", 14, "launched"), ("5", 5, "intercepted")]
+    assert _counts('Air defence shot down 9 "shaheds" over the region.') == [("9", 9, "intercepted")]
+    text = "A drone attacked a minibus in Nikopol. The driver was injured."
+    found = find_casualties(text, 0, len(text), find_numbers(text, 0, len(text)))
+    assert [(c.kind, c.value) for c in found] == [("injured", 1)]
+
+
+def test_a_paragraph_attributed_after_it_by_the_institution(extractor: EnglishExtractor) -> None:
+    text = ("In May, Russian troops attacked Ukraine with 3,100 drones and 70 missiles.\n\n"
+            "This was reported by the Air Force of the Armed Forces of Ukraine.")
+    claim = _one(extractor, text, publisher="Ukrinform")
+    assert (claim.claimant.party, claim.claimant.name, claim.date) == (  # type: ignore[attr-defined]
+        "UA", "Ukrainian Air Force", None)

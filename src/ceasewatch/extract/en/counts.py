@@ -35,6 +35,8 @@ _ORDINAL_ONE = gated(r"\b(?:(?:a|an)\s+(?:second|third|fourth|fifth|sixth|sevent
                      r"the\s+(?:other|second))\b(?=\s+(?:one\s+)?"
                      r"(?:was|were|had|has|hit|struck|crashed|fell|exploded|landed|reached)\b)", re.I)
 _ALL_BUT = gated(r"\ball\s+but\s+(?P<n>" + NUMBER_PATTERN + r")(?=\s+of\s+(?:the|these|those|them)\b)", re.I)
+_QUOTES_TO_SPACE = str.maketrans({q: " " for q in "\"“”«»'‘’"})
+_DASH_ITEM = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?[–—:-]\s*")
 _THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
 _GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
@@ -232,7 +234,9 @@ def find_counts(
              and text[e_is : p.start].strip()),
             None,
         )
-        phrase = next((p for p in phrases if p.start >= e and _GAP_OK.match(text[e : p.start] + " ")), None)
+        # (quotes around the weapon word are no gap: 'shot down 11 "shaheds"')
+        phrase = next((p for p in phrases if p.start >= e and _GAP_OK.match(
+            text[e : p.start].translate(_QUOTES_TO_SPACE) + " ")), None)
         if phrase is not None and phrase.start - e > 40:
             phrase = None
         if is_phrase is not None:
@@ -258,6 +262,10 @@ def find_counts(
                 elif (more := _MORE.match(text, e, end)) and _measure_at(text, more.end(), end) is not None:
                     refers_back = True  # "two more struck the territory of an enterprise"
                     e_ref = more.end()
+                elif (head := next((p for p in reversed(phrases) if p.end <= s and _DASH_ITEM.fullmatch(
+                        text, p.end, s)), None)) is not None:
+                    # "• cruise missiles (Kh-101, Kalibr) – 52, of which 41 were shot down": a tally line
+                    phrase, measure = head, "launched"
                 else:
                     continue
         else:
@@ -426,7 +434,8 @@ _TOLL = gated(
     r"(?P<k2>killed|dead|deaths|fatalities|injured|wounded|hurt|injuries))\s+(?:up\s+)?(?:to|at)\s+$", re.I)
 _ONE_PERSON = gated(
     r"\b(?:a|an|one|another|one\s+of\s+(?:our|the|its|their)|(?P<the>the)(?=\s+(?:[\w-]+\s+){0,3}?(?:man|woman|driver|"
-    r"boy|girl|pensioner|passenger|cyclist|teenager|child)(?:,\s+(?:a|an)\s+[\w-]+,)?\s+(?:died|was\s+killed)))"
+    r"boy|girl|pensioner|passenger|cyclist|teenager|child)(?:,\s+(?:a|an)\s+[\w-]+,)?\s+(?:died|was\s+(?:killed|"
+    r"injured|wounded|hurt))))"
     r"\s+(?:[\w-]+\s+){0,3}?"
     r"(?:man|woman|person|civilian|child|"
     r"boy|girl|resident|driver|teenager|employees|workers|colleagues|residents|civilians|"

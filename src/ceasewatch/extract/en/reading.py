@@ -152,7 +152,7 @@ _AIR_DEFENCE = gated(r"anti-aircraft|air[\s-]defen[cs]e|interceptor|surface-to-a
 _SOURCE_LINE = gated(r"(?:<[^>]{1,40}>\s*)*Sources?:\s+([A-Z][^\n.;:\"“”<]{2,100}?)\s*(?:[.;<]|$)", re.M)
 _STATED_BY = gated(
     r"(?:<[^>]{1,40}>\s*)*(?:This|That|It|These\s+figures|The\s+figures)\s+(?:was|were)\s+(?:stated|said|reported|"
-    r"announced|written|confirmed|published)\s+by\s+([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
+    r"announced|written|confirmed|published)\s+by\s+(?:the\s+)?([A-Z][^,.;:()\"“”<]{2,80}?)(?=\s*(?:[,.;(<]|during|on|in|at|$))"
 )
 
 _BACK_REF = gated(r"\b(?:the|these|those|both|all|each)(?:\s+of\s+the)?\s+(?:[\w-]+\s+)?$", re.I)
