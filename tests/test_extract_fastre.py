@@ -83,3 +83,30 @@ def test_every_gated_rule_pattern_matches_as_before_on_the_dev_corpus() -> None:
             assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)], name
         checked += 1
     assert checked >= 60  # most rule patterns are gated; a refactor that drops the gates shows here
+
+
+def test_split_and_dispatched_alternatives_match_like_the_flat_alternation() -> None:
+    from ceasewatch.extract.common.fastre import dispatched, split_alternatives
+
+    assert split_alternatives(r"a|(b|c)|[|x]|d\|e") == ["a", "(b|c)", "[|x]", r"d\|e"]
+    alts = ["hospitals?", "hotels?", "clinics?", "(?:thermal )?power plants?", "power", "substations?"]
+    text = "A Hotel, two hospitals, a clinic, the thermal power plant and power lines near substations."
+    flat = re.compile(r"\b(?:" + "|".join(alts) + r")\b", re.I)
+    split = re.compile(r"\b(?:" + dispatched(alts, re.I) + r")\b", re.I)
+    assert [m.span() for m in split.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    assert len(list(flat.finditer(text))) == 6
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="the dev corpus is not beside the project")
+def test_target_scan_finds_the_same_mentions_as_one_pattern_per_code() -> None:
+    from ceasewatch.extract.common import targets
+
+    for lang in ("en", "uk", "ru"):
+        compiled = targets._compiled(lang)
+        for path in sorted(DEV.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            slow = sorted({(m.start(), m.end(), code) for code, rx in compiled for m in rx.finditer(text)})
+            fast = {(t.start, t.end, t.code) for t in targets.find_targets(text, lang=lang)}
+            assert fast <= set(slow), (lang, path.name)  # every mention found is a real match of its code
+            starts = {s for s, _, _ in slow}
+            assert {s for s, _, _ in fast} <= starts

@@ -19,7 +19,7 @@ import re
 from re import _constants as C  # the parser's opcodes; stable across 3.11-3.13
 from re import _parser
 
-__all__ = ["gated", "first_chars", "factored"]
+__all__ = ["gated", "first_chars", "factored", "split_alternatives", "dispatched"]
 
 _MAX_CLASS = 120  # a wider first-character class filters too little to pay for itself
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
@@ -152,3 +152,48 @@ def factored(alternatives: list[str]) -> str:
         groups.setdefault(a[0].lower(), []).append(a[1:])
     return "|".join(f"{first}(?:{'|'.join(rests)})" if len(rests) > 1 else first + rests[0]
                     for first, rests in groups.items())
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` ("a|(b|c)|d" -> ["a", "(b|c)", "d"])."""
+    parts, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            if pattern.startswith("[]", i) or pattern.startswith("[^]", i):
+                i += 2 if pattern[i + 1] == "]" else 3  # a literal "]" first in the class
+                continue
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def dispatched(alternatives: list[str], flags: int = 0) -> str:
+    """One alternation of `alternatives` split by first character: "(?=[hH])(?:hospitals?|hotels?)|
+    (?=[cC])(?:clinics?|...)". At a position the engine tries only the branches that can start
+    there, in their original order, so it finds the same matches as the flat alternation."""
+    firsts = [first_chars(a, flags) for a in alternatives]
+    if any(f is None for f in firsts):
+        return "|".join(alternatives)
+    ci = bool(flags & re.IGNORECASE)
+    keys = sorted({c.lower() if ci else c for f in firsts for c in f})  # type: ignore[union-attr]
+    groups = []
+    for key in keys:
+        members = [a for a, f in zip(alternatives, firsts, strict=True)
+                   if key in f or (ci and (key.upper() in f or key.lower() in f))]  # type: ignore[operator]
+        cls = re.escape(key) + (re.escape(key.upper()) if ci and key.upper() != key else "")
+        groups.append(f"(?-i:(?=[{cls}]))(?:{'|'.join(members)})")
+    return "|".join(groups)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import TARGET_CODES
-from .fastre import first_chars, gated
+from .fastre import dispatched, first_chars, gated, split_alternatives
 
 __all__ = ["TargetMention", "find_targets", "top_level", "reduce_targets", "TARGET_PATTERNS", "is_target_code"]
 
@@ -134,24 +134,13 @@ def _by_first_char(lang: str) -> dict[str, tuple[tuple[str, re.Pattern[str]], ..
 
 
 @lru_cache(maxsize=8)
-def _word_starts(lang: str) -> re.Pattern[str] | None:
-    """Word starts with a letter some pattern can begin with: every pattern starts at a word
-    boundary, so these are all the candidates, found far faster than by the big alternation
-    of `_any`. None when a pattern's first letter cannot be bounded."""
-    sets = _start_chars(lang)
-    if any(chars is None for chars in sets):
-        return None
-    union = sorted(set().union(*sets))  # type: ignore[arg-type]
-    return re.compile(r"(?<!\w)[" + "".join(re.escape(c) for c in union) + "]")
-
-
-@lru_cache(maxsize=8)
 def _any(lang: str) -> re.Pattern[str]:
     """One scan finds where some pattern may match; the per-code patterns then
     run only at those positions."""
     tail = r"\b" if lang == "en" else ""
-    alts = "|".join(f"(?:{p})" for _, p in TARGET_PATTERNS.get(lang, TARGET_PATTERNS["en"]))
-    return gated(r"(?<!\w)(?:" + alts + ")" + tail, re.IGNORECASE)
+    # every alternative of every code, grouped by first letter: the scan tries only those that can start
+    alts = [a for _, p in TARGET_PATTERNS.get(lang, TARGET_PATTERNS["en"]) for a in split_alternatives(p)]
+    return gated(r"(?<!\w)(?:" + dispatched(alts, re.IGNORECASE) + ")" + tail, re.IGNORECASE)
 
 
 def find_targets(text: str, *, lang: str = "en", start: int = 0, end: int | None = None) -> list[TargetMention]:
@@ -160,7 +149,7 @@ def find_targets(text: str, *, lang: str = "en", start: int = 0, end: int | None
     hits: list[TargetMention] = []
     by_first = _by_first_char(lang)
     anywhere = by_first.get("", ())
-    for m in (_word_starts(lang) or _any(lang)).finditer(text, start, stop):
+    for m in _any(lang).finditer(text, start, stop):
         # only the patterns that can start with this letter are tried here
         for code, rx in by_first.get(text[m.start()], anywhere):
             hit = rx.match(text, m.start(), stop)
