@@ -19,7 +19,7 @@ import re
 from re import _constants as C  # the parser's opcodes; stable across 3.11-3.13
 from re import _parser
 
-__all__ = ["gated", "first_chars", "factored", "split_alternatives", "dispatched"]
+__all__ = ["gated", "original_of", "first_chars", "factored", "split_alternatives", "dispatched"]
 
 _MAX_CLASS = 120  # a wider first-character class filters too little to pay for itself
 _ZERO_WIDTH = {C.AT, C.ASSERT, C.ASSERT_NOT}
@@ -124,9 +124,59 @@ def _engine_has_prefix(pattern: str, flags: int) -> bool:
     return op in (C.LITERAL, C.IN)
 
 
+_WORD_GROUP = re.compile(r"(\\b|\(\?<!\\w\))?\(\?:(.*)\)(\\b)?", re.S)
+
+
+def _balanced(inner: str) -> bool:
+    """True when `inner` never closes a bracket it did not open (so "(?:" + inner + ")" is one group)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+        i += 1
+    return depth == 0
+
+
+def _split_word_group(pattern: str, flags: int) -> str:
+    """"\\b(?:said|says|told|...)\\b" with its many words grouped by first letter (see `dispatched`)."""
+    m = _WORD_GROUP.fullmatch(pattern)
+    if m is None or not _balanced(m.group(2)):
+        return pattern
+    alternatives = split_alternatives(m.group(2))
+    if len(alternatives) < 6:
+        return pattern
+    return (m.group(1) or "") + "(?:" + dispatched(alternatives, flags) + ")" + (m.group(3) or "")
+
+
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a first-character lookahead when one can be bounded
-    and the engine has no prefix of its own."""
+    and the engine has no prefix of its own, and a long word list split by first letter."""
+    compiled = _gated(_split_word_group(pattern, flags) if not flags & re.VERBOSE else pattern, flags)
+    _ORIGINALS[id(compiled)] = (pattern, flags)
+    return compiled
+
+
+_ORIGINALS: dict[int, tuple[str, int]] = {}
+
+
+def original_of(compiled: re.Pattern[str]) -> tuple[str, int] | None:
+    """The (pattern, flags) `gated` was given for `compiled`: what its matches must equal."""
+    return _ORIGINALS.get(id(compiled))
+
+
+def _gated(pattern: str, flags: int) -> re.Pattern[str]:
     chars = first_chars(pattern, flags)
     if chars is None or len({c.lower() for c in chars}) < 2 or _engine_has_prefix(pattern, flags):
         return re.compile(pattern, flags)
