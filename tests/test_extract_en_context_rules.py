@@ -269,3 +269,11 @@ def test_villages_that_came_under_fire_are_places(extractor: EnglishExtractor) -
             "Antonivka came under fire.")
     claims = extractor.extract(_doc(text, publisher="Kherson Regional Military Administration"))
     assert sorted(p.name for c in claims for p in c.places) == ["Antonivka", "Beryslav"]
+
+
+def test_a_facility_named_after_another_town_and_a_reservoir_are_no_places(extractor: EnglishExtractor) -> None:
+    text = ("Ukrainian drones struck the Tambov gunpowder plant in the town of Kotovsk on Thursday, and Russian "
+            "shells hit Nikopol, on the bank of the Kakhovka reservoir, the General Staff said.")
+    places = sorted(p.name for c in extractor.extract(_doc(text)) for p in c.places)
+    assert "Tambov" not in places and "Kakhovka" not in places
+    assert "Kotovsk" in places and "Nikopol" in places

@@ -70,7 +70,7 @@ _NEAR = gated(r"\bnear\s+(?:the\s+)?$", re.I)
 _INTERCEPTED = gated(r"\b(?:shot\s+down|intercepted|downed|destroyed)\b", re.I)
 _LOCATOR_GAP = gated(r"\s+(?:in|near|outside)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?")
 _TIME_AFTER = gated(r"\s+time\b")
-_RIVER_AFTER = gated(r"\s+(?:river|River)\b")
+_RIVER_AFTER = gated(r"\s+(?:river|River|reservoir|Reservoir|lake|Lake|estuary|Estuary|lagoon|Lagoon|spit|Spit|bay|Bay)\b")  # water, not the town
 _TOWARDS = gated(r"\b(?:towards?|heading\s+for|in\s+the\s+direction\s+of|flying\s+to|en\s+route\s+to|turn\s+to|"
                       r"(?:on\s+the\s+)?approach(?:es)?\s+to|"
                       # "after Ukrainian forces crossed into Russia's Kursk region": a ground incursion
@@ -88,6 +88,9 @@ _AXIS_AFTER = gated(r"(?:(?:\s*,\s*|\s+(?:and|or)\s+)[A-Z][\w'’-]+)*\s+(?:dire
 _TRAILING_REGION = gated(r"\s*,\s+(?:the\s+)?([A-Z][\w'’-]+)\s+(?:region|Region|oblast|Oblast)\b")
 _ADJECTIVAL = gated(r"(?:s[ck]yi|s[ck]iy|s[ck]ij|s[ck]y|nyi|niy|ny|ovy|evy)$", re.I)
 _PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-type\s+settlement)\s+of\s+$", re.I)
+_NAMED_FACILITY = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:plant|refinery|factory|works|depot|terminal|station|"
+                             r"enterprise|airfield|air\s+base)\s+(?:in|near|at|outside)\s+(?:the\s+(?:town|city|village|"
+                             r"settlement)\s+of\s+)?(?=[A-Z])")
 _COUNTRY_POSSESSIVE = gated(r"(?:Russia|Ukraine)['’]s\s+")
 # "80 km (50 miles) south of Kyiv", "north-east of Sumy" (but "the south of Odesa" is inside it)
 _OUTSIDE_OF = gated(r"(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
@@ -298,10 +301,14 @@ def find_geo(
                 add(m.start(), m.end(), _best(geo, "Kyiv" if capital_country == "UA" else "Moscow", ("settlement",)))
     out.sort(key=lambda g: g.start)
     kept: list[GeoMention] = []
-    for g in out:
+    for i, g in enumerate(out):
         prev = kept[-1] if kept else None
         if (prev is not None and prev.kind == "site" and g.kind == "settlement"
                 and _LOCATOR_GAP.fullmatch(text[prev.end : g.start])):
             continue
+        named = _NAMED_FACILITY.match(text, g.end, end)
+        if g.kind == "settlement" and named is not None and any(
+                o.kind == "settlement" and o.start == named.end() for o in out[i + 1 :]):
+            continue  # "the Tambov gunpowder plant in the town of Kotovsk": the plant's name, not where it is
         kept.append(g)
     return kept
