@@ -28,7 +28,7 @@ from .morph import Tok
 if TYPE_CHECKING:
     from .scan import Scan
 
-__all__ = ["DateMention", "find_dates", "resolve", "month_of", "report_bounds", "same_day_part"]
+__all__ = ["DateMention", "find_dates", "live_report", "resolve", "month_of", "report_bounds", "same_day_part", "TRUCE"]
 
 _MONTHS = {
     # Ukrainian lemmas / genitive forms
@@ -141,6 +141,54 @@ def _day_month(toks: list[Tok], i: int) -> tuple[DayExpr, int] | None:
     return DayExpr("date", day=int(tok.text), month=month, year=year), end
 
 
+def _day_range(toks: list[Tok], i: int) -> int | None:
+    """End of a "с [18.00] 6 [января] до|по [00.00] 8 января" range at i
+    whose two days differ, else None."""
+    j = i + 1
+    if j < len(toks) and _TIME.match(toks[j].text):
+        j += 1
+    if not (j < len(toks) and toks[j].is_digit and 1 <= int(toks[j].text) <= 31):
+        return None
+    first_day, first_month = int(toks[j].text), None
+    j += 1
+    if j < len(toks) and month_of(toks[j]) is not None:
+        first_month = month_of(toks[j])
+        j += 1
+    if not (j < len(toks) and toks[j].lower in ("до", "по")):
+        return None
+    j += 1
+    if j < len(toks) and _TIME.match(toks[j].text):
+        j += 1
+    dm = _day_month(toks, j) if j < len(toks) else None
+    if dm is None:
+        return None
+    last = dm[0]
+    if last.day == first_day and (first_month is None or first_month == last.month):
+        return None
+    return dm[1]
+
+
+TRUCE = {"перемирие", "перемир'я", "мораторий", "мораторій"}
+_TRUCE_TIME = {"время", "час", "период", "період", "ход", "хід", "срок", "термін", "сутки", "доба", "действие", "дія"}
+_TRUCE_PREP = {"за", "в", "во", "у", "під", "протягом", "течение", "впродовж", "продовж"}
+
+
+def _truce_period(toks: list[Tok], i: int) -> int | None:
+    """End of "за время [объявленного Россией] перемирия" whose time word is at i."""
+    if toks[i].lemma not in _TRUCE_TIME or i == 0:
+        return None
+    # "за первые сутки перемирия": an adjective may stand between
+    prep = i - 2 if i > 1 and toks[i - 1].has("ADJF") else i - 1
+    if toks[prep].lower not in _TRUCE_PREP:
+        return None
+    for k in range(i + 1, min(len(toks), i + 6)):
+        if toks[k].lemma in TRUCE or toks[k].lemmas & TRUCE:
+            return k + 1
+        if toks[k].text in (".", ",", ";", ":"):
+            return None
+    return None
+
+
 def month_of(tok: Tok) -> int | None:
     """The month a word names ("листопада", "дек"), or None."""
     return _MONTHS.get(tok.lower) or _MONTHS.get(tok.lemma)
@@ -220,6 +268,18 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
                     found.append(_mention(toks, start_i, j + 2, DayExpr("night_to_weekday", weekday=wd), "night_of"))
                     i = j + 2
                     continue
+        # "с 18.00 6 января до 00.00 8 января", "з 3 по 9 березня": several days, dated null
+        span_end = _day_range(toks, i) if low in _PREP_SINCE else None
+        if span_end is not None:
+            found.append(_mention(toks, i, span_end, None, "span"))
+            i = span_end
+            continue
+        # "за время перемирия", "в период энергетического моратория": a truce lasts several days
+        truce_end = _truce_period(toks, i)
+        if truce_end is not None:
+            found.append(_mention(toks, i - 2 if toks[i - 1].has("ADJF") else i - 1, truce_end, None, "span"))
+            i = truce_end
+            continue
         dm = _day_month(toks, i)
         if dm is not None:
             before = toks[i - 1] if i > 0 else None
@@ -236,7 +296,7 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             # "від початку осені", "с начала месяца": several days of one season, dated null;
             # the war's start ("з початку вторгнення", "с начала СВО") is a war-long tally
             nxt = toks[i + 1] if i + 1 < len(toks) else None
-            period = nxt is not None and (nxt.lemma in _PERIODS or month_of(nxt) is not None)
+            period = nxt is not None and (nxt.lemma in _PERIODS | TRUCE or month_of(nxt) is not None)
             found.append(_mention(toks, i - 1, i + 1, None, "cumulative" if period else "running_total"))
             i += 1
             continue
@@ -318,6 +378,19 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             found.append(_mention(toks, i - 1, i + 1, DayExpr("today"), "weak"))
         i += 1
     return found
+
+
+# "Продолжается отражение атаки", "Атака триває", "ПВО отражает атаку": a post written while it happens
+_ONGOING = {"продолжаться", "продолжать", "отражать", "тривати", "продовжуватися", "продовжувати", "відбивати"}
+
+
+def live_report(toks: list[Tok]) -> DateMention | None:
+    """A present-tense "the attack goes on" in a text that names no day: the
+    strike is happening on the day of publication."""
+    for i, tok in enumerate(toks):
+        if tok.lemma in _ONGOING and tok.has("VERB") and tok.has("pres"):
+            return _mention(toks, i, i + 1, DayExpr("today"), "relative")
+    return None
 
 
 def _mention(

@@ -16,6 +16,7 @@ news headline only adds to the claims its body makes.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -24,7 +25,18 @@ from ...model import Claim, Claimant, Document
 from ..common.dates import TIME_ZONES
 from .attribution import REPORTING, find_attributions
 from .build import Draft, build_claim
-from .dates import DateMention, find_dates, report_bounds, resolve, same_day_part
+from .context import (
+    NOT_STRIKE,
+    drop_foreign_districts,
+    drop_located_districts,
+    ground_combat,
+    headline,
+    paragraphs,
+    relay_or_own,
+    terms_sentence,
+    truce_breach,
+)
+from .dates import DateMention, find_dates, live_report, report_bounds, resolve, same_day_part
 from .facts import (
     PartyMark,
     find_casualties,
@@ -40,42 +52,6 @@ from .weapons import find_counts, find_weapons
 
 __all__ = ["SlavicExtractor"]
 
-# sentences about negotiations or terms, not strikes
-_NOT_STRIKE = {
-    "домовитися", "договориться", "переговори", "переговоры", "мораторій", "мораторий", "перемир'я",
-    "перемирие", "закликати", "призвать", "запропонувати", "предложить", "пообіцяти", "пообещать",
-    "обговорити", "обговорювати", "обсудить", "обсуждать", "договариваться", "домовлятися",
-}
-# "освободили населенный пункт", "улучшили положение": ground combat, not a strike report
-_LIBERATE = {"освободить", "освобождение"}
-_GROUND = {"пункт", "село", "посёлок", "поселок", "положение", "рубеж", "позиция"}
-# "припинення ударів", "зупинить удари", "прекращение огня": terms, not a report
-_STOP = {"припинення", "припинити", "зупинити", "зупинка", "прекращение", "прекратить", "остановить", "остановка"}
-_FIRE = {"удар", "вогонь", "огонь", "атака", "обстріл", "обстрел", "бойовий", "боевой"}
-
-
-def _ground_combat(lemmas: set[str]) -> bool:
-    return bool(lemmas & _LIBERATE) and bool(lemmas & _GROUND)
-
-
-def _terms_sentence(toks: list[Tok], lo: int, hi: int, attack: frozenset[str]) -> bool:
-    """A sentence about stopping strikes, or a promise not to strike ("готова не атакувати")."""
-    for i in range(lo, hi):
-        if toks[i].lemma in _STOP and any(toks[k].lemma in _FIRE for k in range(i + 1, min(hi, i + 4))):
-            return True
-        if toks[i].lower in ("не", "ні") and i + 1 < hi and toks[i + 1].has("INFN") and toks[i + 1].lemma in attack:
-            return True
-        # "удары по которым стороны не должны наносить", "не повинні завдавати ударів": an obligation
-        if toks[i].lower in ("не", "ні") and i + 2 < hi and toks[i + 1].lemma in _MUST and any(
-            (toks[k].has("INFN") or toks[k].has("infn")) and toks[k].lemma in attack | _DELIVER
-            for k in range(i + 2, min(hi, i + 4))
-        ):
-            return True
-    return False
-
-
-_MUST = {"должный", "обязанный", "повинний", "зобов'язаний", "мати", "мочь", "могти"}
-_DELIVER = {"наносить", "нанести", "завдавати", "завдати", "бить", "бити"}
 _OTHER = {"UA": "RU", "RU": "UA"}
 # "були чути вибухи", "пролунали вибухи", "слышны взрывы", "раздались взрывы"
 _HEARD = {"чути", "чутно", "пролунати", "лунати", "слышный", "слышать", "слышно", "раздаться", "прогреметь", "прогриміти"}
@@ -140,7 +116,7 @@ def _sentence_dates(
     daily = [m for m in strong if m.kind != "cumulative"]
     current = daily[0] if daily else (soft[0] if soft else (weak[0] if weak else None))
     per: list[DateMention | None] = [None] * len(sc.sentences)
-    paragraph_of = _paragraphs(sc)
+    paragraph_of = paragraphs(sc)
     for s in range(len(per)):
         if s in own and same_day_part(sc, own[s], current, paragraph_of):
             per[s] = current
@@ -155,16 +131,6 @@ def _sentence_dates(
             per[s] = current
     return per
 
-
-def _headline(sc: Scan) -> set[int]:
-    """A first line without closing punctuation, above a body: a news headline."""
-    if len(sc.sentences) < 2:
-        return set()
-    first = sc.sentences[0]
-    last_tok = sc.toks[first.end_i - 1]
-    if last_tok.text in (".", "!", "?", "…", ":", ";") or first.is_item:
-        return set()
-    return {0}
 
 
 # Ukrainian territory Russia claims as its own: the Russian MoD reports
@@ -235,34 +201,17 @@ def _all_home(codes: list[str], speaker: str) -> bool:
     return bool(codes) and all(_fits(c, speaker) and not _fits(c, _OTHER[speaker]) for c in codes)
 
 
-_CITY_REGIONS = {"UA-30", "UA-40", "RU-MOW", "RU-SPE"}  # Kyiv, Sevastopol, Moscow, St Petersburg
-
-
-def _drop_foreign_districts(geo: list[GeoFact]) -> list[GeoFact]:
-    """A district read as a town ("Дніпровський район" -> Дніпрове) that lies
-    in another region than every other place of the claim, or inside a
-    city-region the claim names, is a city district ("у Дарницькому та
-    Дніпровському районах" of Kyiv), not a settlement."""
-    anchors = {g.region for g in geo if not g.district and g.region}
-    if not anchors:
-        return geo
-    # in a city that is a region of its own every "район" is a city district: "у Дарницькому районі" of Kyiv
-    cities = {g.region for g in geo if g.kind == "place" and not g.district and g.region in _CITY_REGIONS}
-    return [g for g in geo if not (g.district and g.kind == "place" and (g.region in cities or g.region not in anchors))]
 
 
 _OVERALL = {"загалом", "усього", "всього", "всего", "итого"}
 
 
-def _paragraphs(sc: Scan) -> list[int]:
-    """Each sentence's paragraph (paragraphs end at a blank line)."""
-    out: list[int] = []
-    n = 0
-    for s in sc.sentences:
-        if s.start_i > 0 and "\n\n" in sc.text[sc.toks[s.start_i - 1].end : sc.toks[s.start_i].start].replace(" ", ""):
-            n += 1
-        out.append(n)
-    return out
+
+def _names_any(publisher: str, keys: tuple[str, ...]) -> bool:
+    """Does the publisher's name contain a key? Short keys ("ова", "ода") must be whole
+    words: "Новая газета" is no oblast administration."""
+    words = set(re.findall(r"\w+", publisher))
+    return any(k in words if len(k) <= 4 else k in publisher for k in keys)
 
 
 class SlavicExtractor:
@@ -290,8 +239,8 @@ class SlavicExtractor:
         lex = self.lexicon
         publisher = (doc.publisher or "").strip()
         low = publisher.lower()
-        ua = any(w in low for w in lex.claimant_ua)
-        ru = any(w in low for w in lex.claimant_ru)
+        ua = _names_any(low, lex.claimant_ua)
+        ru = _names_any(low, lex.claimant_ru)
         if ua and not ru:
             party = "UA"
         elif ru and not ua:
@@ -323,30 +272,39 @@ class SlavicExtractor:
         party = claimant.party
         other = _OTHER.get(party, "RU")
         mentions = find_dates(toks, text)
+        live = live_report(toks) if not mentions else None
+        if live is not None:
+            mentions = [live]
         statements = _statement_dates(sc, mentions)
         sent_dates = _sentence_dates(sc, [m for n, m in enumerate(mentions) if n not in statements], doc.published, party)
         report_bounds(sc, [mentions[n] for n in sorted(statements)], sent_dates, doc.published, party)
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
-        quiet = {s.index for s in sc.sentences if any(toks[i].lemma in _NOT_STRIKE for i in range(s.start_i, s.end_i))}
-        quiet |= {s.index for s in sc.sentences if _terms_sentence(toks, s.start_i, s.end_i, lex.attack_verbs)}
-        quiet |= {s.index for s in sc.sentences if _ground_combat({toks[i].lemma for i in range(s.start_i, s.end_i)})}
+        quiet = {s.index for s in sc.sentences if any(toks[i].lemma in NOT_STRIKE for i in range(s.start_i, s.end_i))
+                 and not truce_breach(sc, s.start_i, s.end_i)}
+        quiet |= {s.index for s in sc.sentences if terms_sentence(toks, s.start_i, s.end_i, lex.attack_verbs)}
+        quiet |= {s.index for s in sc.sentences if ground_combat({toks[i].lemma for i in range(s.start_i, s.end_i)})}
         # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
         quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
         marks = find_party_marks(sc, party)
         command = any(w in (doc.publisher or "").lower() for w in lex.command_publishers)
         # a news outlet citing itself ("Як повідомляв Укрінформ, ...") speaks in its own voice: OTHER
-        media = not any(w in (doc.publisher or "").lower() for w in lex.claimant_ua + lex.claimant_ru)
-        attributed = find_attributions(sc, party, (doc.publisher or "").strip() if media else "")
+        media = not _names_any((doc.publisher or "").lower(), lex.claimant_ua + lex.claimant_ru)
+        weapons = find_weapons(sc)
+        weapon_tokens = {i for w in weapons for i in range(w.start_i, w.end_i)}
+        geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens, doc.publisher or "")
+        regions_at = {k: g.region for g in geo if g.region
+                      for k in range(g.token, min(len(toks), g.token + 8)) if toks[k].start < g.span[1]}
+        attributed = find_attributions(sc, party, (doc.publisher or "").strip() if media else "", regions_at)
+        # a publisher that quotes no one (a company, an agency's own bulletin) keeps its voice;
+        # Ukrainian-language outlets keep theirs too (their conventions are the Ukrainian rules')
+        own_voice = relay_or_own(sc, attributed) if media and attributed and lex.lang == "ru" else set()
         # the other side's statements are read with that side's conventions; the own side's
         # ministry of defence ("в российском ведомстве сообщили, что ... поражен") commands its strikes
         quoted = {s: a for s, a in attributed.items() if a.party != party}
         own_command = {s for s, a in attributed.items() if a.party == party and a.command}
         by_command: set[int] = set()
         roles = self._roles(sc, marks, party, sent_dates, command, by_command, own_command)
-        weapons = find_weapons(sc)
-        weapon_tokens = {i for w in weapons for i in range(w.start_i, w.end_i)}
-        geo = find_geo(sc, self.geocoder, self.analyzer, weapon_tokens, doc.publisher or "")
         abroad = _struck_abroad(sc, geo, roles, sent_dates, party, quoted)
         geo_codes: dict[int, list[str]] = {}
         for g in geo:
@@ -362,8 +320,22 @@ class SlavicExtractor:
         names = [a.span for a in attributed.values()]
         enemy_marks = [m for m in marks if m.party == other and roles[m.sentence][0] not in ("own", "denial", "denied_hit")
                        and not any(lo <= m.span[0] and m.span[1] <= hi for lo, hi in names)]
-        doc_attacker = other if enemy_marks else None
-        attacker_span = enemy_marks[0].span if enemy_marks else None
+        # each voice of a round-up names its own attacker: "ВСУ обстреляли" in the occupation head's
+        # paragraph says nothing of who sent the drones the mayor reports (sentences the publisher
+        # says itself form one voice, each same-side source quoted another)
+        voice_of = {s: (attributed[s].name if s in attributed and s not in quoted else None) for s in range(len(sc.sentences))}
+        # the publisher's own sentence in a source's paragraph summarises that source
+        # ("Накануне вечером беспилотники атаковали Таганрог. По словам губернатора ...")
+        paragraph_of = paragraphs(sc)
+        paragraph_voice: dict[int, str] = {}
+        for s, v in voice_of.items():
+            if v is not None:
+                paragraph_voice.setdefault(paragraph_of[s], v)
+        voice_of = {s: v if v is not None or s in quoted else paragraph_voice.get(paragraph_of[s]) for s, v in voice_of.items()}
+        voice_marks: dict[str | None, PartyMark] = {}
+        for m in enemy_marks:
+            voice_marks.setdefault(voice_of[m.sentence], m)
+
         defended = {s for s in range(len(sc.sentences)) if self._intercepts(sc, s)}
         drafts: dict[tuple[Any, ...], Draft] = {}
         marks_by_party = {party: marks}
@@ -376,18 +348,58 @@ class SlavicExtractor:
                 q_marks = marks_by_party[speaker]
                 said = {t for t, a in quoted.items() if a.party == speaker}
                 found = [m for m in q_marks if m.sentence in said and m.party == _OTHER[speaker]
-                         and sentence_role(sc, m.sentence, q_marks, speaker)[0] not in ("own", "denial", "denied_hit")]
+                         and quoted_role(m.sentence)[0] not in ("own", "denial", "denied_hit")]
+                if not found and media:
+                    # the outlet's own lede names the attacker: "Российская армия нанесла удар по Одессе.
+                    # По данным Одесской ОВА, ..."
+                    found = [m for m in q_marks if m.sentence not in quoted and m.party == _OTHER[speaker]
+                             and m.own_force and not any(lo <= m.span[0] and m.span[1] <= hi for lo, hi in names)]
                 speaker_guess[speaker] = found[0] if found else None
             return speaker_guess[speaker]
+
+        quoted_roles: dict[int, tuple[str | None, Any]] = {}
+
+        def quoted_role(s: int) -> tuple[str | None, Any]:
+            """A quoted side's role in sentence s; a sentence that says nothing of direction
+            goes on with the same side's own strike just before it, on the same day
+            ("Генштаб ВСУ заявил о поражении ... По данным украинских военных, беспилотники
+            запускались ...")."""
+            if s in quoted_roles:
+                return quoted_roles[s]
+            q = quoted[s]
+            speaker = q.party
+            q_marks = marks_by_party.setdefault(speaker, find_party_marks(sc, speaker)) if speaker not in marks_by_party \
+                else marks_by_party[speaker]
+            # "Воздушные силы ВСУ сообщили, что Россия атаковала ...": the speaker's own name is no actor
+            q_marks = [m for m in q_marks if not (q.span[0] <= m.span[0] and m.span[1] <= q.span[1])]
+            role, span = sentence_role(sc, s, q_marks, speaker)
+            if role == "offensive?" and (q.command or not any(_fits(c, speaker) and not _fits(c, _OTHER[speaker])
+                                                              for c in geo_codes.get(s, []))):
+                # "Міноборони РФ заявило, що завдало удару ...": the ministry's own side struck; so does
+                # any quoted side's "дроны поразили самолеты" that names no place of its own
+                role = "own"
+            prev = s - 1
+            if role is None and prev in quoted and quoted[prev].party == speaker and sent_dates[prev] == sent_dates[s] \
+                    and not self._intercepts(sc, s) and quoted_role(prev)[0] == "own":
+                role, span = quoted_role(prev)
+            quoted_roles[s] = (role, span)
+            return role, span
 
         def draft_for(s: int, existing_only: bool = False) -> Draft | None:
             if s in quiet:
                 return None
             role, span = roles[s]
             who, who_span, speaker, speaker_other = claimant, claimant_span, party, other
-            attacker_guess, guess_span = doc_attacker, attacker_span
+            # a source that names no attacker takes the outlet's own framing ("Украинские беспилотники
+            # атаковали область. ... Как сообщил губернатор, ..."), never another source's words
+            voice_mark = voice_marks.get(voice_of[s]) or voice_marks.get(None)
+            attacker_guess = other if voice_mark is not None else None
+            guess_span = voice_mark.span if voice_mark is not None else None
             claim_party = None
-            if s in quoted and quoted[s].party == "OTHER":
+            if s in own_voice:
+                # a news outlet's own words: party OTHER, read with its language's conventions
+                who, who_span, claim_party = Claimant(claimant.name, "OTHER"), claimant_span, "OTHER"
+            elif s in quoted and quoted[s].party == "OTHER":
                 # the outlet's own voice, read with its own side's conventions
                 who, who_span, claim_party = Claimant(quoted[s].name, "OTHER"), quoted[s].span, "OTHER"
             elif s in quoted:
@@ -398,12 +410,7 @@ class SlavicExtractor:
                 if speaker not in marks_by_party:
                     marks_by_party[speaker] = find_party_marks(sc, speaker)
                 q_marks = marks_by_party[speaker]
-                role, span = sentence_role(sc, s, q_marks, speaker)
-                if role == "offensive?" and (q.command or not any(_fits(c, speaker) and not _fits(c, speaker_other)
-                                                                  for c in geo_codes.get(s, []))):
-                    # "Міноборони РФ заявило, що завдало удару ...": the ministry's own side struck; so does
-                    # any quoted side's "дроны поразили самолеты" that names no place of its own
-                    role = "own"
+                role, span = quoted_role(s)
                 enemy = [m for m in q_marks if m.sentence == s and m.party == speaker_other]
                 mark = enemy[0] if enemy else guess_for(speaker)
                 attacker_guess = speaker_other if mark is not None else None
@@ -422,7 +429,7 @@ class SlavicExtractor:
                 stance, attacker, target, a_span = "asserted", None, speaker_other, None
             else:
                 stance, attacker = "asserted", attacker_guess
-                if attacker is None and command and s in defended:
+                if attacker is None and (command or s in own_command) and s in defended:
                     # a command's "Средствами ПВО сбиты 12 бомб": what its air defence downs, the other side sent
                     # (a governor's "атаки отражены" leaves the attacker unsaid)
                     attacker = speaker_other
@@ -443,13 +450,28 @@ class SlavicExtractor:
                 )
             return drafts[key]
 
-        headline = _headline(sc)
+        head_lines = headline(sc)
         deferred: list[tuple[int, Any]] = []
 
-        def attach(s: int, put: Any) -> None:
+        # a headline's comma-separated parts each speak of their own region ("Ростовская область
+        # отразила атаку, в Брянской области погиб мирный житель")
+        head_regions: list[tuple[int, int, set[str]]] = []
+        for s in sorted(head_lines):
+            sent = sc.sentences[s]
+            a = sent.start_i
+            for k in range(sent.start_i, sent.end_i + 1):
+                if k == sent.end_i or toks[k].text in (",", ";", "–", "—"):
+                    if k > a:
+                        lo_c, hi_c = toks[a].start, toks[k - 1].end
+                        codes = {g.region for g in geo if g.region and lo_c <= g.span[0] < hi_c}
+                        head_regions.append((lo_c, hi_c, codes))
+                    a = k + 1
+
+        def attach(s: int, put: Any, at: int | None = None) -> None:
             """A headline only adds to claims the body makes: it summarises several voices at once."""
-            if s in headline:
-                deferred.append((s, put))
+            if s in head_lines:
+                codes = next((c for lo_c, hi_c, c in head_regions if at is not None and lo_c <= at < hi_c), set())
+                deferred.append((s, put, codes))
                 return
             d = draft_for(s)
             if d is not None:
@@ -464,24 +486,26 @@ class SlavicExtractor:
             return put
 
         for w in weapons:
-            attach(sc.sent_of[w.start_i], lambda d, w=w: d.weapons.append(w))
+            attach(sc.sent_of[w.start_i], lambda d, w=w: d.weapons.append(w), toks[w.start_i].start)
         for c in find_counts(sc, weapons, date_tokens):
-            attach(c.sentence, lambda d, c=c: d.counts.append(c))
+            attach(c.sentence, lambda d, c=c: d.counts.append(c), c.span[0])
         for t in find_targets(sc):
-            attach(t.sentence, lambda d, t=t: d.targets.append(t))
+            attach(t.sentence, lambda d, t=t: d.targets.append(t), t.span[0])
         for cas in find_casualties(sc):
-            attach(cas.sentence, lambda d, cas=cas: d.casualties.append(cas))
+            attach(cas.sentence, lambda d, cas=cas: d.casualties.append(cas), cas.span[0])
         for g in geo:
-            attach(g.sentence, put_geo(g))
-        for s, put in deferred:
+            attach(g.sentence, put_geo(g), g.span[0])
+        for s, put, codes in deferred:
             d = draft_for(s, existing_only=True)
-            if d is not None:
+            # a headline part naming a region goes to no claim whose body names only other regions
+            body = {g.region for g in d.geo if g.region} if d is not None else set()
+            if d is not None and (not codes or not body or codes & body):
                 put(d)
-        paragraph_of = _paragraphs(sc)
         overall = {s.index for s in sc.sentences if any(toks[i].lower in _OVERALL for i in range(s.start_i, s.end_i))}
         for d in drafts.values():
             d.paragraph_of, d.overall = paragraph_of, overall
-            d.geo = _drop_foreign_districts(d.geo)
+            d.geo = drop_foreign_districts(d.geo)
+            d.geo = drop_located_districts(d.geo, paragraph_of)
             # "губернатор Курской области сообщил ...": the office's region stands in only for a claim naming none
             if any(not g.title for g in d.geo):
                 d.geo = [g for g in d.geo if not g.title]

@@ -89,7 +89,7 @@ def find_targets(sc: Scan) -> list[TargetFact]:
     oil_seen = False
     for sent in sc.sentences:
         lemmas = _sentence_lemmas(sc, sent.index)
-        if not lemmas & lex.damage_cues:
+        if not lemmas & (lex.damage_cues | lex.attack_verbs):  # "обстреляли подстанцию": the object was struck
             continue
         used: set[int] = set()
         for i in range(sent.start_i, sent.end_i):
@@ -101,7 +101,9 @@ def find_targets(sc: Scan) -> list[TargetFact]:
             for k in range(i + 1, min(sent.end_i, i + 4)):
                 code = _pair(lex, toks[i], toks[k])
                 # "об'єкти енергетичної інфраструктури": the closer modifier is the more specific
-                if code and any(_pair(lex, toks[m], toks[k]) for m in range(i + 1, k)):
+                # and "объекты портовой инфраструктуры" is the port's: a target adjective between decides
+                if code and any(_pair(lex, toks[m], toks[k]) or toks[m].lemma in lex.target_adjectives
+                                for m in range(i + 1, k)):
                     code = None
                 if code:
                     out.append(TargetFact(code, (toks[i].start, toks[k].end), sent.index))
@@ -111,6 +113,8 @@ def find_targets(sc: Scan) -> list[TargetFact]:
             if i in used:
                 continue
             code = next((lex.targets[f] for f in _forms(toks[i]) if f in lex.targets), None)
+            if code is None and toks[i].has("NOUN"):
+                code = _compound_target(lex, toks[i].lemma)
             if code is None and i + 1 < sent.end_i and toks[i + 1].has("NOUN"):
                 code = lex.target_adjectives.get(toks[i].lemma)
             if code is None:
@@ -127,6 +131,26 @@ def find_targets(sc: Scan) -> list[TargetFact]:
             oil_seen |= code == "energy.oil_gas"
             out.append(TargetFact(code, (toks[i].start, toks[i].end), sent.index))
     return out
+
+
+# stems that open a compound noun and say which sector it is in: "нефтезавод", "газопромысел"
+_SECTOR_STEMS = (("нефте", "energy.oil_gas"), ("нафто", "energy.oil_gas"), ("газо", "energy.oil_gas"),
+                 ("топливо", "energy.oil_gas"), ("паливо", "energy.oil_gas"), ("электро", "energy.power"),
+                 ("електро", "energy.power"), ("энерго", "energy"), ("енерго", "energy"),
+                 ("броне", "military"), ("бое", "military"), ("бойо", "military"))
+
+
+def _compound_target(lex: Lexicon, lemma: str) -> str | None:
+    """A compound noun ending in a target word ("сельхозпредприятие",
+    "автозавод", "нефтесклад", "газопромысел"): the head's code, or the sector
+    its first stem names."""
+    if "-" in lemma:
+        return None  # "штаб-квартира" is no flat
+    for head, code in lex.targets.items():
+        if len(head) >= 5 and len(lemma) >= len(head) + 3 and lemma.endswith(head):
+            prefix = lemma[: -len(head)]
+            return next((c for stem, c in _SECTOR_STEMS if prefix.startswith(stem)), code)
+    return None
 
 
 def _is_year_or_age(toks: list[Tok], end_i: int) -> bool:
@@ -211,6 +235,8 @@ def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tu
     for k in range(i + 1, min(hi, i + 3)):
         if k in sc.subset or toks[k].text in (",", ";", "."):
             break
+        if toks[k].lower in lex.vague or toks[k].lemma in lex.vague:
+            return None, None  # "ранены более 20": a vague figure is no count
         num = number_at(toks, k)
         if num is not None:
             if _is_year_or_age(toks, num.end_i):
@@ -273,6 +299,10 @@ def _names_a_force(sc: Scan, i: int) -> bool:
         forms = {toks[k].lemma, toks[k].lower} | toks[k].lemmas
         if forms & (_FORCES | set(lex.weapons) | set(lex.weapon_adjectives)):
             return True
+        # "российская сторона выпустила", "українська сторона атакувала": the side as an actor
+        if forms & {"сторона"} and k + 1 < len(toks) and any(
+                toks[m].lemma in lex.attack_verbs | set(lex.measures) for m in range(k + 1, min(len(toks), k + 4))):
+            return True
         if not (toks[k].has("ADJF") or toks[k].has("PRTF")):
             return False
     return False
@@ -307,6 +337,13 @@ def _owner_of_target(sc: Scan, i: int) -> bool:
     return not any(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & forces for k in range(max(0, i - 3), i))
 
 
+# what an army holds: "позиции ВСУ", "склады ВСУ", "техника ВСУ"
+_OWNED_THINGS = {
+    "позиция", "склад", "техника", "объект", "пункт", "база", "расположение", "укрепление", "штаб",
+    "позиція", "техніка", "об'єкт", "розташування", "укріплення",
+}
+
+
 def _owned_force(sc: Scan, i: int) -> bool:
     """A force in the genitive after a plain noun owns what was struck:
     "склад боєприпасів 20-ї армії рф", "пункт временной дислокации
@@ -320,9 +357,19 @@ def _owned_force(sc: Scan, i: int) -> bool:
         # any case: the dictionary's first reading of "бригады" is a nominative plural
         return bool(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & (_FORCES | lex.own_force_heads))
 
+    if toks[i].lower in ("всу", "зсу", "вфу"):
+        # "позиции ВСУ", "склад боеприпасов ВСУ": the abbreviation owns the plain noun(s) before it
+        for k in range(i - 1, max(-1, i - 4), -1):
+            forms = {toks[k].lemma, toks[k].lower} | toks[k].lemmas
+            if forms & acting or not toks[k].has("NOUN") or toks[k].is_title:
+                break
+            if forms & (_OWNED_THINGS | set(lex.targets)):
+                return True
     if toks[i].has("ADJF") or toks[i].has("Adjx"):
         if not (i + 1 < len(toks) and force(i + 1)):
             return False
+        if toks[i].has("nomn") and toks[i + 1].has("nomn"):
+            return False  # "перемирия украинские военные атаковали": a subject, not an owner in the genitive
         k = i - 1
     else:
         k = i - 1
@@ -336,6 +383,30 @@ def _owned_force(sc: Scan, i: int) -> bool:
     if k < 0 or not toks[k].has("NOUN") or toks[k].is_title:
         return False
     return not ({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & acting
+
+
+# "используемые в интересах ВСУ", "принадлежащих ВСУ", "для нужд ВСУ", "що використовуються ЗСУ":
+# the side served by a struck object, not the side that struck
+_SERVES = {"использовать", "используемый", "принадлежать", "принадлежащий", "використовувати",
+           "використовуватися", "належати", "належний", "обслуживать", "обслуговувати"}
+_INTEREST = {"интерес", "інтерес", "нужда", "потреба", "польза", "користь"}
+
+
+def _served_side(sc: Scan, i: int) -> bool:
+    """Is the side named at i the beneficiary or owner of what was struck
+    ("в интересах украинской армии", "используемых ВСУ")?"""
+    toks = sc.toks
+    k = i - 1
+    while k >= 0 and i - k <= 3 and (toks[k].has("ADJF") and not toks[k].lemmas & _SERVES or toks[k].lemma in _FORCES):
+        k -= 1  # "в интересах вооружённых формирований Украины": adjectives and a force between
+    if k < 0:
+        return False
+    if toks[k].lemma in _INTEREST and k > 0 and toks[k - 1].lower in ("в", "у", "для", "на", "во"):
+        return True
+    return bool(({toks[k].lemma} | toks[k].lemmas) & _SERVES) and not toks[k].has("INFN")
+
+
+_SEATS = {"киев", "київ", "москва", "кремль"}
 
 
 def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
@@ -359,6 +430,11 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
             i + 2 < len(toks) and toks[i + 2].is_title
         ):
             party = "UA"  # "Сили оборони уразили ...": Ukraine's own name for its forces, country unsaid
+        if party is None and tok.is_title and tok.lemma in _SEATS and any(
+                toks[k].lemma in lex.attack_verbs or lex.measures.get(toks[k].lemma) == "launched"
+                for k in range(i + 1, _clause_end(toks, i + 1, min(len(toks), i + 9)))) and tok.has("nomn"):
+            # "Киев атаковал Курскую область", "Москва нанесла удар": the government, as the subject
+            party = "UA" if tok.lemma in ("киев", "київ") else "RU"
         if party is None and i > 0 and toks[i - 1].lemma == "режим" and tok.is_title:
             # "режима Киева", "режим Зеленского": the government, named by its seat or head
             party = claimant if tok.lemma in ("москва", "кремль", "путин") else other
@@ -366,14 +442,30 @@ def find_party_marks(sc: Scan, claimant: str) -> list[PartyMark]:
             continue
         if (tok.lemma in lex.ua_adjectives or tok.lemma in lex.ru_adjectives) and not _names_a_force(sc, i):
             continue  # "украинские СМИ", "російські канали": not a side that strikes
-        if _owner_of_target(sc, i) or _owned_force(sc, i):
+        if _owner_of_target(sc, i) or _owned_force(sc, i) or _served_side(sc, i):
             continue  # "поражены предприятия ВПК Украины": whose the target is, not who struck
         window = range(max(0, i - 3), min(len(toks), i + 4))
         own_force = tok.lower in ("зсу", "всу", "вфу", "вкс") or tok.lemma == "сила" or any(
             toks[k].lemma in lex.own_force_heads for k in window if k != i
         )
+        # "украинские дроны атаковали", "российские ракеты поразили": the side's weapons strike for it
+        own_force = own_force or (tok.lemma in lex.ua_adjectives | lex.ru_adjectives and i + 1 < len(toks)
+                                  and (toks[i + 1].lemma in lex.weapons or toks[i + 1].lower in lex.weapons))
         out.append(PartyMark(party, (tok.start, tok.end), sc.sent_of[i], own_force, i))
     return out
+
+
+# "не соответствуют действительности", "не подтвердились", "не відповідає дійсності": a report denied
+_TRUTH = {"соответствовать", "відповідати", "подтверждаться", "подтвердиться", "підтверджуватися", "підтвердитися"}
+
+
+def _denies_truth(toks: list[Tok], i: int, hi: int) -> bool:
+    if toks[i].lower not in ("не", "ні"):
+        return False
+    k = i + 1
+    if k < hi and toks[k].text in ("«", '"', "„"):
+        k += 1
+    return k < hi and bool(({toks[k].lemma} | toks[k].lemmas) & _TRUTH)
 
 
 def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tuple[str | None, tuple[int, int] | None]:
@@ -387,13 +479,17 @@ def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tu
     sent_marks = [m for m in marks if m.sentence == s]
     own = [m for m in sent_marks if m.party == claimant and m.own_force]
     strike = [i for i in idx if toks[i].lemma in lex.attack_verbs | lex.offensive_verbs]
-    denial = [i for i in idx if toks[i].lemma in lex.denial_cues]
+    denial = [i for i in idx if toks[i].lemma in lex.denial_cues or _denies_truth(toks, i, sent.end_i)]
     negated = [
         i for i in idx if toks[i].lower in lex.negations
         and i + 1 < len(toks) and (toks[i + 1].has("VERB") or toks[i + 1].has("INFN"))
     ]
     if denial and strike:
         return "denial", (toks[denial[0]].start, toks[denial[0]].end)
+    if denial and not own and lemmas & (lex.damage_cues | set(lex.targets)):
+        # "сообщения о пожаре на НПЗ не соответствуют действительности": damage at home denied,
+        # so the other side's claimed hit is what is denied
+        return "denied_hit", (toks[denial[0]].start, toks[denial[0]].end)
     if own and negated and (strike or lemmas & {"выполнять", "виконувати", "планировать", "планувати", "наносить", "завдавати"}):
         return "denial", (toks[negated[0]].start, toks[negated[0]].end)
     hit_words = lex.attack_verbs | lex.damage_cues

@@ -44,6 +44,11 @@ _VOICE = {
     "режим", "заявление", "заява", "утверждение", "твердження", "версия", "версія", "позиция", "позиція",
     "обвинение", "звинувачення", "ответ", "відповідь", "требование", "вимога",
 }
+# street heads: the name after them is a street's, not a settlement's
+_STREETS = {
+    "улица", "ул", "проспект", "пр-т", "переулок", "пер", "бульвар", "шоссе", "площадь", "набережная", "проезд",
+    "вулиця", "вул", "провулок", "площа", "набережна", "узвіз", "шосе", "майдан",
+}
 # "атакував столицю": the capital of the struck side (kept only where it fits the claim's target)
 _CAPITAL_WORDS = {"столиця", "столица"}
 _LINK_WORDS = {"на", "над", "под"}  # "Ростов-на-Дону", "Славянск-на-Кубани"
@@ -117,12 +122,22 @@ class _Finder:
     def _nominative_compound(self, text: str) -> str:
         parts = text.lower().split("-")
         out = []
+        gender = None  # "Каменку-Днепровскую" -> "каменка-днепровская": the adjective agrees with the noun
         for n, part in enumerate(parts):
             if part in ("на", "над", "под"):
                 out.extend(parts[n:])
                 break
             toks = self.an.tokens(part)
-            out.append(toks[0].lemma if len(toks) == 1 else part)
+            if len(toks) != 1:
+                out.append(part)
+                continue
+            tok = toks[0]
+            if tok.has("ADJF") and gender is not None:
+                out.append(self.an.inflect(part, {gender, "nomn", "sing"}) or tok.lemma)
+                continue
+            if gender is None and tok.has("NOUN"):
+                gender = next((g for g in ("femn", "masc", "neut") if g in tok.tag), None)
+            out.append(tok.lemma)
         return "-".join(out)
 
     def add(
@@ -234,6 +249,9 @@ class _Finder:
                         self._town_adjective(i)
                     elif i > sent.start_i or after_head or self._initial_ok(i, sent.end_i):
                         cand = self.lookup(text, ("settlement", "region", "sea"), floor=0.3 if after_head else _ACCEPT)
+                        if cand is None and j == i + 1 and toks[i].lemma != toks[i].lower and toks[i].has("NOUN"):
+                            # "в Энгельсе", "под Белгородом": an inflected name the gazetteer scores low, by its lemma
+                            cand = self.lookup(toks[i].lemma.capitalize(), ("settlement",))
                         if cand is not None:
                             self.add(cand, toks, i, j, alternatives=tuple(self.last))
                 i = j
@@ -263,12 +281,19 @@ class _Finder:
             return False  # "потяг до Києва", "з Курська": not where the strike happened
         if i > 0 and (toks[i - 1].has("Name") or toks[i - 1].lemma in _VOICE):
             return False  # a surname after a first name; "режима Киева", "заявление Киева": a government
+        if i > 0 and (toks[i - 1].lemma in _STREETS or toks[i - 1].lower.rstrip(".") in _STREETS):
+            return False  # "на улице Губкина", "по проспекту Победы": a street named after someone or somewhere
         if j == i + 1 and (tok.lemma in self.vocabulary or not (any_pos or tok.has("NOUN") or tok.has("ADJF") or tok.has("UNKN"))):
             return False  # strike vocabulary, prepositions, verbs: never place names
         if any(k in self.weapon_tokens for k in range(i, j)):
             return False
-        # "у Києві" is first read as the name "Кий": after a preposition of place a name is a town
-        located = i > 0 and toks[i - 1].lower in _AT
+        # "у Києві" is first read as the name "Кий": after a preposition of place a name is a town;
+        # so is a name joined to a place just found ("Саратов и Энгельс")
+        located = i > 0 and toks[i - 1].lower in _AT or (
+            i > 1 and toks[i - 1].lower in lex.and_words and (i - 2) in self.used
+            and bool(self.out) and self.out[-1].kind == "place")
+        # "атаковали дронами Балашов": the object of an attack is a place, whatever the dictionary's surname
+        located = located or i > 0 and (toks[i - 1].lemma in lex.attack_verbs or (i - 1) in self.weapon_tokens)
         if tags and j == i + 1 and (tok.has("Name") or tok.has("Surn") or tok.has("Patr")) and not located:
             return False
         return True

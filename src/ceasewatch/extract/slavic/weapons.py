@@ -191,6 +191,24 @@ def _measure_near(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | None:
     return found
 
 
+_REPEL = {"отразить", "отражать", "відбити", "відбивати", "отбить"}
+
+
+def _coordinated_with(sc: Scan, counts: list[Count], i: int) -> tuple[str, int] | None:
+    """The measure of a count joined to the number at i by "и"/"та"/a comma
+    ("90 дронов и 12 ракет"), when that count's verb came before it."""
+    toks = sc.toks
+    if not counts or counts[-1].sentence != sc.sent_of[i] or counts[-1].weapon_span is None or counts[-1].trigger < 0:
+        return None
+    prev = counts[-1]
+    between = [t for t in toks[max(0, i - 4) : i] if t.start >= prev.weapon_span[1]]
+    if not between or any(t.lower not in ("и", "і", "та", "й", ",", "а", "также", "також") for t in between):
+        return None
+    if prev.trigger >= i:
+        return None
+    return prev.measure, prev.trigger
+
+
 def _nearest_trigger(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | None:
     toks, lex = sc.toks, sc.lex
     best: tuple[int, str, int] | None = None
@@ -204,6 +222,9 @@ def _nearest_trigger(sc: Scan, i: int, lo: int, hi: int) -> tuple[str, int] | No
             # "збито/подавлено" is the Air Force's interception figure; alone it is EW
             near = {toks[m].lemma for m in range(max(lo, k - 2), min(hi, k + 3))}
             measure = "intercepted" if near & {"збити", "сбить"} else "lost"
+        if measure == "launched" and any(lex.measures.get(toks[m].lemma) == "intercepted" and toks[m].lemma in _REPEL
+                                         for m in range(max(lo, k - 2), k)):
+            measure = "intercepted"  # "отразили атаку двух БПЛА": the attack repelled is what was downed
         distance = abs(k - i) * 2 + (1 if k > i else 0)  # ties go to the trigger before
         if best is None or distance < best[0]:
             best = (distance, measure, k)
@@ -298,6 +319,15 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
                 counts.append(Count(w.category, w.model, "launched", whole.value, (whole.start, whole.end), sent.index, w.head, -2 - i))
             i = whole.end_i
             continue
+        if weapon is None and nxt + 1 < len(toks) and toks[nxt].lower in ("из", "з", "із") \
+                and toks[nxt + 1].lower in ("них", "їх", "которых", "яких"):
+            # "22 из них удалось сбить", "10 з них знищено": a part of the weapon named before, measured
+            found = _measure_near(sc, i, lo, hi)
+            w = weapon_before(i)
+            if w is not None and found and found[0] != "launched":
+                counts.append(Count(w.category, w.model, found[0], num.value, (num.start, num.end), sent.index, w.head, found[1]))
+            i = nxt
+            continue
         if i in sc.subset:
             # "з них 20 збито" measures the weapon already named; "з них 30 Shahed" is a part
             found = _measure_near(sc, i, lo, hi)
@@ -308,6 +338,9 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
             continue
         if weapon is not None:
             found = _measure_near(sc, i, lo, hi)
+            shared = _coordinated_with(sc, counts, i)
+            if shared is not None and found is not None and found[1] > i:
+                found = shared  # "выпустила 90 дронов и 12 ракет, сбиты ...": one verb for both
             if found is not None and i > 0 and toks[i - 1].lower in ("з", "із", "зі", "из") and found[0] != "launched":
                 found = ("launched", -2 - i)  # "З 46 ворожих БпЛА збито 41": 46 is the whole
             if found is None and sent.is_item and sent.intro is not None and sent.intro in intro_of:
@@ -358,7 +391,33 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
         if bare is not None:
             counts.append(bare)
         i = nxt
-    return counts + _all_of_them(sc, counts) + _all_named(sc, mentions, counts) + _not_downed(sc, mentions)
+    return counts + _all_of_them(sc, counts) + _all_named(sc, mentions, counts) + _not_downed(sc, mentions) \
+        + _implied_one(sc, mentions, counts)
+
+
+def _implied_one(sc: Scan, mentions: list[WeaponMention], counts: list[Count]) -> list[Count]:
+    """"сбиты 11 бомб, две ракеты HARM, крылатая ракета «Storm Shadow» и 1193
+    БПЛА": in a list of counted weapons a singular item without a number is one."""
+    toks = sc.toks
+    out: list[Count] = []
+    for m in mentions:
+        s = sc.sent_of[m.start_i]
+        listed = [c for c in counts if c.sentence == s and c.trigger >= 0]
+        if len(listed) < 2 or len({c.trigger for c in listed}) != 1:
+            continue  # one verb measuring several numbered weapons: an enumeration
+        if any(c.weapon_span == m.head for c in counts) or any(c.category == m.category for c in listed):
+            continue
+        head = next((k for k in range(m.start_i, m.end_i) if toks[k].start == m.head[0]), None)
+        k = m.start_i - 1
+        while k >= 0 and (toks[k].has("ADJF") or toks[k].has("PRTF")):
+            k -= 1
+        joined = k >= 0 and toks[k].lower in (",", "и", "і", "та", "й")
+        if head is None or not toks[head].has("sing") or not joined or number_at(toks, k) is not None:
+            continue
+        trigger = listed[0].trigger
+        out.append(Count(m.category, m.model, listed[0].measure, 1, (toks[m.start_i].start, toks[m.end_i - 1].end),
+                         s, m.head, trigger))
+    return out
 
 
 def _all_named(sc: Scan, mentions: list[WeaponMention], counts: list[Count]) -> list[Count]:
