@@ -100,8 +100,11 @@ _PATTERNS: list[tuple[str, int, re.Pattern[str]]] = [
         re.I)),
     ("weekday", 1, gated(r"\b(?:on\s+|last\s+|early\s+)?(?P<wd>" + _WD + r")\b", re.I)),
 ]
+# What every pattern above needs somewhere (a bare number such as "41 drones" dates nothing): most
+# clauses have none of it and skip the scans.
 _ANY_DATE_WORD = gated(
-    r"\d|night|yesterday|today|morning|evening|early\s+hours|day\b|" + _MON + r"|" + _WD, re.I
+    r"\d[.:]\d|\(\s*(?:from|since|starting)|24\s+hours|night|yesterday|today|morning|evening|early\s+hours|day\b|"
+    + _MON + r"|" + _WD, re.I
 )
 _SPEECH_BEFORE = gated(
     r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|(?:accused|blamed)\s+[\w'’]+|"
