@@ -277,3 +277,33 @@ def test_a_facility_named_after_another_town_and_a_reservoir_are_no_places(extra
     places = sorted(p.name for c in extractor.extract(_doc(text)) for p in c.places)
     assert "Tambov" not in places and "Kakhovka" not in places
     assert "Kotovsk" in places and "Nikopol" in places
+
+
+def test_nested_sources_datelines_and_asides(extractor: EnglishExtractor) -> None:
+    text = ("VIENNA - The International Atomic Energy Agency said on Friday it had been informed by Rosatom that a "
+            "drone had fallen near the Kursk nuclear power plant overnight.")
+    [claim] = extractor.extract(_doc(text, publisher="Vienna Briefing"))
+    assert claim.claimant.name == "Rosatom" and claim.claimant.party == "RU"
+    text = ("Russia's Defence Ministry, in its weekly summary, said its air defences had shot down 300 drones over "
+            "the week.")
+    [claim] = extractor.extract(_doc(text))
+    assert (claim.claimant.party, claim.attacker, claim.date) == ("RU", "UA", None)
+
+
+def test_a_spokesman_of_the_institution_just_named_keeps_its_side(extractor: EnglishExtractor) -> None:
+    text = ("Russia said Ukrainian drones hit the Novovoronezh plant on Thursday. Ukraine's Foreign Ministry "
+            'rejected the account. "Ukraine did not attack the plant," ministry spokesman Heorhii Tykhyi said.')
+    sides = {(c.claimant.party, c.stance) for c in extractor.extract(_doc(text))}
+    assert ("UA", "denied") in sides and ("RU", "denied") not in sides
+
+
+def test_what_a_side_did_in_the_past_is_background(extractor: EnglishExtractor) -> None:
+    text = "Russia has in the past accused Ukraine of attacking the Kursk plant, allegations Kyiv denies."
+    assert extractor.extract(_doc(text)) == []
+
+
+def test_a_date_after_reported_on_the_morning_of_is_the_statements(extractor: EnglishExtractor) -> None:
+    text = ("Russian forces attacked 12 settlements in Sumy Oblast on June 11, the regional military administration "
+            "reported on the morning of June 12.")
+    [claim] = extractor.extract(_doc(text))
+    assert claim.date == date(2025, 6, 11)

@@ -28,6 +28,8 @@ _BOUNDARY = gated(r"[.,;:\"“”()\[\]—–]|\b(?:that|and|but|while|as|after|
 _SPEECH = gated(r"\b" + SPEECH_VERB + r"\b", re.IGNORECASE)
 _ACCORDING = gated(r"\b(?:according\s+to|citing|cited\s+by|quoted\s+by|in\s+a\s+statement\s+by|"
                          r"(?:informed|told|notified|alerted)\s+by)\s+", re.I)  # "has been informed by the plant that"
+_BY_AGENT = gated(r"\b(?:highlighted|documented|verified|recorded|cited|confirmed)\s+by\s+(?P<who>(?:the\s+)?"
+                  r"(?:[\w'’-]+\s+){0,3}?(?:mission|monitors|team|report|agency|inspectors|observers))\b", re.I)
 _SUBJECT = gated(
     r"\s*((?:[\w'’.-]+\s+){0,5}?[\w'’.-]+)\s+(?:did|does|has|had|was|is|also|declined|refused|gave|offered)\b"
 )
@@ -42,6 +44,8 @@ _INFINITIVE_END = gated(r"\bto\s+[a-z]+$")
 _DANGLING = gated(r"\b(?:to|by|of|for|with|from|on|in|at|the|a|an|according)$", re.I)
 _INDEFINITE = gated(r"(?:one|a|an|the|another)\s+\w+", re.I)
 _LEAD_TRIM = gated(r"(?:in\s+what\s+|what\s+|so\s+|also\s+|then\s+|later\s+|separately\s*|"
+                        # "VIENNA - The International Atomic Energy Agency said": a dateline
+                        r"(?-i:[A-Z]{3,}(?:\s+[A-Z]{3,})?)\s+[-–—]+\s+|"
                         # "Among the incidents the Mission verified": the Mission speaks
                         r"(?:among|of|from|for)\s+(?:all\s+)?(?:the\s+)?[\w-]+\s+(?=the\s)|"
                         # "In its daily briefing it said": the pronoun speaks
@@ -60,7 +64,8 @@ _WHEN = (
 # A parenthetical between a subject and its reporting verb: "Kyiv, for its part, said".
 _ASIDE = gated(
     r",\s*(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|however|meanwhile|too|also|in\s+response|"
-    r"by\s+contrast|in\s+(?:a|its)\s+(?:statement|update|post)|on\s+the\s+other\s+hand|"
+    r"by\s+contrast|in\s+(?:a|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|update|post|summary|report|briefing|"
+    r"bulletin|release|address)|on\s+the\s+other\s+hand|"
     r"(?:on\s+|late\s+on\s+|early\s+on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*$",
     re.I,
 )
@@ -216,6 +221,9 @@ def find_speakers(text: str, start: int, end: int) -> list[Speaker]:
     if lead and _TITLE.search(lead.group(1)) and not _NOT_SPEAKER.search(lead.group(1)):
         # "Belgorod region governor Vyacheslav Gladkov: In the Belgorod district, ...": a post headed by its author.
         found.append(Speaker(lead.group(1), lead.start(1), lead.end(1), lead.end(1)))
+    for m in _BY_AGENT.finditer(text, start, end):
+        # "Among the incidents highlighted by the mission was an attack ...": the agent is the source
+        found.append(Speaker(m.group("who"), m.start("who"), m.end("who"), m.start()))
     for m in _ACCORDING.finditer(text, start, end):
         stop = end
         b = _BOUNDARY.search(text, m.end(), end)

@@ -109,7 +109,8 @@ _ANY_DATE_WORD = gated(
 _SPEECH_BEFORE = gated(
     r"(?:said|says|reported|announced|told\s+\w+|wrote|added|stated|(?:accused|blamed)\s+[\w'’]+|"
     # "the death toll ... rose to 12 on Friday": the day of the update, not of the strike
-    r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?$", re.I)
+    r"(?:rose|climbed|increased|grew|reached)\s+to\s+[\w,]+)\s+(?:on\s+)?"
+    r"(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?$", re.I)  # "reported on the morning of March 2"
 
 
 # "On Wednesday morning, authorities had reported five dead": the day of a report, not a strike.
@@ -176,7 +177,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None) -> list[DateMe
             if expr is not None and expr.kind == "date" and (expr.day is None or not 1 <= expr.day <= 31):
                 continue
             prio = priority
-            if kind in ("weekday", "date") and (_SPEECH_BEFORE.search(text[max(0, m.start() - 25) : m.start()])
+            if kind in ("weekday", "date") and (_SPEECH_BEFORE.search(text[max(0, m.start() - 45) : m.start()])
                                                 or _SPEECH_AFTER.match(text, m.end(), stop)
                                                 and _LEADING.fullmatch(text, start, m.start())):
                 prio = 0

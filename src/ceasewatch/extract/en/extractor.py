@@ -47,6 +47,7 @@ from .reading import (
     _DAMAGE,
     _HABITUAL,
     _HURT,
+    _INFORMED_BY,
     _INTERCEPT_WORDS,
     _LIST_CUE,
     _LIST_LAUNCH,
@@ -200,7 +201,9 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
             for ci, clause in enumerate(sent.clauses):
                 own = [sp for sp in speakers if clause.start <= sp.verb_start < clause.end]
                 later = [sp for c in sent.clauses[ci + 1 :] for sp in speakers if c.start <= sp.verb_start < c.end]
-                speaker = own[0] if own else (later[0] if later else None)
+                # "The IAEA said it had been informed by Rosatom that ...": the source informed speaks
+                informed = [sp for sp in own if _INFORMED_BY.search(text, max(0, sp.start - 20), sp.start)]
+                speaker = (informed or own)[0] if own else (later[0] if later else None)
                 earlier = [sp for c in sent.clauses[:ci] for sp in speakers if c.start <= sp.verb_start < c.end]
                 if speaker is None and earlier and _SAID_START.match(text, clause.start):
                     voice = self._voice(state, bstate, earlier[-1], block)  # "X denied ... and said ..."

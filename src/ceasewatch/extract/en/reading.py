@@ -120,6 +120,7 @@ _NEGATED_CUE = gated(r"\bair[\s-]raid\s+(?:alarms?|alerts?|sirens?|warnings?)\b|
 # "taken to hospital", "treated in a local hospital": where the wounded went, not what was struck
 _TREATED_AT = gated(r"\b(?:taken|rushed|brought|evacuated|transported|admitted|treated)\s+(?:to|in|at)\s+(?:a\s+|the\s+)?"
                     r"(?:[\w-]+\s+)?$", re.I)
+_INFORMED_BY = gated(r"\b(?:informed|told|notified|alerted)\s+by\s+$", re.I)
 _HURT = gated(r"\b(?:died|hurt|wounds|burns|concussion|suffered|sustained|(?:baro)?trauma)\b", re.I)
 
 _UPDATE = gated(r"\b(?:toll|rose|risen|climbed|increased|grew|updated|now\s+stands|number\s+of|so\s+far|"
@@ -169,8 +170,9 @@ _RECIPROCAL = gated(
 # Strikes as a habit rather than an event: "despite repeated attacks", "continued Russian strikes".
 _HABITUAL = gated(
     r"\b(?:continued|continuing|ongoing|repeated|persistent|regular|constant)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:strikes|attacks|shelling|bombardment)\b", re.I
-)
+    r"(?:strikes|attacks|shelling|bombardment)\b|"
+    r"\b(?:has|have|had)\s+in\s+the\s+past\b|\bin\s+the\s+past\s+(?:accused|struck|attacked|targeted)\b", re.I
+)  # ("Russia has in the past accused Ukraine of attacking the Kursk plant": background)
 
 # Action nouns: an actor phrase naming what the side did, not a side being acted on.
 _ACTION = gated(r"\b(?:strikes?|attacks?|aggression|shelling|drones?|missiles?|air\s+raids?|artillery|fire|shells|"

@@ -27,6 +27,9 @@ from .segment import Block
 _GOVERNOR_OF_STEM = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Rr]egional\s+)?(?:[Gg]overnor|[Hh]ead)\b")
 
 
+_INSTITUTION_WORDS = ("ministry", "administration", "staff", "force", "office", "service", "headquarters", "command")
+
+
 class VoiceRules:
     """Voices rules of `EnglishExtractor`; they read and write the `_DocState` passed in."""
 
@@ -133,6 +136,11 @@ class VoiceRules:
         if party is None and known is not None:
             # "Kim wrote" after "the head of the Mykolaiv administration, Vitaliy Kim, said": the same source
             return _Voice(known.name, known.party, voice.span, known.region, known.settlement)
+        prev = bstate.speaker or state.last_speaker
+        if party is None and prev is not None and prev.party in ("UA", "RU") and any(
+                w in phrase.lower() and w in prev.name.lower() for w in _INSTITUTION_WORDS):
+            # "Ukraine's Foreign Ministry rejected ... ministry spokesman Heorhii Tykhyi said": the same institution
+            voice.party, voice.region = prev.party, voice.region or prev.region
         own = state.publisher_voice
         if party is None and own is not None and own.party in ("UA", "RU") and len(phrase.split()) == 1 \
                 and phrase[:1].isupper():
