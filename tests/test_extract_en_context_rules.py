@@ -307,3 +307,14 @@ def test_a_date_after_reported_on_the_morning_of_is_the_statements(extractor: En
             "reported on the morning of June 12.")
     [claim] = extractor.extract(_doc(text))
     assert claim.date == date(2025, 6, 11)
+
+
+def test_a_comment_on_the_event_and_an_anonymous_source(extractor: EnglishExtractor) -> None:
+    text = ("Ukraine's General Staff says its forces struck the Morozovsk airfield in Russia's Rostov region on the "
+            "night of June 11 to 12, in what would be the fourth attack on the base since the invasion.\n\n"
+            "A source in the Security Service of Ukraine, speaking on condition of anonymity, told Harbour Street "
+            "Press that three aircraft shelters were hit.")
+    claims = extractor.extract(_doc(text))
+    assert {(c.claimant.party, c.attacker, c.target_country, c.date) for c in claims} == {
+        ("UA", "UA", "RU", date(2025, 6, 12))}
+    assert "Harbour Street Press" not in {c.claimant.name for c in claims}

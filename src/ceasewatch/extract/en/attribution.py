@@ -66,6 +66,7 @@ _ASIDE = gated(
     r",\s*(?:for\s+(?:its|their|his|her)\s+part|in\s+turn|however|meanwhile|too|also|in\s+response|"
     r"by\s+contrast|in\s+(?:a|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|update|post|summary|report|briefing|"
     r"bulletin|release|address)|on\s+the\s+other\s+hand|"
+    r"speaking\s+on\s+(?:the\s+)?condition\s+of\s+anonymity|who\s+(?:asked|declined)\s+not\s+to\s+be\s+named|"
     r"(?:on\s+|late\s+on\s+|early\s+on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\s*,\s*$",
     re.I,
 )
@@ -200,7 +201,8 @@ _TITLE_NAME = gated(
     r"(?:^|[.;:\"”]\s*|\b)((?:[Tt]he|[Aa]n?)\s+[^,;.\"“”]{3,90}?),\s+([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3}),\s*$"
 )
 _RELATIVE = gated(r"(?:^|(?<=[.;:\"”]\s)|\b)([A-Z][^,;.\"“”]{2,100}?),\s+(?:which|who)\s+[^,;\"“”]{1,90},\s*$")
-_SAY = gated(r"said|says|say|wrote|writes|told|tells|added|stated|states|reported|reports|posted|announced|"
+# (not "told": in "..., told Free Airwaves that" the name after the verb is who was told)
+_SAY = gated(r"said|says|say|wrote|writes|added|stated|states|reported|reports|posted|announced|"
                   r"noted|declared|confirmed|continued|insisted|warned", re.I)
 _TITLE_ABBREV = gated(r"\b(?:Gov|Lt|Gen|Col|Maj|Capt|Sgt|Sen|Rep|Mr|Mrs|Ms|Dr|St|Adm|Cmdr|Rev)$")
 _ACRONYM = gated(r"\([A-Z][A-Za-z]{1,7}\)")

@@ -170,6 +170,11 @@ class DirectionRules:
             if stance == "asserted" and draft.attacker and draft.party == voice.party and (
                     _source_key(draft.claimant_name) == key):
                 return draft.attacker, draft.target_country  # type: ignore[return-value]
+        # "A source in the SBU said ... two aircraft shelters were hit", after the General Staff claimed the
+        # strike: another source of the same side, with no cue of its own, goes on about the same strike.
+        for draft, stance in reversed(state.history):
+            if stance == "asserted" and draft.attacker and draft.party == voice.party:
+                return draft.attacker, draft.target_country  # type: ignore[return-value]
         return None
 
     def _accusation(

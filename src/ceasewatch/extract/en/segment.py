@@ -34,6 +34,8 @@ _CLAUSE_SPLIT = gated(
     # ", and on Thursday morning the Air Force reported that ...": a second statement, a second clause
     # ", hours after Russian glide bombs killed three in Kharkiv": another event, told in passing
     r",\s+(?=" + AFTER_EVENT + r")|"
+    # ", in what would be the third attack on the base since ...": a comment on the event, not the event
+    r",\s+(?=in\s+what\s+(?:would|was|is|appeared|seemed|could|may|might)\b)|"
     r",\s+and\s+(?=(?:[\w'’-]+\s+){1,8}?(?:said|says|reported|reports|stated|wrote|announced)\s+(?:that\s+)?"
     r"(?:a|an|the|\d|[A-Z]))",
     re.IGNORECASE,
