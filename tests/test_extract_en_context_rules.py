@@ -318,3 +318,10 @@ def test_a_comment_on_the_event_and_an_anonymous_source(extractor: EnglishExtrac
     assert {(c.claimant.party, c.attacker, c.target_country, c.date) for c in claims} == {
         ("UA", "UA", "RU", date(2025, 6, 12))}
     assert "Harbour Street Press" not in {c.claimant.name for c in claims}
+
+
+def test_a_toll_update_belongs_to_the_strike_just_told(extractor: EnglishExtractor) -> None:
+    text = ("The governor said on Wednesday night that Russia had struck Sloviansk with two Iskander-M missiles, "
+            "killing three people. By Thursday afternoon the toll had risen to five dead.")
+    [claim] = extractor.extract(_doc(text))
+    assert claim.killed == 5 and claim.date != date(2025, 6, 12)

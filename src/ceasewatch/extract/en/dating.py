@@ -56,6 +56,10 @@ class DatingRules:
         mentions = [d for d in find_dates(text, cs, ce) if d.expr is not None]
         if update and multi is None and (bstate.day or state.default_day) is not None:
             mentions = []
+        elif update and multi is None and state.history and state.history[-1][0].day is not None:
+            # "Filashkin said on Monday night that ... killing three. By Tuesday afternoon the toll had risen to
+            # four": the strike just told, whatever day the update came
+            return state.history[-1][0].day, None
         prev = _PREVIOUS.search(text, cs, ce)
         if prev is not None and multi is None and not any(d.priority >= 3 for d in mentions):
             # "said Sunday that a drone had struck the market the previous evening": a day before the
