@@ -99,6 +99,21 @@ def test_builder_warns_when_breakdown_disagrees() -> None:
     assert claim.warnings and "35" in claim.warnings[0]
 
 
+def test_builder_adds_more_to_a_total_but_not_to_its_breakdown() -> None:
+    b = ClaimBuilder("doc_x", "test.v1")
+    d = b.draft("RU", "asserted", "UA", "RU", None, "MoD")
+    d.add_count("drone", "intercepted", 59, (0, 2))  # the day's total
+    d.add_count("drone", "intercepted", 47, (5, 7))  # overnight ...
+    d.add_count("drone", "intercepted", 18, (9, 11), part="RU-BEL")  # ... by region
+    d.add_count("drone", "intercepted", 29, (13, 15), part="RU-KRS")
+    d.add_count("drone", "intercepted", 12, (20, 22), additive=True)  # "another 12": 47 + 12 is the 59 above
+    d.add_count("drone", "intercepted", 7, (25, 26))  # "seven of them over Belgorod"
+    d.add_count("guided_bomb", "launched", 4, (30, 31))
+    d.add_count("guided_bomb", "launched", 7, (35, 36), additive=True)  # "seven more"
+    weapons = {w.category: w for w in b.build()[0].weapons}
+    assert weapons["drone"].intercepted == 59 and weapons["guided_bomb"].launched == 11
+
+
 def test_builder_rejects_impossible_counts() -> None:
     b = ClaimBuilder("doc_x", "test.v1")
     d = b.draft("UA", "asserted", "RU", "UA", None, "x")

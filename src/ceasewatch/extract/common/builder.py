@@ -110,10 +110,16 @@ class ClaimDraft:
         count = slot.counts.setdefault(measure, _Count())
         if additive and (count.stated or count.parts):
             # "dropped four KABs ... seven more guided bombs": the figures add up.
+            values = {v for v, _ in count.stated}
+            if any(v + n in values for v in values):
+                # "destroyed 59 drones on Saturday ... 47 overnight ... another 12 by 14:00": the day's total
+                # already holds the addition
+                return True
             if count.stated:
                 first_n, first_span = max(count.stated, key=lambda item: item[0])
                 count.stated = []
-                count.parts[f"stated@{first_span[0]}"] = (first_n, first_span)
+                # (a breakdown of the stated figure by region is inside it, not beside it)
+                count.parts = {f"stated@{first_span[0]}": (first_n, first_span)}
             count.parts[f"more@{span[0]}"] = (n, span)
         elif part is None:
             count.stated.append((n, span))
@@ -200,6 +206,8 @@ class ClaimDraft:
         parts_sum = sum(n for n, _ in count.parts.values())
         if count.stated:
             n, span = max(count.stated, key=lambda item: item[0])
+            if parts_sum > n and any(key.startswith("more@") for key in count.parts):
+                return parts_sum, [s for _, s in count.parts.values()]  # "12 ... seven more": a share after the sum
             if count.parts and parts_sum != n and warn:
                 self.warnings.append(
                     f"{category} {measure}: stated total {n} but the breakdown sums to {parts_sum}"

@@ -37,6 +37,7 @@ _ORDINAL_ONE = gated(r"\b(?:(?:a|an)\s+(?:second|third|fourth|fifth|sixth|sevent
 _ALL_BUT = gated(r"\ball\s+but\s+(?P<n>" + NUMBER_PATTERN + r")(?=\s+of\s+(?:the|these|those|them)\b)", re.I)
 _QUOTES_TO_SPACE = str.maketrans({q: " " for q in "\"“”«»'‘’"})
 _DASH_ITEM = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?[–—:-]\s*")
+_ALONG_WITH = gated(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.I)
 _THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
 _GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
                      r"is|over|a|an|its|their|those|these|them)\b)[\w'’-]+\s+){0,3}$", re.I)
@@ -307,6 +308,9 @@ def find_counts(
             counts.append(CountMention(m.start(), m.end() - 1, 0, phrase, None, refers_back=False))
             counts[-1].measure = "same-as-previous"
     counts.sort(key=lambda c: c.start)
+    for prev, c in zip(counts, counts[1:], strict=False):
+        if c.measure is None and prev.measure is not None and _ALONG_WITH.search(text, max(start, c.start - 20), c.start):
+            c.measure = prev.measure  # "Five of the Kh-101s were shot down, ... along with 71 of the drones"
     _fill_measures(text, start, counts)
     for c in counts:
         if c.measure is None and not c.part and c.phrase is not None:

@@ -79,7 +79,9 @@ MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 STRIKE_CUE = gated(
-    r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|crashed|fallen|under\s+fire|shell(?:ed|ing)|bomb(?:ed|ing)|"
+    r"\b(?:attack(?:ed|s|ing)?|struck|strikes?|striking|hit(?:s|ting)?|crashed|fallen|under\s+fire|"
+    # "Air defence units were working in the Zhytomyr and Rivne regions": where the attack went
+    r"air\s+defen[cs]es?\s+(?:units\s+|forces\s+|systems\s+)?(?:was|were|is|are)\s+(?:working|active|operating)|shell(?:ed|ing)|bomb(?:ed|ing)|"
     r"launch(?:ed|es)?|fir(?:ed|ing)|shot\s+down|destroy(?:ed|ing)|intercept(?:ed|ing)|downed|damag(?:ed|ing|e)|"
     r"target(?:ed|ing)|kill(?:ed|ing)|injur(?:ed|ing)|wound(?:ed|ing)|dead|casualties|explosions?|blasts?|"
     r"debris|fires?\s+(?:broke|at|on|in)|set\s+(?:off\s+)?(?:a\s+)?fire|caught\s+fire|blaze|affected|raid|"
