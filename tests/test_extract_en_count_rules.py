@@ -136,3 +136,11 @@ def test_a_paragraph_attributed_after_it_by_the_institution(extractor: EnglishEx
     claim = _one(extractor, text, publisher="Ukrinform")
     assert (claim.claimant.party, claim.claimant.name, claim.date) == (  # type: ignore[attr-defined]
         "UA", "Ukrainian Air Force", None)
+
+
+def test_along_with_shares_the_verb_and_air_defence_at_work_names_regions(extractor: EnglishExtractor) -> None:
+    assert _counts("Five of the Kh-101s were shot down, the Air Force says, along with 71 of the drones.") == [
+        ("Five", 5, "intercepted"), ("71", 71, "intercepted")]
+    claim = _one(extractor, "Overnight Russia attacked with drones. Air defence units were working in the "
+                            "Zhytomyr and Rivne regions, the Air Force said.", publisher="Ukrainian Air Force")
+    assert set(claim.regions) == {"UA-18", "UA-56"}  # type: ignore[attr-defined]
