@@ -325,3 +325,12 @@ def test_a_toll_update_belongs_to_the_strike_just_told(extractor: EnglishExtract
             "killing three people. By Thursday afternoon the toll had risen to five dead.")
     [claim] = extractor.extract(_doc(text))
     assert claim.killed == 5 and claim.date != date(2025, 6, 12)
+
+
+def test_a_think_tank_publisher_speaks_as_a_third_party_and_the_capitals_pair_is_no_place(
+        extractor: EnglishExtractor) -> None:
+    text = "Russian forces conducted a drone strike against Odesa on the night of June 11 to 12."
+    [claim] = extractor.extract(_doc(text, publisher="Conflict Assessment Institute (daily update)"))
+    assert claim.claimant.party == "OTHER"
+    text = "Kyiv and Moscow have exchanged heavy long-range strikes in recent weeks."
+    assert all(not c.places for c in extractor.extract(_doc(text)))

@@ -175,6 +175,7 @@ METONYMY = gated(
     r"\b(?:accus\w+|blam\w+|urg\w+|criticism\s+of|pressure\s+on|sanctions\s+on|talks\s+with|relations\s+with)\s+"
     r"(?:Moscow|Kyiv|Kiev)\b|"
     r"\b(?:installed|appointed|backed|controlled|run|sent)\s+by\s+(?:Moscow|Kyiv|Kiev|the\s+Kremlin)\b|"
+    r"\b(?:Kyiv|Kiev|Moscow)\s+and\s+(?:Kyiv|Kiev|Moscow)\b|"  # "Kyiv and Moscow have exchanged ...": the two sides
     r"\b(?:Moscow|Kyiv|Kiev|Kremlin)-(?:installed|appointed|backed|controlled|run)\b|"
     r"\b(?:Kyiv|Kiev|Moscow|the\s+Kremlin)(?:\s+[a-z]+ly)?(?:'s\s+(?:account|war|delegation|position|head|allies|forces|"
     r"military|government|officials|version|claims?|regime)|\s+(?:said|says|has|had|regime|calls|called|"

@@ -41,7 +41,9 @@ class VoiceRules:
         if not doc.publisher:
             return None
         party = party_of(doc.publisher)
-        media = _MEDIA.search(doc.publisher) is not None
+        # (a parenthetical describes the publisher -- "Conflict Assessment Institute (a daily update)" -- it
+        # does not make a think tank an outlet)
+        media = _MEDIA.search(re.sub(r"\([^)]*\)", " ", doc.publisher)) is not None
         if party is None and not media:  # "Kyiv Daily Monitor" is an outlet, not the city's authorities
             geo = find_geo(doc.publisher, 0, len(doc.publisher), geocoder=self.geocoder)
             countries = {g.country for g in geo if g.country in ("UA", "RU")}
