@@ -25,6 +25,13 @@ def _counts(text: str) -> list[tuple[str, int, str | None]]:
             for c in find_counts(text, 0, len(text), find_phrases(text, 0, len(text)), numbers)]
 
 
+def _one(extractor: EnglishExtractor, text: str, publisher: str = "Wire") -> object:
+    doc = Document.create(text, publisher=publisher,
+                          published=datetime.fromisoformat("2025-06-13T09:00:00+03:00"), language="en")
+    [claim] = extractor.extract(doc)
+    return claim
+
+
 def test_a_number_of_houses_is_no_weapon_count() -> None:
     assert _counts("Two guided bombs hit the village: six houses were destroyed and another nine damaged.") == [
         ("Two", 2, "hit")]
@@ -37,12 +44,9 @@ def test_there_were_n_of_them_is_how_many_came() -> None:
 
 
 def test_an_indefinite_ordinal_is_one_more_of_the_same(extractor: EnglishExtractor) -> None:
-    text = ("Three drones were shot down over the Kaluga region on Friday, the governor said, "
-            "while a fourth crashed into a warehouse in Lyudinovo.")
-    doc = Document.create(text, publisher="Wire", published=datetime.fromisoformat("2025-06-13T18:00:00+03:00"),
-                          language="en")
-    [claim] = extractor.extract(doc)
-    [drones] = claim.weapons
+    claim = _one(extractor, "Three drones were shot down over the Kaluga region on Friday, the governor said, "
+                            "while a fourth crashed into a warehouse in Lyudinovo.")
+    [drones] = claim.weapons  # type: ignore[attr-defined]
     assert (drones.intercepted, drones.hit) == (3, 1)
 
 
@@ -56,7 +60,7 @@ def test_what_strikes_are_meant_to_do_is_no_claim(extractor: EnglishExtractor) -
     text = "Ukrainian officials have said that strikes on refineries are meant to cut fuel supplies to the army."
     doc = Document.create(text, publisher="Wire", published=datetime.fromisoformat("2025-06-13T18:00:00+03:00"),
                           language="en")
-    assert extractor.extract(doc) == []
+    assert extractor.extract(doc) == []  # (no claim at all, so not through _one)
 
 
 def test_casualties_told_with_an_article_or_a_relative_clause() -> None:
@@ -81,20 +85,10 @@ def test_did_not_fire_on_is_a_denial_and_a_petrol_station_is_civilian(extractor:
 
 
 def test_all_but_two_of_the_plural_models(extractor: EnglishExtractor) -> None:
-    text = ("The Air Force said Russia launched 11 Kh-101 cruise missiles overnight. Ukrainian forces downed "
-            "all but two of the Kh-101s.")
-    doc = Document.create(text, publisher="Wire", published=datetime.fromisoformat("2025-06-13T09:00:00+03:00"),
-                          language="en")
-    [claim] = extractor.extract(doc)
-    [missiles] = claim.weapons
+    claim = _one(extractor, "The Air Force said Russia launched 11 Kh-101 cruise missiles overnight. Ukrainian "
+                            "forces downed all but two of the Kh-101s.")
+    [missiles] = claim.weapons  # type: ignore[attr-defined]
     assert (missiles.model, missiles.launched, missiles.intercepted) == ("Kh-101", 11, 9)
-
-
-def _one(extractor: EnglishExtractor, text: str, publisher: str = "Wire") -> object:
-    doc = Document.create(text, publisher=publisher,
-                          published=datetime.fromisoformat("2025-06-13T09:00:00+03:00"), language="en")
-    [claim] = extractor.extract(doc)
-    return claim
 
 
 def test_one_of_the_two_missiles_and_the_second(extractor: EnglishExtractor) -> None:

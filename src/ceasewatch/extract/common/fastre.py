@@ -127,32 +127,10 @@ def _engine_has_prefix(pattern: str, flags: int) -> bool:
 _WORD_GROUP = re.compile(r"(\\b|\(\?<!\\w\))?\(\?:(.*)\)(\\b)?", re.S)
 
 
-def _balanced(inner: str) -> bool:
-    """True when `inner` never closes a bracket it did not open (so "(?:" + inner + ")" is one group)."""
-    depth, i, in_class = 0, 0, False
-    while i < len(inner):
-        ch = inner[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth < 0:
-                return False
-        i += 1
-    return depth == 0
-
-
 def _split_word_group(pattern: str, flags: int) -> str:
     """"\\b(?:said|says|told|...)\\b" with its many words grouped by first letter (see `dispatched`)."""
     m = _WORD_GROUP.fullmatch(pattern)
-    if m is None or not _balanced(m.group(2)):
+    if m is None or _top_level_bars(m.group(2)) is None:  # "(?:a)|(?:b)" is not one group
         return pattern
     alternatives = split_alternatives(m.group(2))
     if len(alternatives) < 6:
@@ -204,9 +182,11 @@ def factored(alternatives: list[str]) -> str:
                     for first, rests in groups.items())
 
 
-def split_alternatives(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern` ("a|(b|c)|d" -> ["a", "(b|c)", "d"])."""
-    parts, depth, start, i, in_class = [], 0, 0, 0, False
+def _top_level_bars(pattern: str) -> list[int] | None:
+    """Positions of the "|" outside any group or class; None when a bracket closes one it did not
+    open (the text is not one balanced piece)."""
+    bars: list[int] = []
+    depth, i, in_class = 0, 0, False
     while i < len(pattern):
         ch = pattern[i]
         if ch == "\\":
@@ -223,12 +203,19 @@ def split_alternatives(pattern: str) -> list[str]:
             depth += 1
         elif ch == ")":
             depth -= 1
+            if depth < 0:
+                return None
         elif ch == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
+            bars.append(i)
         i += 1
-    parts.append(pattern[start:])
-    return parts
+    return bars if depth == 0 else None
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern` ("a|(b|c)|d" -> ["a", "(b|c)", "d"])."""
+    bars = _top_level_bars(pattern) or []
+    cuts = [-1, *bars, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
 
 def dispatched(alternatives: list[str], flags: int = 0) -> str:
