@@ -334,3 +334,22 @@ def test_a_think_tank_publisher_speaks_as_a_third_party_and_the_capitals_pair_is
     assert claim.claimant.party == "OTHER"
     text = "Kyiv and Moscow have exchanged heavy long-range strikes in recent weeks."
     assert all(not c.places for c in extractor.extract(_doc(text)))
+
+
+def test_an_outlet_quoted_in_a_story_is_a_third_party_but_a_press_service_is_not(
+        extractor: EnglishExtractor) -> None:
+    text = ("Drone debris fell on an oil terminal in Novorossiysk overnight, the regional headquarters said. "
+            "The Telegram channel Astra reported that three workers were injured.")
+    parties = {c.claimant.party for c in extractor.extract(_doc(text))}
+    assert "OTHER" in parties
+    text = "The ministry's press service said 12 Ukrainian drones were destroyed over the Kursk region overnight."
+    [claim] = extractor.extract(_doc(text, publisher="Russian Ministry of Defence"))
+    assert claim.claimant.party == "RU"
+
+
+def test_a_denial_of_past_accusations_is_background(extractor: EnglishExtractor) -> None:
+    text = ("Russia said Ukrainian drones hit the Novovoronezh plant on Thursday.\n\n"
+            "Russia has in the past accused Ukraine of attacking the Kursk and Zaporizhzhia plants, allegations "
+            "Kyiv denies.")
+    claims = extractor.extract(_doc(text))
+    assert all("Kursk" not in {p.name for p in c.places} for c in claims)

@@ -325,7 +325,8 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         if _HABITUAL.search(body) and not (measured or casualties or find_dates(text, cs, ce) or habit):
             has_content = False  # "despite repeated attacks on its ports": background, no one night's claim
         # A bare denial answers an accusation about strikes, not a proposal or a vote.
-        bare_denial = bool(denial) and voice is not None and (strike or bool(state.history)) and not (talks and not strike)
+        bare_denial = bool(denial) and voice is not None and (strike or bool(state.history)) and not (
+            talks and not strike) and not _HABITUAL.search(body)  # "has in the past accused ..., allegations Kyiv denies"
         if not has_content and not bare_denial:
             if phrases:
                 bstate.last_phrase = phrases[-1]

@@ -27,6 +27,7 @@ from .segment import Block
 _GOVERNOR_OF_STEM = re.compile(r"\b([A-Z][\w'’-]+)\s+(?:[Rr]egional\s+)?(?:[Gg]overnor|[Hh]ead)\b")
 
 
+_OUTLET_WORD = re.compile(r"\b(?:channel|outlet|newspaper|news\s+site|website|blogger|broadcaster)\b", re.I)
 _INSTITUTION_WORDS = ("ministry", "administration", "staff", "force", "office", "service", "headquarters", "command")
 
 
@@ -129,6 +130,10 @@ class VoiceRules:
                     party = geo[0].country
                 if _CITY_SPEAKER.search(phrase) and geo[0].kind == "settlement" and geo[0].region not in CITY_REGIONS:
                     settlement = geo[0]
+        lowered = phrase.lower()
+        if party is None and (_MEDIA.search(phrase) or _OUTLET_WORD.search(phrase)) and not any(
+                w in lowered for w in (*_INSTITUTION_WORDS, "press secretary", "spokes")):
+            party = "OTHER"  # "The Telegram channel Astra reported": an outlet quoted in a story is a third party
         name = canonical_name(phrase, party)
         if party is None and name in _CANON_PARTY:
             party = _CANON_PARTY[name]  # "the defence ministry" with no side named is Russia's, as in the canon
