@@ -138,3 +138,9 @@ def test_along_with_shares_the_verb_and_air_defence_at_work_names_regions(extrac
     claim = _one(extractor, "Overnight Russia attacked with drones. Air defence units were working in the "
                             "Zhytomyr and Rivne regions, the Air Force said.", publisher="Ukrainian Air Force")
     assert set(claim.regions) == {"UA-18", "UA-56"}  # type: ignore[attr-defined]
+
+
+def test_a_total_of_and_of_the_n_drones() -> None:
+    assert _counts("A total of 35 UAVs were downed over the regions.") == [("35", 35, "intercepted")]
+    assert _counts("Of the 40 drones, 31 were intercepted and nine were lost to electronic warfare.") == [
+        ("40", 40, "launched"), ("31", 31, "intercepted"), ("nine", 9, "lost")]

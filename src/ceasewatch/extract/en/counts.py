@@ -51,7 +51,8 @@ _AUX = r"(?:\s*,)?\s*(?:(?:" + _NUMWORD + r"\w+\s+){0,5}?(?:were|was|had\s+been|
        r"(?:(?:all|also|confirmed|reportedly|successfully|later|then|subsequently)\s+)*[\"“‘']?"
 _RIGHT_VERB = gated(_AUX, re.I)
 _PART_ITEM = gated(r"\s+(?:\w+\s+)?(?:over|above|in|near|off|outside)\s+(?:the\s+)?", re.I)
-_OF_BEFORE = gated(r"\bof\s+$", re.I)
+# "Of four Iskander-K missiles, two ...", "Of the 40 drones, 31 ..." -- but not "a total of 35"
+_OF_BEFORE = gated(r"(?<!total\s)(?<!many\s)\bof\s+(?:the\s+|these\s+|those\s+)?$", re.I)
 _IS_PHRASE = gated(r"^\s+(?:were|was)\s+(?:all\s+)?(?:[\w-]+\s+){0,1}?$", re.I)
 _NOT_MEASURED = gated(
     r"\s+(?:(?:was|were)\s+not|wasn['’]t|weren['’]t|could\s+not\s+be|couldn['’]t\s+be|cannot\s+be|"
@@ -273,7 +274,7 @@ def find_counts(
             e_ref = phrase.end
         if value is None or not exact:
             continue
-        if measure is None and phrase is not None and _OF_BEFORE.search(text[max(start, s - 4) : s]):
+        if measure is None and phrase is not None and _OF_BEFORE.search(text[max(start, s - 16) : s]):
             measure = "launched"  # "Of four Iskander-K cruise missiles, two were brought down"
         if measure is None and phrase is not None and _AMONG_BEFORE.search(text[max(start, s - 40) : s]):
             measure = "launched"  # "Among the missiles were two Kinzhal ballistic missiles"
