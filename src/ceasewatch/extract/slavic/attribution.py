@@ -149,6 +149,8 @@ def _institution(sc: Scan, lo: int, hi: int, regions: dict[int, str] | None = No
             continue
         if tok.lemma in ("военный", "військовий") and (not tok.has("plur") or not _speaks(sc, i, lo, hi)):
             continue  # "военный аэродром" is an adjective; "украинские военные атаковали" act, not speak
+        if _acts(sc, i, hi):
+            continue  # "Вооруженные силы Украины атаковали ..., сообщил губернатор": the actor, not the speaker
         named = named or (tok.lemma if tok.lemma in _INSTITUTIONS else tok.lower)
         party, end = None, i
         for k in range(i + 1, min(hi, i + 4)):
@@ -169,12 +171,27 @@ def _institution(sc: Scan, lo: int, hi: int, regions: dict[int, str] | None = No
             start = i
         if party is None:
             continue
-        if start == i and i > lo and toks[i - 1].has("ADJF") and _side(toks[i - 1]) is None:
+        if start == i and i > lo and toks[i - 1].has("ADJF") and _side(toks[i - 1]) is None \
+                and toks[i - 1].lower not in _ACCORDING:  # "за даними Міноборони": the source noun is no name
             start = i - 1  # "Генеральный штаб ВСУ", "Оперативный штаб региона": the whole name
         span = (toks[start].start, toks[end].end)
         name = sc.text[span[0] : span[1]]
         return Attribution(party, name, span, command=any(stem in name.lower() for stem in _COMMAND_STEMS))
     return named
+
+
+def _acts(sc: Scan, i: int, hi: int) -> bool:
+    """Is the institution at i the subject of a strike verb that comes before any reporting verb
+    ("Вооруженные силы Украины накануне атаковали ..., сообщил ...")?"""
+    toks, lex = sc.toks, sc.lex
+    if i > 0 and toks[i - 1].has("PREP"):
+        return False  # "в Минобороны", "по данным штаба": a source, never a subject
+    for k in range(i + 1, min(hi, i + 7)):
+        if toks[k].lemma in REPORTING or toks[k].text in (",", ":", "—", "–"):
+            return False
+        if toks[k].has("VERB") and toks[k].lemma in lex.attack_verbs | lex.offensive_verbs:
+            return True
+    return False
 
 
 def _points_back(sc: Scan, lo: int, hi: int) -> bool:

@@ -21,6 +21,7 @@ from datetime import date, datetime
 
 from ...model import Claim, Claimant, Place
 from ..common.builder import ClaimDraft
+from ..common.weapons import USED_BY
 from .facts import CasualtyFact, TargetFact
 from .places import GeoFact
 from .weapons import Count, WeaponMention
@@ -108,6 +109,28 @@ def _check_total(draft: Draft, stated: list[tuple[str, str, int, Span]]) -> None
         draft.warnings.append(
             f"launched: figures by weapon type add up to {sum(by_type.values())} but the stated total is {max(totals)}"
         )
+
+
+def settle_attackers(drafts: list[Draft]) -> list[Draft]:
+    """"над областю збито 9 шахедів": a claim that names no attacker but a model only one side
+    fires (Shahed, Kalibr; Storm Shadow, Neptune) is that side's strike, merged into the claim of
+    the same key if the document has one."""
+    by_key: dict[tuple[str, str, str | None, str | None, date | None], Draft] = {}
+    for d in drafts:
+        sides = {USED_BY[part] for w in d.weapons for part in (w.model or "").split("/") if part in USED_BY}
+        if d.attacker is None and len(sides) == 1 and d.target_country not in sides:
+            d.attacker = sides.pop()
+            d.attacker_span = next(w.model_span or w.head for w in d.weapons if w.model)
+        into = by_key.get(d.key)
+        if into is None:
+            by_key[d.key] = d
+            continue
+        into.counts += d.counts
+        into.weapons += d.weapons
+        into.geo += d.geo
+        into.targets += d.targets
+        into.casualties += d.casualties
+    return list(by_key.values())
 
 
 def build_claim(draft: Draft, *, doc_id: str, extractor: str) -> Claim:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dates import TRUCE
+from .dates import TRUCE, DateMention
 from .morph import Tok
 from .places import GeoFact
 from .scan import Scan
 
 __all__ = [
     "NOT_STRIKE", "truce_breach", "ground_combat", "terms_sentence", "headline", "paragraphs",
-    "drop_foreign_districts", "drop_located_districts", "relay_or_own",
+    "drop_foreign_districts", "drop_located_districts", "relay_or_own", "habitual", "future_only", "described_damage",
+    "quiet_sentences",
 ]
 
 # sentences about negotiations or terms, not strikes
@@ -69,6 +70,67 @@ def terms_sentence(toks: list[Tok], lo: int, hi: int, attack: frozenset[str]) ->
             for k in range(i + 2, min(hi, i + 4))
         ):
             return True
+    return False
+
+
+# "регулярно", "неоднократно", "не раз": how often a place is struck, not a strike on a day
+_OFTEN = {"регулярно", "неоднократно", "неодноразово", "систематически", "систематично", "постоянно", "постійно",
+          "часто", "нередко", "нерідко"}
+_TIMES = {"раз", "разів", "рази"}
+_SEVERAL = {"несколько", "кілька", "декілька", "не"}
+# "становится целью атак", "зазнавали атак", "подвергался обстрелам": suffering strikes over time
+_SUFFER = {"становиться", "ставати", "зазнавати", "подвергаться", "піддаватися"}
+
+
+def habitual(toks: list[Tok], lo: int, hi: int) -> bool:
+    """A background sentence on how often something is attacked ("Кременчуг
+    регулярно становится целью атак", "порти вже зазнавали атак"): no strike
+    on a monitoring day, unless it counts weapons (the caller checks)."""
+    for i in range(lo, hi):
+        tok = toks[i]
+        if tok.lower in _OFTEN:
+            return True
+        if tok.lower in _TIMES and i > lo and toks[i - 1].lower in _SEVERAL:
+            return True
+        # an imperfective verb of suffering in the past or present: a state, not an event
+        if tok.lemma in _SUFFER and tok.has("impf"):
+            return True
+    return False
+
+
+def described_damage(sc: Scan, lo: int, hi: int) -> bool:
+    """"компенсація за житло, пошкоджене обстрілами", "ремонт поврежденных домов": damage named
+    only by a participle, in a sentence whose verb does something else, describes a kind of
+    object, not a strike (posts' verbless "Пошкоджені будинки" still report one)."""
+    toks, lex = sc.toks, sc.lex
+    cues = lex.damage_cues | lex.attack_verbs
+    participle, other_verb = False, False
+    for i in range(lo, hi):
+        tok = toks[i]
+        if tok.lemma in lex.weapons or tok.lower in lex.weapons or tok.lemma in lex.killed | lex.injured:
+            return False  # weapons and casualties ("Пострадавших нет") are reports of their own
+        is_cue = tok.lemma in cues or bool(tok.lemmas & cues)
+        if is_cue and (tok.has("PRTF") or tok.has("ADJF")):
+            participle = True
+        elif is_cue and tok.has("ablt") and participle and i > lo and (toks[i - 1].has("PRTF") or toks[i - 1].has("ADJF")):
+            continue  # "пошкодженого обстрілами": the agent of the participle belongs to the description
+        elif is_cue:
+            return False  # a verb or noun of damage: "пошкоджено", "пожежа", "удар"
+        elif tok.has("VERB") and not tok.has("INFN"):
+            other_verb = True
+    return participle and other_verb
+
+
+def future_only(toks: list[Tok], lo: int, hi: int) -> bool:
+    """"графіки застосовуватимуть у Чернігівській області", "власники зможуть подати заяву, якщо
+    акт про пошкодження складено": a sentence whose main verb (its first) is in the future tense
+    tells what will happen, not a strike ("Нагадаємо, ..." is first person and does not count)."""
+    for i in range(lo, hi):
+        tok = toks[i]
+        if tok.has("Impe") or tok.has("past") or tok.has("PRTS") or tok.has("pres"):
+            return False
+        if tok.has("VERB") and tok.has("futr"):
+            return tok.has("3per")
     return False
 
 
@@ -150,3 +212,26 @@ def relay_or_own(sc: Scan, attributed: dict[int, Any]) -> set[int]:
         else:
             own.add(s)
     return own
+
+
+def quiet_sentences(sc: Scan, mentions: list[DateMention]) -> set[int]:
+    """Sentences that report no strike: talks and terms (unless they report a breach), ground
+    combat, war-long tallies, background on how often a place is hit, the future, and damage
+    that only describes a kind of object."""
+    toks, lex = sc.toks, sc.lex
+    quiet = set()
+    # "Кременчуг регулярно становится целью атак": background with no count and no day of its own
+    daily = {sc.sent_of[m.start_i] for m in mentions if m.kind not in ("cumulative", "span", "running_total")}
+    for s in sc.sentences:
+        lo, hi = s.start_i, s.end_i
+        if any(toks[i].lemma in NOT_STRIKE for i in range(lo, hi)) and not truce_breach(sc, lo, hi):
+            quiet.add(s.index)
+        elif terms_sentence(toks, lo, hi, lex.attack_verbs) or ground_combat({toks[i].lemma for i in range(lo, hi)}):
+            quiet.add(s.index)
+        elif s.index not in daily and habitual(toks, lo, hi) and not any(toks[i].is_digit for i in range(lo, hi)):
+            quiet.add(s.index)
+        elif future_only(toks, lo, hi) or described_damage(sc, lo, hi):
+            quiet.add(s.index)
+    # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
+    quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
+    return quiet

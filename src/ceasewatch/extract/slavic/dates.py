@@ -61,6 +61,8 @@ _LAST_STEMS = ("минул", "прошедш", "минувш", "прошл", "о
 _SEVERAL_DAYS = {"тиждень", "неделя", "місяць", "месяц"}
 _THIS = {"цей", "це", "этот", "ця", "эта"}
 _DAY_BEFORE = {"позавчора", "позавчера"}
+_NIGHTLY = {"ночной", "нічний"}
+_STRIKES = {"атака", "удар", "обстрел", "обстріл", "напад", "нападение"}
 _YESTERDAYS = {"учорашній", "вчорашній", "вчерашний"}
 _PERIODS = {"осінь", "зима", "весна", "літо", "рік", "місяць", "тиждень",
             "осень", "лето", "год", "месяц", "неделя"}
@@ -92,6 +94,7 @@ class DateMention:
     kind: str  # also "period" ("минулої доби") and "span" ("цього тижня": several days)
     back: int = 0
     time: str | None = None
+    stamp: bool = False  # a post's own time stamp opening its line: a new post begins
 
 
 def resolve(mention: DateMention | None, published: datetime | None, country: str | None) -> date | None:
@@ -141,12 +144,22 @@ def _day_month(toks: list[Tok], i: int) -> tuple[DayExpr, int] | None:
     return DayExpr("date", day=int(tok.text), month=month, year=year), end
 
 
-def _day_range(toks: list[Tok], i: int) -> int | None:
-    """End of a "с [18.00] 6 [января] до|по [00.00] 8 января" range at i
-    whose two days differ, else None."""
-    j = i + 1
-    if j < len(toks) and _TIME.match(toks[j].text):
+def _clock_at(toks: list[Tok], j: int) -> tuple[int | None, int]:
+    """An optional "20.00 [мск]" at j: (its hour or None, index after it)."""
+    if not (j < len(toks) and _TIME.match(toks[j].text)):
+        return None, j
+    hour = int(re.split(r"[:.]", toks[j].text)[0])
+    j += 1
+    # bulletins add the time zone: "с 20.00 мск 3 ноября", "(за київським часом)"
+    if j < len(toks) and toks[j].lower in ("мск", "msk"):
         j += 1
+    return hour, j
+
+
+def _day_range(toks: list[Tok], i: int) -> tuple[int, DayExpr | None] | None:
+    """"с [18.00] 6 [января] до|по [00.00] 8 января" at i whose two days
+    differ: (end index, the night it covers or None for several days)."""
+    start_hour, j = _clock_at(toks, i + 1)
     if not (j < len(toks) and toks[j].is_digit and 1 <= int(toks[j].text) <= 31):
         return None
     first_day, first_month = int(toks[j].text), None
@@ -156,16 +169,36 @@ def _day_range(toks: list[Tok], i: int) -> int | None:
         j += 1
     if not (j < len(toks) and toks[j].lower in ("до", "по")):
         return None
-    j += 1
-    if j < len(toks) and _TIME.match(toks[j].text):
-        j += 1
+    end_hour, j = _clock_at(toks, j + 1)
     dm = _day_month(toks, j) if j < len(toks) else None
     if dm is None:
         return None
     last = dm[0]
     if last.day == first_day and (first_month is None or first_month == last.month):
         return None
-    return dm[1]
+    # an evening-to-morning window over two adjacent days is one night, dated by its morning
+    if start_hour is not None and end_hour is not None and start_hour >= 15 and end_hour <= 12 and (
+        last.day == first_day + 1 and first_month in (None, last.month) or last.day == 1 and first_day >= 28
+    ):
+        return dm[1], DayExpr("night", end_day=last.day, month=last.month, year=last.year)
+    return dm[1], None
+
+
+_EVENING_WORDS = {"вечер", "вечір"}
+_MORNING_WORDS = {"утро", "ранок"}
+
+
+def _weekday_night(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """"с вечера субботы до утра воскресенья" at i: (end index, the morning's weekday)."""
+    if i + 5 >= len(toks) or not ({toks[i + 1].lemma} | toks[i + 1].lemmas) & _EVENING_WORDS \
+            or _weekday_of(toks[i + 2]) is None:
+        return None
+    if toks[i + 3].lower not in ("до", "по") or not ({toks[i + 4].lemma} | toks[i + 4].lemmas) & _MORNING_WORDS:
+        return None
+    first, last = _weekday_of(toks[i + 2]), _weekday_of(toks[i + 5])
+    if first is None or last is None or (first + 1) % 7 != last:
+        return None
+    return i + 6, last
 
 
 TRUCE = {"перемирие", "перемир'я", "мораторий", "мораторій"}
@@ -225,10 +258,12 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
         tok = toks[i]
         low, lemma = tok.lower, tok.lemma
         # "‼️ 13:52. Харків.": a post's own time stamp, read like "близько 13:52"
+        # "14:20" alone on its line in a Telegram feed: the next post's stamp
+        alone = text is not None and i + 1 < len(toks) and "\n" in text[tok.end : toks[i + 1].start]
         if _TIME.match(tok.text) and _line_initial(toks, i, text) and (
-            i + 1 >= len(toks) or toks[i + 1].text in (".", ":", "|", "-", "–", "—")
+            i + 1 >= len(toks) or toks[i + 1].text in (".", ":", "|", "-", "–", "—") or alone
         ):
-            found.append(_mention(toks, i, i + 1, DayExpr("today"), "clock", time=tok.text))
+            found.append(_mention(toks, i, i + 1, DayExpr("today"), "clock", time=tok.text, stamp=True))
             i += 1
             continue
         # "цього тижня", "за неделю", "в течение месяца": a figure for several days, dated null
@@ -268,11 +303,18 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
                     found.append(_mention(toks, start_i, j + 2, DayExpr("night_to_weekday", weekday=wd), "night_of"))
                     i = j + 2
                     continue
-        # "с 18.00 6 января до 00.00 8 января", "з 3 по 9 березня": several days, dated null
-        span_end = _day_range(toks, i) if low in _PREP_SINCE else None
-        if span_end is not None:
-            found.append(_mention(toks, i, span_end, None, "span"))
-            i = span_end
+        # "с 18.00 6 января до 00.00 8 января", "з 3 по 9 березня": several days, dated null;
+        # "с 20.00 3 ноября до 07.00 4 ноября": one night
+        # "с вечера субботы до утра воскресенья", "з вечора п'ятниці до ранку суботи": one night
+        night = _weekday_night(toks, i) if low in _PREP_SINCE else None
+        if night is not None:
+            found.append(_mention(toks, i, night[0], DayExpr("night_to_weekday", weekday=night[1]), "night_of"))
+            i = night[0]
+            continue
+        window = _day_range(toks, i) if low in _PREP_SINCE else None
+        if window is not None:
+            found.append(_mention(toks, i, window[0], window[1], "span" if window[1] is None else "night_of"))
+            i = window[0]
             continue
         # "за время перемирия", "в период энергетического моратория": a truce lasts several days
         truce_end = _truce_period(toks, i)
@@ -317,6 +359,12 @@ def find_dates(toks: list[Tok], text: str | None = None) -> list[DateMention]:
             end = i + 2 if i + 1 < len(toks) and toks[i + 1].lower in _NIGHT | _MORNING | _EVENING else i + 1
             found.append(_mention(toks, i - 1, end, DayExpr("weekday", weekday=wd), "weekday"))
             i = end
+            continue
+        # "в результате ночной атаки", "нічного удару": the night that ended on the publication day
+        if lemma in _NIGHTLY and i + 1 < len(toks) and (toks[i + 1].lemma in _STRIKES or (
+                i + 2 < len(toks) and toks[i + 1].has("ADJF") and toks[i + 2].lemma in _STRIKES)):
+            found.append(_mention(toks, i, i + 1, DayExpr("overnight"), "relative"))
+            i += 1
             continue
         # "учорашнього ракетного удару", "вчерашней атаки": yesterday's strike named by an adjective
         if lemma in _YESTERDAYS and tok.has("ADJF"):
@@ -394,9 +442,10 @@ def live_report(toks: list[Tok]) -> DateMention | None:
 
 
 def _mention(
-    toks: list[Tok], start_i: int, end_i: int, expr: DayExpr | None, kind: str, *, back: int = 0, time: str | None = None
+    toks: list[Tok], start_i: int, end_i: int, expr: DayExpr | None, kind: str, *, back: int = 0,
+    time: str | None = None, stamp: bool = False,
 ) -> DateMention:
-    return DateMention(toks[start_i].start, toks[end_i - 1].end, start_i, end_i, expr, kind, back, time)
+    return DateMention(toks[start_i].start, toks[end_i - 1].end, start_i, end_i, expr, kind, back, time, stamp)
 
 
 _PARTS_OF_DAY = {"вечером", "ввечері", "увечері", "утром", "вранці", "зранку", "днем", "днём", "вдень"}

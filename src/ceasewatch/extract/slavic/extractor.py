@@ -24,17 +24,14 @@ from zoneinfo import ZoneInfo
 from ...model import Claim, Claimant, Document
 from ..common.dates import TIME_ZONES
 from .attribution import REPORTING, find_attributions
-from .build import Draft, build_claim
+from .build import Draft, build_claim, settle_attackers
 from .context import (
-    NOT_STRIKE,
     drop_foreign_districts,
     drop_located_districts,
-    ground_combat,
     headline,
     paragraphs,
+    quiet_sentences,
     relay_or_own,
-    terms_sentence,
-    truce_breach,
 )
 from .dates import DateMention, find_dates, live_report, report_bounds, resolve, same_day_part
 from .facts import (
@@ -124,7 +121,7 @@ def _sentence_dates(
             per[s] = own[s]
             if own[s].kind != "cumulative":  # "з 18 березня" dates its own sentence only
                 current = own[s]
-        elif s in own_soft and (current is None or current.kind in _SOFT_DAYS
+        elif s in own_soft and (current is None or current.kind in _SOFT_DAYS or own_soft[s].stamp
                                 or _clock_contradicts(own_soft[s], current, published, country)):
             per[s] = current = own_soft[s]
         else:
@@ -280,12 +277,7 @@ class SlavicExtractor:
         report_bounds(sc, [mentions[n] for n in sorted(statements)], sent_dates, doc.published, party)
         date_tokens = {i for m in mentions for i in range(m.start_i, m.end_i)}
 
-        quiet = {s.index for s in sc.sentences if any(toks[i].lemma in NOT_STRIKE for i in range(s.start_i, s.end_i))
-                 and not truce_breach(sc, s.start_i, s.end_i)}
-        quiet |= {s.index for s in sc.sentences if terms_sentence(toks, s.start_i, s.end_i, lex.attack_verbs)}
-        quiet |= {s.index for s in sc.sentences if ground_combat({toks[i].lemma for i in range(s.start_i, s.end_i)})}
-        # "Всего с начала СВО уничтожены 663 самолета ...": war-long tallies are not strike reports
-        quiet |= {sc.sent_of[m.start_i] for m in mentions if m.kind == "running_total"}
+        quiet = quiet_sentences(sc, mentions)
         marks = find_party_marks(sc, party)
         command = any(w in (doc.publisher or "").lower() for w in lex.command_publishers)
         # a news outlet citing itself ("Як повідомляв Укрінформ, ...") speaks in its own voice: OTHER
@@ -304,7 +296,10 @@ class SlavicExtractor:
         quoted = {s: a for s, a in attributed.items() if a.party != party}
         own_command = {s for s, a in attributed.items() if a.party == party and a.command}
         by_command: set[int] = set()
-        roles = self._roles(sc, marks, party, sent_dates, command, by_command, own_command)
+        # "У Генштабі ЗСУ спростували ...": the side in a speaking institution's name acts in no role
+        spoken = [a.span for a in attributed.values()]
+        role_marks = [m for m in marks if not any(lo <= m.span[0] and m.span[1] <= hi for lo, hi in spoken)]
+        roles = self._roles(sc, role_marks, party, sent_dates, command, by_command, own_command)
         abroad = _struck_abroad(sc, geo, roles, sent_dates, party, quoted)
         geo_codes: dict[int, list[str]] = {}
         for g in geo:
@@ -434,7 +429,9 @@ class SlavicExtractor:
                     # (a governor's "атаки отражены" leaves the attacker unsaid)
                     attacker = speaker_other
                 # a false-flag accusation: the other side struck its own territory
-                target = speaker_other if denial_in_doc and attacker == speaker_other and s not in quoted else speaker
+                # (never where the sentence's places all lie at home: that is an ordinary strike)
+                false_flag = denial_in_doc and attacker == speaker_other and s not in quoted
+                target = speaker_other if false_flag and not _all_home(geo_codes.get(s, []), speaker) else speaker
                 a_span = guess_span
             mention = sent_dates[s]
             day = resolve(mention, doc.published, target or speaker)
@@ -511,7 +508,7 @@ class SlavicExtractor:
                 d.geo = [g for g in d.geo if not g.title]
 
         claims: list[Claim] = []
-        for d in drafts.values():
+        for d in settle_attackers(list(drafts.values())):
             if not self._is_strike(d, sc):
                 continue
             if d.target_span is None:

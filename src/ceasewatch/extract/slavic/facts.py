@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .direction import HEDGES, answers_other_side, hedges_description
 from .lexicon import Lexicon
 from .morph import Tok
 from .numbers import number_at
@@ -102,13 +103,15 @@ def find_targets(sc: Scan) -> list[TargetFact]:
                 code = _pair(lex, toks[i], toks[k])
                 # "об'єкти енергетичної інфраструктури": the closer modifier is the more specific
                 # and "объекты портовой инфраструктуры" is the port's: a target adjective between decides
-                if code and any(_pair(lex, toks[m], toks[k]) or toks[m].lemma in lex.target_adjectives
-                                for m in range(i + 1, k)):
+                # ("енергетичної та портової інфраструктури": coordinated adjectives share the head)
+                coordinated = any(toks[m].lower in lex.and_words for m in range(i + 1, k))
+                if code and not coordinated and any(_pair(lex, toks[m], toks[k]) or toks[m].lemma in lex.target_adjectives
+                                                    for m in range(i + 1, k)):
                     code = None
                 if code:
                     out.append(TargetFact(code, (toks[i].start, toks[k].end), sent.index))
-                    used.update(range(i, k + 1))
-                    oil_seen |= code == "energy.oil_gas"
+                    used.update((i,) if coordinated else range(i, k + 1))
+                    oil_seen |= code == "energy.oil_gas" and _plant(toks, i, k + 1)
                     break
             if i in used:
                 continue
@@ -128,9 +131,18 @@ def find_targets(sc: Scan) -> list[TargetFact]:
             # a bare "завод"/"предприятие" after a refinery was named is that refinery
             if code == "industry" and oil_seen and toks[i].lemma in ("завод", "підприємство", "предприятие"):
                 continue
-            oil_seen |= code == "energy.oil_gas"
+            oil_seen |= code == "energy.oil_gas" and _plant(toks, i, i + 1)
             out.append(TargetFact(code, (toks[i].start, toks[i].end), sent.index))
     return out
+
+
+# oil sites that are an enterprise: a later bare "завод" / "підприємство" is the same site
+# (a gas pipeline or a tank is not)
+_PLANTS = {"нпз", "завод", "нафтобаза", "нефтебаза", "комбінат", "комбинат", "нефтезавод", "нафтозавод"}
+
+
+def _plant(toks: list[Tok], a: int, b: int) -> bool:
+    return any(({toks[k].lemma, toks[k].lower} | toks[k].lemmas) & _PLANTS for k in range(a, b))
 
 
 # stems that open a compound noun and say which sector it is in: "нефтезавод", "газопромысел"
@@ -190,6 +202,8 @@ def find_casualties(sc: Scan) -> list[CasualtyFact]:
                 or toks[j].lower in ("серед", "среди") or toks[j - 1].lower in ("серед", "среди")
                 or (toks[j].has("ADJF") and toks[j - 1].lower in ("серед", "среди"))  # "среди мирных жителей"
                 or (toks[j - 1].has("ADJF") and toks[j - 2].lower in ("серед", "среди"))
+                # "Пострадавших и разрушений нет": another genitive noun coordinated before the negation
+                or (toks[j].has("NOUN") and toks[j].has("gent") and toks[j - 1].lower in lex.and_words)
             ):
                 j += 1
             if j < hi and toks[j].lower in _NONE_WORDS:
@@ -222,14 +236,15 @@ def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tu
     if grown is not None:
         return grown
     # number before: "25 загиблих", "три человека пострадали", "двоє людей загинули"
-    for back in (1, 2):
+    between = lex.person_nouns | {"людина", "человек", "особа", "отримати", "получить", "зазнати"}
+    for back in (1, 2, 3, 4):
         k = i - back
         if k < lo or k in sc.subset:
             break
         num = _number_ending_at(toks, k)
         if num is not None and not _is_year_or_age(toks, num[2]):
-            # "три человека пострадали", "ще 7 отримали поранення"
-            if back == 1 or toks[i - 1].lemma in lex.person_nouns | {"людина", "человек", "особа", "отримати", "получить", "зазнати"}:
+            # "три человека пострадали", "ще 7 отримали поранення", "два человека получили ранения"
+            if all(toks[m].lemma in between or toks[m].lemmas & between or toks[m].has("ADJF") for m in range(k + 1, i)):
                 return num[0], (num[1], toks[k].end)
     # number after: "Поранено 73 людини", "травмовано 30", "Загинула одна людина", "Постраждали двоє працівників"
     for k in range(i + 1, min(hi, i + 3)):
@@ -243,7 +258,8 @@ def _casualty_number(sc: Scan, i: int, lo: int, hi: int) -> tuple[int | None, tu
                 break
             return num.value, (num.start, num.end)
     # a single person: "погибла женщина", "Мужчина получил осколочные ранения"
-    for k in list(range(max(lo, i - 4), i)) + list(range(i + 1, min(hi, i + 3))):
+    # ("Осколочные ранения получила пожилая женщина": the verb and an adjective may come between)
+    for k in list(range(max(lo, i - 4), i)) + list(range(i + 1, min(hi, i + 4))):
         person = toks[k]
         # (the Ukrainian dictionary marks plural only, so "not plural" is the test)
         if person.lemmas & lex.person_nouns and not person.has("plur") and k not in sc.subset:
@@ -389,7 +405,8 @@ def _owned_force(sc: Scan, i: int) -> bool:
 # the side served by a struck object, not the side that struck
 _SERVES = {"использовать", "используемый", "принадлежать", "принадлежащий", "використовувати",
            "використовуватися", "належати", "належний", "обслуживать", "обслуговувати"}
-_INTEREST = {"интерес", "інтерес", "нужда", "потреба", "польза", "користь"}
+# "для постачання ЗСУ", "для снабжения ВСУ": what the object supplies, not who struck it
+_INTEREST = {"интерес", "інтерес", "нужда", "потреба", "польза", "користь", "постачання", "снабжение", "забезпечення", "обеспечение"}
 
 
 def _served_side(sc: Scan, i: int) -> bool:
@@ -403,6 +420,8 @@ def _served_side(sc: Scan, i: int) -> bool:
         return False
     if toks[k].lemma in _INTEREST and k > 0 and toks[k - 1].lower in ("в", "у", "для", "на", "во"):
         return True
+    if toks[k].lower == "для" and k < i - 1:
+        return True  # "пального для армії рф": a force after "для" is served, not striking
     return bool(({toks[k].lemma} | toks[k].lemmas) & _SERVES) and not toks[k].has("INFN")
 
 
@@ -479,11 +498,15 @@ def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tu
     sent_marks = [m for m in marks if m.sentence == s]
     own = [m for m in sent_marks if m.party == claimant and m.own_force]
     strike = [i for i in idx if toks[i].lemma in lex.attack_verbs | lex.offensive_verbs]
-    denial = [i for i in idx if toks[i].lemma in lex.denial_cues or _denies_truth(toks, i, sent.end_i)]
+    denial = [i for i in idx if (toks[i].lemma in lex.denial_cues or _denies_truth(toks, i, sent.end_i))
+              and not (toks[i].lower in HEDGES and hedges_description(toks, i, sent.start_i))]
     negated = [
         i for i in idx if toks[i].lower in lex.negations
         and i + 1 < len(toks) and (toks[i + 1].has("VERB") or toks[i + 1].has("INFN"))
     ]
+    if denial and strike and answers_other_side(sc, sent.start_i, sent.end_i, claimant):
+        # "назвали заявления Киева о поражении аэродрома ложными": the other side's claimed hit denied
+        return "denied_hit", (toks[denial[0]].start, toks[denial[0]].end)
     if denial and strike:
         return "denial", (toks[denial[0]].start, toks[denial[0]].end)
     if denial and not own and lemmas & (lex.damage_cues | set(lex.targets)):
@@ -510,6 +533,9 @@ def sentence_role(sc: Scan, s: int, marks: list[PartyMark], claimant: str) -> tu
     # an enemy named where nothing is struck ("забезпечує паливом російську армію") sets no direction
     if enemy and (strike or lemmas & lex.damage_cues or lemmas & set(lex.weapons)):
         return "enemy", enemy[0].span
-    if strike and lemmas & lex.offensive_verbs:
+    # "ущерба не нанесено", "удару не завдано": a strike said not to have been made directs nothing
+    offensive = [i for i in strike if toks[i].lemma in lex.offensive_verbs
+                 and not any(toks[k].lower in lex.negations for k in range(max(sent.start_i, i - 2), i))]
+    if offensive:
         return "offensive?", (toks[strike[0]].start, toks[strike[0]].end)
     return None, None

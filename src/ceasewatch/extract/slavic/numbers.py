@@ -103,6 +103,8 @@ def number_at(toks: list[Tok], i: int) -> NumberMatch | None:
         return NumberMatch(value, used, words=False)
     first = _word_value(tok)
     if first is None:
+        first = _counting_reading(toks, i)
+    if first is None:
         return None
     used = [tok]
     total, current = 0, first
@@ -123,6 +125,16 @@ def number_at(toks: list[Tok], i: int) -> NumberMatch | None:
         used.append(nxt)
         j += 1
     return NumberMatch(total + current, used, words=True)
+
+
+def _counting_reading(toks: list[Tok], i: int) -> int | None:
+    """"п'яти ударних БпЛА" (first read "п'ята", a heel), "шести ракет": an inflected numeral
+    whose likelier reading is another word counts when a plural noun phrase follows it."""
+    tok = toks[i]
+    values = {_UNITS[x] for x in tok.lemmas if x in _UNITS}
+    if len(values) != 1 or i + 1 >= len(toks) or not toks[i + 1].has("plur"):
+        return None
+    return values.pop()
 
 
 def _last_part(current: int) -> int:

@@ -245,7 +245,7 @@ class _Finder:
                         self._town_adjective(i)  # "Бурштынской ТЭС": the abbreviation is no part of a name
                 elif self._candidate(i, j, tags=not named, any_pos=named):
                     text = self.sc.text[toks[i].start : toks[j - 1].end]
-                    if toks[i].has("ADJF") and j == i + 1 and not after_head:
+                    if toks[i].has("ADJF") and j == i + 1 and not after_head and not self._lone_adjective(i, sent.end_i):
                         self._town_adjective(i)
                     elif i > sent.start_i or after_head or self._initial_ok(i, sent.end_i):
                         cand = self.lookup(text, ("settlement", "region", "sea"), floor=0.3 if after_head else _ACCEPT)
@@ -253,8 +253,33 @@ class _Finder:
                             # "в Энгельсе", "под Белгородом": an inflected name the gazetteer scores low, by its lemma
                             cand = self.lookup(toks[i].lemma.capitalize(), ("settlement",))
                         if cand is not None:
-                            self.add(cand, toks, i, j, alternatives=tuple(self.last))
+                            # "Білгород-Дністровським районом": a district named after its town
+                            district = toks[j - 1].has("ADJF") and j < sent.end_i and toks[j].lemma in lex.district_heads
+                            self.add(cand, toks, i, j, district=district, alternatives=tuple(self.last))
                 i = j
+
+    def _lone_adjective(self, i: int, hi: int) -> bool:
+        """"над Борисоглебском уничтожены", "в Железногорском": a town in -ск read first as an
+        adjective, after a preposition of place and qualifying no noun after it."""
+        toks = self.sc.toks
+        if i == 0 or toks[i - 1].lower not in _AT or len(toks[i].lemmas) < 2:
+            return False
+        lex = self.sc.lex
+        heads = lex.district_heads | lex.facility_heads | lex.region_heads | lex.settlement_heads
+        # "у Зарічному районі", "над Одеським та Білгород-Дністровським районами": a district's adjective
+        for k in range(i + 1, min(hi, i + 6)):
+            if ({toks[k].lemma} | toks[k].lemmas) & heads:
+                return False
+            if not (toks[k].has("ADJF") or toks[k].lower in lex.and_words or toks[k].text == "-" or toks[k].is_title):
+                break
+        nxt = toks[i + 1] if i + 1 < hi else None
+        if nxt is None or not (nxt.has("NOUN") or nxt.has("ADJF")) or nxt.is_title:
+            return True
+        # "над Павловском силами ПВО": a noun it does not agree with is no noun it qualifies
+        grams = ("nomn", "gent", "datv", "accs", "ablt", "loct", "sing", "plur")
+        mine = {g for g in grams if toks[i].has(g)}
+        theirs = {g for g in grams if nxt.has(g)}
+        return len(mine & theirs) < 2
 
     def _two_word_name(self, i: int, hi: int) -> int | None:
         """"у Білій Церкві", "в Старом Осколе": two capitalised words, one name."""
@@ -281,6 +306,8 @@ class _Finder:
             return False  # "потяг до Києва", "з Курська": not where the strike happened
         if i > 0 and (toks[i - 1].has("Name") or toks[i - 1].lemma in _VOICE):
             return False  # a surname after a first name; "режима Киева", "заявление Киева": a government
+        if j == i + 1 and tok.has("Name") and j < len(toks) and toks[j].is_title and toks[j].has("Surn"):
+            return False  # "глава города Иван Приходько": a first name before a surname is a person
         if i > 0 and (toks[i - 1].lemma in _STREETS or toks[i - 1].lower.rstrip(".") in _STREETS):
             return False  # "на улице Губкина", "по проспекту Победы": a street named after someone or somewhere
         if j == i + 1 and (tok.lemma in self.vocabulary or not (any_pos or tok.has("NOUN") or tok.has("ADJF") or tok.has("UNKN"))):
@@ -368,10 +395,29 @@ class _Finder:
             cand = self.lookup(guess, ("settlement",)) if len(guess) > 3 else None
             if cand is not None:
                 found.append(cand)
+        # "селище Слатине Дергачівської громади": a district in the genitive right after a place
+        # only says where that place lies
+        locating = (i - 1) in self.used and bool(self.out) and self.out[-1].kind == "place" and toks[k].has("gent")
         if found:
             # a hromada is the town with its villages; a raion may be a city district
-            self.add(found[0], toks, i, i + 1, district=district and toks[k].lemma != "громада",
+            self.add(found[0], toks, i, i + 1, district=district and (toks[k].lemma != "громада" or locating),
                      alternatives=tuple(found[1:]), guessed=toks[k].lemma in lex.district_heads)
+
+    def own_region(self, code: str) -> None:
+        """"сили ППО збили над областю 11 безпілотників", "по области": a bare oblast or region word
+        in an oblast office's post is the office's own region."""
+        toks = self.sc.toks
+        for i, tok in enumerate(toks):
+            # (regions() marks every head used, found or not: only exclusions count here)
+            if self.sc.excluded(i) or tok.lemma not in ("область", "регіон", "регион", "край") or i == 0:
+                continue
+            if toks[i - 1].lower not in _AT | {"по", "на"}:
+                continue  # an adjective before it names another region; "області" alone may be a title
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and (nxt.has("ADJF") or nxt.is_title or nxt.has("gent") and nxt.has("NOUN")):
+                continue  # "в области Курской", "по регіону країни": named or another one
+            self.out.append(GeoFact("region", code, (tok.start, tok.end), self.sc.sent_of[i], i, name=code))
+            self.used.add(i)
 
     def publisher_regions(self, publisher: str) -> set[str]:
         """"Сумська обласна військова адміністрація", "Губернатор Белгородской области",
@@ -430,4 +476,6 @@ def find_geo(
     finder.capitals()
     finder.quoted_facilities()
     context = finder.publisher_regions(publisher) if publisher else set()
+    if len(context) == 1:
+        finder.own_region(next(iter(context)))
     return sorted(_prefer_context(finder.out, context), key=lambda g: g.token)

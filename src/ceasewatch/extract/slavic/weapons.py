@@ -73,6 +73,8 @@ def _catalogue(sc: Scan, i: int, compound: str, j: int) -> tuple[WeaponTerm, int
     quoted, because some aliases are also ordinary words ("лютий", "град")."""
     tok = sc.toks[i]
     named = tok.text[:1].isupper() or any(ch.isdigit() or "a" <= ch.lower() <= "z" for ch in tok.text) or i in sc.quoted
+    # "шістьма шахедами": a lowercase loanword the dictionary knows only as a proper name is no ordinary word
+    named = named or tok.has("Name") or tok.has("UNKN")
     if not named:
         return None
     for text, end in ((compound, j), (tok.text, i + 1), (tok.lemma, i + 1)):
@@ -80,6 +82,12 @@ def _catalogue(sc: Scan, i: int, compound: str, j: int) -> tuple[WeaponTerm, int
         if found is not None:
             return WeaponTerm(found.category, found.model), end
     return None
+
+
+_UNCREWED = {"безэкипажный", "безекіпажний", "беспилотный", "безпілотний", "безэкипажной"}
+_BOATS = {"катер", "судно", "лодка", "човен"}
+_USV_ABBR = {"бэк", "бек", "бэка", "бэков"}
+_USV = WeaponTerm("other", "USV")
 
 
 def _term_at(sc: Scan, i: int) -> tuple[WeaponTerm, int] | None:
@@ -91,6 +99,9 @@ def _term_at(sc: Scan, i: int) -> tuple[WeaponTerm, int] | None:
     if from_catalogue is not None:
         return from_catalogue
     tok = toks[i]
+    # "безэкипажных катера", "безекіпажні катери", "БЭК": uncrewed boats are no UAV
+    if tok.lower in _USV_ABBR or (tok.lemma in _UNCREWED and i + 1 < len(toks) and toks[i + 1].lemma in _BOATS):
+        return _USV, (i + 1 if tok.lower in _USV_ABBR else i + 2)
     term = lex.weapons.get(tok.lower) or lex.weapons.get(tok.lemma)
     if term is not None:
         if term.category == "total":
@@ -158,7 +169,27 @@ def find_weapons(sc: Scan) -> list[WeaponMention]:
             mention.end_i = j
         out.append(mention)
         i = max(j, i + 1)
+    out += _elided(sc, out)
+    out.sort(key=lambda m: m.start_i)
     _resolve_anaphora(sc, out)
+    return out
+
+
+def _elided(sc: Scan, mentions: list[WeaponMention]) -> list[WeaponMention]:
+    """"однієї крилатої і двох балістичних ракет", "трёх крылатых и двух баллистических ракет":
+    a counted modifier coordinated with a counted "modifier + missile" shares that head."""
+    toks, lex = sc.toks, sc.lex
+    out: list[WeaponMention] = []
+    for m in mentions:
+        a = m.start_i
+        while a > 0 and toks[a - 1].lemma in lex.missile_modifiers:
+            a -= 1
+        if a == m.start_i or a < 4 or number_at(toks, a - 1) is None or toks[a - 2].lower not in lex.and_words:
+            continue
+        b = a - 3  # the first conjunct's modifier, after its own number
+        if toks[b].lemma in lex.missile_modifiers and number_at(toks, b - 1) is not None:
+            category = lex.missile_modifiers[toks[b].lemma]
+            out.append(WeaponMention(b, b + 1, category, None, (toks[b].start, toks[b].end)))
     return out
 
 
@@ -288,7 +319,9 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
             intro_trigger[sent.index] = found[1]
     i = 0
     while i < len(toks):
-        if i in date_tokens or sc.excluded(i):
+        # an aside may hold the total: "БпЛА типу «Шахед» (загалом 88 одиниць)"
+        unit_total = i in sc.aside and i + 1 < len(toks) and toks[i].is_digit and toks[i + 1].lemma in _UNITS
+        if i in date_tokens or (sc.excluded(i) and not unit_total):
             i += 1
             continue
         tok = toks[i]
@@ -329,10 +362,11 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
             i = nxt
             continue
         if i in sc.subset:
-            # "з них 20 збито" measures the weapon already named; "з них 30 Shahed" is a part
+            # "з них 20 збито" measures the weapon already named; "з них 30 Shahed" is a part, and so
+            # is "сбиты 43 ..., из них двадцать – над областью": the trigger before the cue is the total's
             found = _measure_near(sc, i, lo, hi)
             w = weapon_before(i)
-            if weapon is None and w is not None and found and found[0] != "launched":
+            if weapon is None and w is not None and found and found[0] != "launched" and found[1] in sc.subset:
                 counts.append(Count(w.category, w.model, found[0], num.value, (num.start, num.end), sent.index, w.head, found[1]))
             i = nxt
             continue
@@ -384,6 +418,14 @@ def find_counts(sc: Scan, mentions: list[WeaponMention], date_tokens: set[int]) 
                     Count(category, model, measure, num.value, (num.start, num.end), sent.index, None,
                           trigger, breakdown=True)
                 )
+                i = nxt
+                continue
+        # "БпЛА типу «Шахед» (загалом 88 одиниць)": a number of units counts the weapon just named
+        w = weapon_before(i)
+        if nxt < len(toks) and toks[nxt].lemma in _UNITS and w is not None and sc.sent_of[w.start_i] == sent.index:
+            found = _measure_near(sc, w.start_i, sent.start_i, sent.end_i)
+            if found is not None:
+                counts.append(Count(w.category, w.model, found[0], num.value, (num.start, num.end), sent.index, w.head, found[1]))
                 i = nxt
                 continue
         # "З 46 ворожих БпЛА збито 41", "18 уничтожены": a bare number next to its trigger
@@ -543,6 +585,7 @@ def _bare_count(sc: Scan, num: NumberMatch, lo: int, hi: int, weapon: WeaponMent
 
 
 _MORE = {"ще", "еще", "ещё"}
+_UNITS = {"одиниця", "единица"}
 _OVERALL = {"загалом", "усього", "всього", "всего", "итого"}
 
 
