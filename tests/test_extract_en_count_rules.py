@@ -144,3 +144,13 @@ def test_a_total_of_and_of_the_n_drones() -> None:
     assert _counts("A total of 35 UAVs were downed over the regions.") == [("35", 35, "intercepted")]
     assert _counts("Of the 40 drones, 31 were intercepted and nine were lost to electronic warfare.") == [
         ("40", 40, "launched"), ("31", 31, "intercepted"), ("nine", 9, "lost")]
+
+
+def test_a_participle_after_a_listed_weapon_does_not_override_the_list_verb() -> None:
+    text = ("Air defences shot down 300 fixed-wing drones, 14 JDAM guided bombs and six rockets fired from HIMARS "
+            "launchers.")
+    assert [m for _, _, m in _counts(text)] == ["intercepted"] * 3
+    assert _counts("Air defence shot down 70 of the cruise missiles - 52 of the air-launched ones.")[0][2] == (
+        "intercepted")
+    assert _counts("Russia launched 96 drones from Kursk, as well as two Iskander-M missiles from Crimea.") == [
+        ("96", 96, "launched"), ("two", 2, "launched")]

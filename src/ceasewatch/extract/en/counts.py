@@ -37,6 +37,7 @@ _ORDINAL_ONE = gated(r"\b(?:(?:a|an)\s+(?:second|third|fourth|fifth|sixth|sevent
 _ALL_BUT = gated(r"\ball\s+but\s+(?P<n>" + NUMBER_PATTERN + r")(?=\s+of\s+(?:the|these|those|them)\b)", re.I)
 _QUOTES_TO_SPACE = str.maketrans({q: " " for q in "\"“”«»'‘’"})
 _DASH_ITEM = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?[–—:-]\s*")
+_MODIFIER_FROM = re.compile(r"\s+(?:from|by)\b")
 _ALONG_WITH = gated(r"\b(?:along|together)\s+with\s+$|\bas\s+well\s+as\s+$", re.I)
 _THERE_WERE = gated(r"\bthere\s+(?:were|was)\s+(?:a\s+total\s+of\s+|in\s+total\s+)?$", re.I)
 _GAP_OK = gated(r"^\s+(?:(?!(?:of|the|were|was|and|or|from|to|in|on|at|by|with|which|that|had|have|been|are|"
@@ -159,6 +160,8 @@ def _measure_at(text: str, pos: int, stop: int) -> str | None:
     for measure, rx in MEASURE_VERBS:
         v = rx.match(text, at, stop)
         if v and (measure != "launched" or v.group(0).lower() in ("launched", "fired", "used", "dropped")):
+            if measure == "launched" and not text[pos:at].strip() and _MODIFIER_FROM.match(text, v.end(), stop):
+                return None  # "six rockets fired from HIMARS launchers": a participle that says what they are
             return measure
     return None
 
@@ -375,6 +378,12 @@ def _list_verb(text: str, start: int, pos: int, phrases: list[WeaponPhrase]) -> 
     return measure if all(w.lower() in _LIST_FILLER for w in words) else None
 
 
+def _last_verb(text: str, start: int, stop: int) -> str | None:
+    """The measure of the last measure verb in `text[start:stop]`, however far from `stop`."""
+    hits = [(m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, start, stop)]
+    return max(hits)[1] if hits else None
+
+
 def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
     """Left verbs, then coordination ("539 drones and 11 missiles")."""
     prev_end = start
@@ -383,8 +392,11 @@ def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
             c.measure = _measure_left(text, prev_end if prev_end > start else start, c.start)
         prev_end = (c.phrase.end if c.phrase else c.end) if not c.part else c.part_end
     for c in counts:
-        if c.measure is None and not c.part and c.phrase is not None and _LAUNCH_AFTER.match(text, c.phrase.end):
-            c.measure = "launched"  # "87 cruise missiles (Kh-101, Kalibr) launched from ...", "... from Kursk"
+        if c.measure is None and not c.part and c.phrase is not None and _LAUNCH_AFTER.match(text, c.phrase.end) \
+                and _last_verb(text, start, c.start) in (None, "launched"):
+            # "87 cruise missiles (Kh-101, Kalibr) launched from ...", "... from Kursk" -- unless a verb earlier in
+            # the clause governs the list ("shot down ..., six rockets fired from HIMARS launchers")
+            c.measure = "launched"
     for i, c in enumerate(counts):
         if c.measure == "same-as-previous":
             c.measure = counts[i - 1].measure if i else None

@@ -73,7 +73,7 @@ MEASURE_VERBS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"reached\s+(?:the|its|their)\s+(?:[\w-]+\s+)?(?:plant|facilit(?:y|ies)|refinery|depot|airfield|base|site|"
         r"enterprise|terminal|substation))\b", _I)),
     ("launched", gated(
-        r"\b(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
+        r"(?<![\w-])(?:launched|launching|used|using|fired|firing|sent|sending|attacked\s+(?:with|by)|attacking\s+with|"
         r"struck\s+with|dropped|dropping|deployed|detected(?:\s+and\s+tracked)?|tracked|involved|employed|"
         r"with|unleashed|hurled|targeted\s+with)\b", _I)),
 )
