@@ -3,8 +3,8 @@
 Each set was written by someone who had not read the extractor code (see
 eval/README.md). `probe`, `probe2`, `probe3`, `probe4`, `probe5`, `probe-slavic`, `probe-slavic2`, `probe-ru2`, `probe-ru3` and `heldout` were then used to
 find failing wording, so for them the floors guard against regressions;
-`sealed` has never been read by the extractors' authors, so its figures are
-the held-out estimate and its floors only catch a collapse. Floors sit a few
+`sealed` and `sealed2` have never been read by the extractors' authors, so their figures are
+the held-out estimate and their floors only catch a collapse. Floors sit a few
 points under the figures measured on 2026-11-27 (eval/README.md).
 """
 from __future__ import annotations
@@ -37,8 +37,11 @@ FLOORS = {
     ("sealed", "en"): 0.75,
     ("sealed", "uk"): 0.80,
     ("sealed", "ru"): 0.55,
+    ("sealed2", "en"): 0.78,
+    ("sealed2", "uk"): 0.78,
+    ("sealed2", "ru"): 0.74,
 }
-SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24}
+SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24, "sealed2": 26}
 
 
 @pytest.mark.parametrize("name", sorted(SIZES))
