@@ -184,46 +184,31 @@ def test_bare_oblast_in_an_oblast_post_is_its_region(uk: UkrainianExtractor) -> 
 # -- counts and weapons -------------------------------------------------------------
 
 
-def test_strike_verb_vdaryty_measures_launched(uk: UkrainianExtractor) -> None:
-    text = "Росіяни вдарили по Краматорську трьома керованими авіабомбами."
-    claims = _claims(uk, text, datetime(2025, 6, 2, 12, 0, tzinfo=KYIV), "Донецька ОВА")
-    assert _counts(claims[0], "launched") == {"guided_bomb": 3}
-
-
-def test_numeral_first_read_as_another_word(uk: UkrainianExtractor) -> None:
-    text = "Зафіксовано влучання трьох ракет та п'яти ударних БпЛА."
-    claims = _claims(uk, text, datetime(2025, 6, 2, 9, 0, tzinfo=KYIV), "Повітряні сили ЗСУ")
-    assert _counts(claims[0], "hit") == {"missile": 3, "drone": 5}
-
-
-def test_lowercase_model_name_is_a_weapon(uk: UkrainianExtractor) -> None:
-    text = "Сьогодні вночі ворог атакував Суми вісьмома шахедами, сім із них збили."
-    claims = _claims(uk, text, datetime(2025, 6, 2, 9, 0, tzinfo=KYIV), "Сумська ОВА")
-    assert _counts(claims[0], "launched") == {"drone": 8}
-
-
-def test_elided_missile_head_is_shared(uk: UkrainianExtractor) -> None:
-    text = "Протиповітряною обороною збито дві крилаті і три балістичні ракети."
-    claims = _claims(uk, text, datetime(2025, 6, 2, 9, 0, tzinfo=KYIV), "Повітряні сили ЗСУ")
-    assert _counts(claims[0], "intercepted") == {"cruise_missile": 2, "ballistic_missile": 3}
-
-
-def test_subset_after_the_total_adds_nothing(ru: RussianExtractor) -> None:
-    text = "За ночь сбиты 30 украинских беспилотников, из них пятнадцать – над Брянской областью."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Министерство обороны России")
-    assert _counts(claims[0], "intercepted") == {"drone": 30}
-
-
-def test_uncrewed_boats_are_other_weapons(ru: RussianExtractor) -> None:
-    text = "Ночью силами Черноморского флота уничтожены четыре безэкипажных катера ВСУ."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Министерство обороны России")
-    assert _counts(claims[0], "intercepted") == {"other": 4}
-
-
-def test_destruction_noun_measures_intercepted(ru: RussianExtractor) -> None:
-    text = "Минобороны сообщило об уничтожении 23 украинских беспилотников над Курской областью."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Министерство обороны России")
-    assert _counts(claims[0], "intercepted") == {"drone": 23}
+@pytest.mark.parametrize(
+    ("lang", "text", "publisher", "measure", "expected"),
+    [
+        pytest.param("uk", "Росіяни вдарили по Краматорську трьома керованими авіабомбами.", "Донецька ОВА",
+                     "launched", {"guided_bomb": 3}, id="strike verb vdaryty measures launched"),
+        pytest.param("uk", "Зафіксовано влучання трьох ракет та п'яти ударних БпЛА.", "Повітряні сили ЗСУ",
+                     "hit", {"missile": 3, "drone": 5}, id="numeral first read as another word"),
+        pytest.param("uk", "Сьогодні вночі ворог атакував Суми вісьмома шахедами, сім із них збили.", "Сумська ОВА",
+                     "launched", {"drone": 8}, id="lowercase model name is a weapon"),
+        pytest.param("uk", "Протиповітряною обороною збито дві крилаті і три балістичні ракети.", "Повітряні сили ЗСУ",
+                     "intercepted", {"cruise_missile": 2, "ballistic_missile": 3}, id="elided missile head is shared"),
+        pytest.param("ru", "За ночь сбиты 30 украинских беспилотников, из них пятнадцать – над Брянской областью.",
+                     "Министерство обороны России", "intercepted", {"drone": 30}, id="subset after the total adds nothing"),
+        pytest.param("ru", "Ночью силами Черноморского флота уничтожены четыре безэкипажных катера ВСУ.",
+                     "Министерство обороны России", "intercepted", {"other": 4}, id="uncrewed boats are other weapons"),
+        pytest.param("ru", "Минобороны сообщило об уничтожении 23 украинских беспилотников над Курской областью.",
+                     "Министерство обороны России", "intercepted", {"drone": 23},
+                     id="destruction noun measures intercepted"),
+    ],
+)
+def test_counts_and_weapons(request: pytest.FixtureRequest, lang: str, text: str, publisher: str, measure: str,
+                            expected: dict[str, int]) -> None:
+    extractor = request.getfixturevalue(lang)
+    claims = _claims(extractor, text, datetime(2025, 6, 2, 9, 0, tzinfo=KYIV if lang == "uk" else MSK), publisher)
+    assert _counts(claims[0], measure) == expected
 
 
 # -- casualties ----------------------------------------------------------------------
