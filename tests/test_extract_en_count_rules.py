@@ -154,3 +154,17 @@ def test_a_participle_after_a_listed_weapon_does_not_override_the_list_verb() ->
         "intercepted")
     assert _counts("Russia launched 96 drones from Kursk, as well as two Iskander-M missiles from Crimea.") == [
         ("96", 96, "launched"), ("two", 2, "launched")]
+
+
+def test_the_date_pre_test_never_hides_a_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    from ceasewatch.extract.en import dates
+
+    dev = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
+    sentences = [s for p in sorted(dev.glob("*.txt")) for s in p.read_text(encoding="utf-8").split(". ")]
+    sentences += ["Drones hit the plant on 12.06.2025.", "(from 18:00 on Monday)", "over the past 24 hours"]
+    fast = [dates.find_dates(s) for s in sentences]
+    monkeypatch.setattr(dates, "_may_hold_a_date", lambda text, start, stop: True)
+    assert [dates.find_dates(s) for s in sentences] == fast
+    assert any(fast)

@@ -129,6 +129,9 @@ _WORD_GROUP = re.compile(r"(\\b|\(\?<!\\w\))?\(\?:(.*)\)(\\b)?", re.S)
 
 def _split_word_group(pattern: str, flags: int) -> str:
     """"\\b(?:said|says|told|...)\\b" with its many words grouped by first letter (see `dispatched`)."""
+    top = split_alternatives(pattern)
+    if len(top) >= 6:  # "night|yesterday|today|..." at the top level
+        return dispatched(top, flags)
     m = _WORD_GROUP.fullmatch(pattern)
     if m is None or _top_level_bars(m.group(2)) is None:  # "(?:a)|(?:b)" is not one group
         return pattern

@@ -91,6 +91,7 @@ _PLACE_INTRO = gated(r"\b(?:town|city|village|settlement|hamlet|community|urban-
 _NAMED_FACILITY = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}(?:plant|refinery|factory|works|depot|terminal|station|"
                              r"enterprise|airfield|air\s+base)\s+(?:in|near|at|outside)\s+(?:the\s+(?:town|city|village|"
                              r"settlement)\s+of\s+)?(?=[A-Z])")
+_POSSESSIVE_S = re.compile(r"['’]s$")
 _COUNTRY_POSSESSIVE = gated(r"(?:Russia|Ukraine)['’]s\s+")
 # "80 km (50 miles) south of Kyiv", "north-east of Sumy" (but "the south of Odesa" is inside it)
 _OUTSIDE_OF = gated(r"(?<!the\s)\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+$", re.I)
@@ -263,7 +264,7 @@ def find_geo(
             add(s, s + len(own.group(1)), _best(geo, own.group(1), ("settlement",)))
             taken.append((s, e))
             continue
-        while words and re.sub(r"['’]s$", "", words[0].lower()).strip("'’") in _SKIP_WORDS:
+        while words and _POSSESSIVE_S.sub("", words[0].lower()).strip("'’") in _SKIP_WORDS:
             s = text.find(words[1], s + len(words[0])) if len(words) > 1 else e
             words = words[1:]
         while words and words[-1].lower().strip("'’") in _SKIP_WORDS:
@@ -282,7 +283,7 @@ def find_geo(
             if cand is not None:
                 e = tail.end()
         if cand is None:
-            clean = re.sub(r"['’]s$", "", name)
+            clean = _POSSESSIVE_S.sub("", name)
             # "the town of Graivoron": the words say it is a place, so a spelling variant will do.
             placey = _PLACE_INTRO.search(text, max(start, s - 30), s) is not None
             # "Kostiantynivka, Donetsk region": the region named right after picks among same-named villages

@@ -8,6 +8,7 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from ...model import Document
@@ -225,6 +226,7 @@ def _mask_markup(text: str) -> str:
 def _speaker_key(voice: _Voice | None) -> str | None:
     return _source_key(voice.name) if voice is not None else None
 
+@lru_cache(maxsize=4096)  # asked for every earlier claim each time a clause looks back through the report
 def _source_key(name: str) -> str | None:
     """A source's identity across paragraphs: "Kherson regional governor Oleksandr Prokudin"
     and later "Prokudin" share their last word."""
