@@ -137,3 +137,8 @@ def test_generic_total_and_neutralised_split() -> None:
     weapons = {w.category: w for w in b.build()[0].weapons}
     assert "missile" not in weapons
     assert weapons["drone"].intercepted == 199 and weapons["drone"].lost == 169
+
+
+def test_boiler_houses_are_energy_targets() -> None:
+    text = "A drone hit a boiler house and a gas distribution station."
+    assert [m.code for m in find_targets(text)] == ["energy", "energy.oil_gas"]
