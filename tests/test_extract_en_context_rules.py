@@ -353,3 +353,11 @@ def test_a_denial_of_past_accusations_is_background(extractor: EnglishExtractor)
             "Kyiv denies.")
     claims = extractor.extract(_doc(text))
     assert all("Kursk" not in {p.name for p in c.places} for c in claims)
+
+
+def test_a_strike_on_a_power_line_is_read_but_not_the_outage_after_it(extractor: EnglishExtractor) -> None:
+    text = ("The governor said the Ukrainian army had attacked a power line near Glushkovo with a drone on Thursday, "
+            "leaving Tetkino and Popovo-Lezhachi without electricity.")
+    [claim] = extractor.extract(_doc(text))
+    assert "energy.power" in claim.targets
+    assert [p.name for p in claim.places] == ["Glushkovo"]

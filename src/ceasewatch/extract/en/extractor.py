@@ -234,8 +234,16 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         body = text[cs:ce]
         if _MODAL.search(body) or _RECIPROCAL.search(body) or _NO_COMMENT.search(body) or _POLICY.search(body):
             return
-        if _OUTAGE.search(body) and not _DAMAGE.search(body):
-            return  # where power was cut is a consequence, not where strikes landed
+        outage = _OUTAGE.search(body)
+        if outage is not None and not _DAMAGE.search(body):
+            comma = body.rfind(",", 0, outage.start())  # ", leaving two villages without electricity"
+            head = body[: comma if comma > 0 else outage.start()]
+            if not (STRIKE_CUE.search(head) and any(t.code.startswith("energy") for t in find_targets(head, lang="en"))):
+                return  # where power was cut is a consequence, not where strikes landed
+            # "had attacked a power line near Glushkovo, leaving villages without electricity": the strike
+            # is read, the consequence after it is not
+            ce = cs + len(head)
+            body = text[cs:ce]
         strike = STRIKE_CUE.search(body) is not None
         if strike and _NEGATED_CUE.search(body):
             # "no damage to the plant was reported": a strike word that says nothing was struck
