@@ -143,7 +143,8 @@ def _split_word_group(pattern: str, flags: int) -> str:
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a first-character lookahead when one can be bounded
-    and the engine has no prefix of its own, and a long word list split by first letter."""
+    and the engine has no prefix of its own, and a long word list split by first letter.
+    For module-level (or cached) patterns: each call is remembered for `original_of`."""
     compiled = _gated(_split_word_group(pattern, flags) if not flags & re.VERBOSE else pattern, flags)
     _ORIGINALS[id(compiled)] = (pattern, flags)
     return compiled
