@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from re import _constants as C  # the parser's opcodes; stable across 3.11-3.13
 from re import _parser
+from typing import Any
 
 __all__ = ["gated", "original_of", "first_chars", "factored", "split_alternatives", "dispatched"]
 
@@ -98,8 +99,11 @@ def _first(seq: list, ci: bool) -> tuple[set[str], bool]:
 
 def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     """The characters any match of `pattern` starts with, or None when unbounded."""
+    return _first_chars_of(_parser.parse(pattern, flags))
+
+
+def _first_chars_of(parsed: Any) -> set[str] | None:
     try:
-        parsed = _parser.parse(pattern, flags)
         chars, empty = _first(list(parsed), bool(parsed.state.flags & re.IGNORECASE))
     except _Unbounded:
         return None
@@ -108,10 +112,9 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     return chars
 
 
-def _engine_has_prefix(pattern: str, flags: int) -> bool:
+def _engine_has_prefix(parsed: Any) -> bool:
     """True where `re` already skips ahead on its own: a case-sensitive pattern that starts
-    with a literal or a class, a single start character, or an anchored start."""
-    parsed = _parser.parse(pattern, flags)
+    with a literal or a class, or an anchored start."""
     if not parsed:
         return True
     op, av = parsed[0]
@@ -127,25 +130,28 @@ def _engine_has_prefix(pattern: str, flags: int) -> bool:
 _WORD_GROUP = re.compile(r"(\\b|\(\?<!\\w\))?\(\?:(.*)\)(\\b)?", re.S)
 
 
-def _split_word_group(pattern: str, flags: int) -> str:
-    """"\\b(?:said|says|told|...)\\b" with its many words grouped by first letter (see `dispatched`)."""
+def _split_word_group(pattern: str, flags: int) -> tuple[str, set[str] | None]:
+    """"\\b(?:said|says|told|...)\\b" with its many words grouped by first letter (see `dispatched`),
+    and the characters the result can start with (None when left as it was)."""
     top = split_alternatives(pattern)
     if len(top) >= 6:  # "night|yesterday|today|..." at the top level
-        return dispatched(top, flags)
+        return _dispatch(top, flags)
     m = _WORD_GROUP.fullmatch(pattern)
     if m is None or _top_level_bars(m.group(2)) is None:  # "(?:a)|(?:b)" is not one group
-        return pattern
+        return pattern, None
     alternatives = split_alternatives(m.group(2))
     if len(alternatives) < 6:
-        return pattern
-    return (m.group(1) or "") + "(?:" + dispatched(alternatives, flags) + ")" + (m.group(3) or "")
+        return pattern, None
+    inner, chars = _dispatch(alternatives, flags)
+    return (m.group(1) or "") + "(?:" + inner + ")" + (m.group(3) or ""), chars
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a first-character lookahead when one can be bounded
     and the engine has no prefix of its own, and a long word list split by first letter.
     For module-level (or cached) patterns: each call is remembered for `original_of`."""
-    compiled = _gated(_split_word_group(pattern, flags) if not flags & re.VERBOSE else pattern, flags)
+    split, chars = _split_word_group(pattern, flags) if not flags & re.VERBOSE else (pattern, None)
+    compiled = _gated(split, flags, chars)
     _ORIGINALS[id(compiled)] = (pattern, flags)
     return compiled
 
@@ -158,9 +164,19 @@ def original_of(compiled: re.Pattern[str]) -> tuple[str, int] | None:
     return _ORIGINALS.get(id(compiled))
 
 
-def _gated(pattern: str, flags: int) -> re.Pattern[str]:
-    chars = first_chars(pattern, flags)
-    if chars is None or len({c.lower() for c in chars}) < 2 or _engine_has_prefix(pattern, flags):
+def _gated(pattern: str, flags: int, chars: set[str] | None = None) -> re.Pattern[str]:
+    """`chars`, when known (a split word list: the union of its words' first characters), spares
+    parsing a pattern that can run to tens of thousands of characters; such a pattern opens with
+    lookaheads, so the engine has no prefix of its own."""
+    if chars is None:
+        parsed = _parser.parse(pattern, flags)  # once, for both questions
+        chars = _first_chars_of(parsed)
+        own_prefix = _engine_has_prefix(parsed)
+    else:
+        own_prefix = False
+        if len(chars) > _MAX_CLASS:
+            chars = None
+    if chars is None or len({c.lower() for c in chars}) < 2 or own_prefix:
         return re.compile(pattern, flags)
     cls = "".join(re.escape(c) for c in sorted(chars))
     tail = "\n)" if flags & re.VERBOSE else ")"  # a trailing comment must not swallow the bracket
@@ -226,9 +242,14 @@ def dispatched(alternatives: list[str], flags: int = 0) -> str:
     """One alternation of `alternatives` split by first character: "(?=[hH])(?:hospitals?|hotels?)|
     (?=[cC])(?:clinics?|...)". At a position the engine tries only the branches that can start
     there, in their original order, so it finds the same matches as the flat alternation."""
+    return _dispatch(alternatives, flags)[0]
+
+
+def _dispatch(alternatives: list[str], flags: int) -> tuple[str, set[str] | None]:
+    """`dispatched`, and the characters it can start with (None when left flat)."""
     firsts = [first_chars(a, flags) for a in alternatives]
     if any(f is None for f in firsts):
-        return "|".join(alternatives)
+        return "|".join(alternatives), None
     ci = bool(flags & re.IGNORECASE)
     keys = sorted({c.lower() if ci else c for f in firsts for c in f})  # type: ignore[union-attr]
     groups = []
@@ -237,4 +258,4 @@ def dispatched(alternatives: list[str], flags: int = 0) -> str:
                    if key in f or (ci and (key.upper() in f or key.lower() in f))]  # type: ignore[operator]
         cls = re.escape(key) + (re.escape(key.upper()) if ci and key.upper() != key else "")
         groups.append(f"(?-i:(?=[{cls}]))(?:{'|'.join(members)})")
-    return "|".join(groups)
+    return "|".join(groups), set().union(*firsts)  # type: ignore[arg-type]
