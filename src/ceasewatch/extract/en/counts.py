@@ -166,14 +166,21 @@ def _measure_at(text: str, pos: int, stop: int) -> str | None:
     return None
 
 
+def _verb_hits(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """(start, end, measure) of every measure verb in `text[start:stop]`."""
+    return [(m.start(), m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, start, stop)]
+
+
+def _last_verb(text: str, start: int, stop: int) -> tuple[int, str] | None:
+    """(end, measure) of the last measure verb in `text[start:stop]`, however far from `stop`."""
+    return max(((end, measure) for _, end, measure in _verb_hits(text, start, stop)), default=None)
+
+
 def _measure_left(text: str, start: int, stop: int) -> str | None:
     """The verb before a number; in "shot down or suppressed" the first one."""
-    hits = []
-    for measure, rx in MEASURE_VERBS:
-        hits += [(m.start(), m.end(), measure) for m in rx.finditer(text, start, stop)]
+    hits = sorted(_verb_hits(text, start, stop))
     if not hits:
         return None
-    hits.sort()
     i = len(hits) - 1
     while i > 0 and re.fullmatch(r"\s+(?:or|and)\s+", text[hits[i - 1][1] : hits[i][0]]):
         i -= 1
@@ -362,26 +369,18 @@ def _list_verb(text: str, start: int, pos: int, phrases: list[WeaponPhrase]) -> 
     colon = text.rfind(":", max(start, pos - 220), pos)
     if colon >= 0 and all(w.lower() in _LIST_FILLER or w.lower() in ("of", "all", "both")
                           for w in _words_outside(text, colon + 1, pos, phrases)):
-        head = [(m.end(), measure) for measure, rx in MEASURE_VERBS
-                for m in rx.finditer(text, max(start, colon - 150), colon)]
-        if head:
-            return max(head)[1]
-    window = max(start, pos - 220)
-    hits = [(m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, window, pos)]
-    if not hits:
+        head = _last_verb(text, max(start, colon - 150), colon)
+        if head is not None:
+            return head[1]
+    last = _last_verb(text, max(start, pos - 220), pos)
+    if last is None:
         return None
-    verb_end, measure = max(hits)
+    verb_end, measure = last
     rest = _outside_items(text, verb_end, pos, phrases)
     words = re.findall(r"[^\s,]+", rest)
     if "," not in rest and "and" not in words:
         return None  # not a list: the nearer-verb rule already had its chance
     return measure if all(w.lower() in _LIST_FILLER for w in words) else None
-
-
-def _last_verb(text: str, start: int, stop: int) -> str | None:
-    """The measure of the last measure verb in `text[start:stop]`, however far from `stop`."""
-    hits = [(m.end(), measure) for measure, rx in MEASURE_VERBS for m in rx.finditer(text, start, stop)]
-    return max(hits)[1] if hits else None
 
 
 def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
@@ -392,11 +391,12 @@ def _fill_measures(text: str, start: int, counts: list[CountMention]) -> None:
             c.measure = _measure_left(text, prev_end if prev_end > start else start, c.start)
         prev_end = (c.phrase.end if c.phrase else c.end) if not c.part else c.part_end
     for c in counts:
-        if c.measure is None and not c.part and c.phrase is not None and _LAUNCH_AFTER.match(text, c.phrase.end) \
-                and _last_verb(text, start, c.start) in (None, "launched"):
+        if c.measure is None and not c.part and c.phrase is not None and _LAUNCH_AFTER.match(text, c.phrase.end):
             # "87 cruise missiles (Kh-101, Kalibr) launched from ...", "... from Kursk" -- unless a verb earlier in
             # the clause governs the list ("shot down ..., six rockets fired from HIMARS launchers")
-            c.measure = "launched"
+            governing = _last_verb(text, start, c.start)
+            if governing is None or governing[1] == "launched":
+                c.measure = "launched"
     for i, c in enumerate(counts):
         if c.measure == "same-as-previous":
             c.measure = counts[i - 1].measure if i else None
