@@ -137,9 +137,10 @@ def _split_word_group(pattern: str, flags: int) -> tuple[str, set[str] | None]:
     if len(top) >= 6:  # "night|yesterday|today|..." at the top level
         return _dispatch(top, flags)
     m = _WORD_GROUP.fullmatch(pattern)
-    if m is None or _top_level_bars(m.group(2)) is None:  # "(?:a)|(?:b)" is not one group
+    bars = _top_level_bars(m.group(2)) if m is not None else None
+    if m is None or bars is None:  # "(?:a)|(?:b)" is not one group
         return pattern, None
-    alternatives = split_alternatives(m.group(2))
+    alternatives = _split_at(m.group(2), bars)
     if len(alternatives) < 6:
         return pattern, None
     inner, chars = _dispatch(alternatives, flags)
@@ -233,7 +234,10 @@ def _top_level_bars(pattern: str) -> list[int] | None:
 
 def split_alternatives(pattern: str) -> list[str]:
     """The top-level alternatives of `pattern` ("a|(b|c)|d" -> ["a", "(b|c)", "d"])."""
-    bars = _top_level_bars(pattern) or []
+    return _split_at(pattern, _top_level_bars(pattern) or [])
+
+
+def _split_at(pattern: str, bars: list[int]) -> list[str]:
     cuts = [-1, *bars, len(pattern)]
     return [pattern[a + 1 : b] for a, b in zip(cuts, cuts[1:], strict=False)]
 
