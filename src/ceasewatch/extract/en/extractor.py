@@ -133,9 +133,10 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
             if block.kind == "headline" and state.last_settlement is None:
                 # "Missile strike on Kryvyi Rih dormitory": the city a later "the city" means.
                 named = find_geo(text, block.start, block.end, geocoder=self.geocoder)
-                state.named_regions.update(g.region for g in named if g.region)
-                if len({g.region for g in named if g.region}) == 1:
-                    state.last_region = next(g.region for g in named if g.region)
+                regions = {g.region for g in named if g.region}
+                state.named_regions.update(regions)
+                if len(regions) == 1:
+                    state.last_region = next(iter(regions))
                 towns = {g.name: g for g in named if g.kind == "settlement"}
                 if len(towns) == 1:
                     state.last_settlement = next(iter(towns.values()))
