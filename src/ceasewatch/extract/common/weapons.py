@@ -143,24 +143,9 @@ class WeaponMention:
     weapon: WeaponModel
 
 
-# The last answer: the English rules ask twice per clause (weapon phrases, then the attacker a
-# model names). One tuple, replaced whole, so threads never see half of an entry.
-_last: tuple[str, int, int, tuple[WeaponMention, ...]] | None = None
-
-
 def find_weapon_models(text: str, start: int = 0, end: int | None = None) -> list[WeaponMention]:
     """Every catalogue model named in `text[start:end]`, with absolute offsets."""
-    global _last
     stop = len(text) if end is None else end
-    last = _last
-    if last is not None and last[0] is text and last[1] == start and last[2] == stop:
-        return list(last[3])
-    found = _find_weapon_models(text, start, stop)
-    _last = (text, start, stop, tuple(found))
-    return found
-
-
-def _find_weapon_models(text: str, start: int, stop: int) -> list[WeaponMention]:
     found: list[WeaponMention] = []
     for m in _alias_regex().finditer(text, start, stop):
         entry = weapon_by_alias(m.group(1))

@@ -5,11 +5,12 @@ ground, and claims earlier in the report that a clause points back to (a mixin o
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..common.builder import ClaimDraft
-from ..common.weapons import USED_BY, find_weapon_models
-from .counts import CountMention
+from ..common.weapons import USED_BY
+from .counts import CountMention, WeaponPhrase
 from .geo import OCCUPIED, GeoMention, is_launch_site
 from .lexicon import (
     ACCUSE,
@@ -61,6 +62,7 @@ class DirectionRules:
         *,
         denial: bool = False,
         own_last: tuple[str, str] | None = None,
+        phrases: Sequence[WeaponPhrase] = (),
     ) -> tuple[tuple[str, str] | None, tuple[int, int] | None]:
         """(attacker, target_country) with the span of the strongest cue; the
         cue's weight is left in `self._last_strength`. In a denial, "accusing
@@ -88,10 +90,11 @@ class DirectionRules:
             side = "UA" if m.group("side").lower().startswith("ukrain") else "RU"
             vote(_other(side), 2.0, (m.start(), m.end()))
             defended.append((m.start(), m.end()))
-        for w in find_weapon_models(text, cs, ce):
-            side = USED_BY.get(w.weapon.model)
-            if side is not None and all(w.end <= a or w.start >= b for a, b in excluded):
-                vote(side, 2.0, (w.start, w.end))  # "eight Lyutyi drones reached the plant": only Ukraine fires them
+        for phrase in phrases:
+            for model, (ws, we) in zip(phrase.models, phrase.model_spans, strict=True):
+                side = USED_BY.get(model)
+                if side is not None and all(we <= a or ws >= b for a, b in excluded):
+                    vote(side, 2.0, (ws, we))  # "eight Lyutyi drones reached the plant": only Ukraine fires them
         for m in ACCUSE.finditer(text, cs, ce) if not denial else ():
             who = (m.group("who") or m.group("who2") or "").lower()
             vote("UA" if who.startswith(("ukrain", "kyiv", "the kyiv")) else "RU", 3.0, (m.start(), m.end()))

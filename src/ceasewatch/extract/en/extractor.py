@@ -357,7 +357,7 @@ class EnglishExtractor(VoiceRules, DirectionRules, DatingRules, FillRules):
         inherited: ClaimDraft | None = None
         direction, dir_span = self._direction(
             text, cs, ce, voice, geo, counts, excluded, bstate, state.last_direction, denial=bool(denial),
-            own_last=self._own_last_direction(state, voice),
+            own_last=self._own_last_direction(state, voice), phrases=phrases,
         )
         strength = self._last_strength  # where the struck ground is the only cue, no attacker is named
         if denial:
