@@ -112,20 +112,10 @@ def _compiled(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 
 
 @lru_cache(maxsize=8)
-def _start_chars(lang: str) -> list[frozenset[str] | None]:
-    """Per pattern of `_compiled(lang)`, the characters its matches start with (None: any)."""
-    out = []
-    for _code, rx in _compiled(lang):
-        chars = first_chars(rx.pattern, rx.flags)
-        out.append(frozenset(chars) if chars is not None else None)
-    return out
-
-
-@lru_cache(maxsize=8)
 def _by_first_char(lang: str) -> dict[str, tuple[tuple[str, re.Pattern[str]], ...]]:
     """First character -> the (code, pattern) pairs that can start with it, in pattern order;
     under "" the patterns that can start with anything."""
-    pairs = list(zip(_compiled(lang), _start_chars(lang), strict=True))
+    pairs = [((code, rx), first_chars(rx.pattern, rx.flags)) for code, rx in _compiled(lang)]
     anywhere = tuple(p for p, chars in pairs if chars is None)
     letters = set().union(*(chars for _, chars in pairs if chars is not None))
     table = {c: tuple(p for p, chars in pairs if chars is None or c in chars) for c in letters}
