@@ -214,22 +214,26 @@ def test_counts_and_weapons(request: pytest.FixtureRequest, lang: str, text: str
 # -- casualties ----------------------------------------------------------------------
 
 
-def test_coordinated_noun_before_net_still_gives_zero(ru: RussianExtractor) -> None:
-    text = "Ночью над Павловском уничтожены два беспилотника. Погибших и повреждений нет."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Губернатор Воронежской области")
-    assert claims[0].killed == 0
-
-
-def test_people_who_received_injuries(ru: RussianExtractor) -> None:
-    text = "В Каменске-Шахтинском обломки упали на склад, три человека получили ранения."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Губернатор Ростовской области")
-    assert claims[0].injured == 3
-
-
-def test_adjective_between_number_and_people(ru: RussianExtractor) -> None:
-    text = "Вчера вечером в Каменске-Шахтинском упали обломки дрона. Четверо местных жителей получили ранения."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Губернатор Ростовской области")
-    assert claims[0].injured == 4
+@pytest.mark.parametrize(
+    ("lang", "text", "publisher", "field", "value"),
+    [
+        pytest.param("ru", "Ночью над Павловском уничтожены два беспилотника. Погибших и повреждений нет.",
+                     "Губернатор Воронежской области", "killed", 0, id="coordinated noun before net still gives zero"),
+        pytest.param("ru", "В Каменске-Шахтинском обломки упали на склад, три человека получили ранения.",
+                     "Губернатор Ростовской области", "injured", 3, id="people who received injuries"),
+        pytest.param("ru", "Вчера вечером в Каменске-Шахтинском упали обломки дрона. Четверо местных жителей получили ранения.",
+                     "Губернатор Ростовской области", "injured", 4, id="adjective between number and people"),
+        pytest.param("ru", "В Каменске-Шахтинском обломки дрона упали во двор. Осколочные ранения получил пожилой мужчина.",
+                     "Губернатор Ростовской области", "injured", 1, id="person after the injury and its verb"),
+        pytest.param("uk", "Уночі ворожий дрон влучив у підприємство в Шостці. Водій вантажівки отримав баротравму.",
+                     "Сумська ОВА", "injured", 1, id="barotrauma is an injury"),
+    ],
+)
+def test_casualties(request: pytest.FixtureRequest, lang: str, text: str, publisher: str, field: str,
+                    value: int) -> None:
+    extractor = request.getfixturevalue(lang)
+    claims = _claims(extractor, text, datetime(2025, 6, 2, 8, 0, tzinfo=KYIV if lang == "uk" else MSK), publisher)
+    assert getattr(claims[0], field) == value
 
 
 def test_nightly_attack_adjective_dates_the_night(ru: RussianExtractor) -> None:
@@ -271,18 +275,6 @@ def test_denial_of_the_other_sides_destruction_claim(uk: UkrainianExtractor) -> 
     text = "У Повітряних силах ЗСУ спростували заяви Міноборони РФ про знищення українського ЗРК на Полтавщині."
     claims = _claims(uk, text, datetime(2025, 6, 2, 12, 0, tzinfo=KYIV), "Укрінформ")
     assert [(c.claimant.party, c.stance, c.attacker, c.target_country) for c in claims] == [("UA", "denied", "RU", "UA")]
-
-
-def test_person_after_the_injury_and_its_verb(ru: RussianExtractor) -> None:
-    text = "В Каменске-Шахтинском обломки дрона упали во двор. Осколочные ранения получил пожилой мужчина."
-    claims = _claims(ru, text, datetime(2025, 6, 2, 8, 0, tzinfo=MSK), "Губернатор Ростовской области")
-    assert claims[0].injured == 1
-
-
-def test_barotrauma_is_an_injury(uk: UkrainianExtractor) -> None:
-    text = "Уночі ворожий дрон влучив у підприємство в Шостці. Водій вантажівки отримав баротравму."
-    claims = _claims(uk, text, datetime(2025, 6, 2, 8, 0, tzinfo=KYIV), "Сумська ОВА")
-    assert claims[0].injured == 1
 
 
 def test_evening_to_morning_of_weekdays_is_one_night(ru: RussianExtractor) -> None:
