@@ -56,7 +56,8 @@ def rebuild(gold_dir: Path, texts_dir: Path, out_dir: Path) -> tuple[int, list[s
                             "cut the excerpt again as excerpt.how says")
             continue
         (out_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
-        gold = {key: record.get(key) for key in GOLD_FIELDS}
+        # the corpus validator takes no `title` key, so a missing title is left out
+        gold = {key: record.get(key) for key in GOLD_FIELDS if key != "title" or record.get("title")}
         (out_dir / f"{doc_id}.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n",
                                                 encoding="utf-8")
         written += 1
