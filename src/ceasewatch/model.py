@@ -189,6 +189,7 @@ class Evidence:
     field: str
     start: int
     end: int
+    rule: str | None = None  # the extraction rule that read the value (None for gold and imports)
 
 
 ClaimKey = tuple[str, str, "str | None", "str | None", "str | None"]
@@ -214,6 +215,13 @@ class Claim:
     # Stated time of the strike (timezone-aware) when the text gives one; lets
     # assess decide truce edges such as 18:00 Moscow time. Not part of `key`.
     time: datetime | None = None
+    # How the claimant was established: "named" (a speaker in the sentence), "inherited"
+    # (continued from an earlier sentence), "publisher" (the publisher is the body speaking),
+    # "outlet" (the publisher's own voice); None where unknown (gold, imports).
+    attribution: str | None = None
+    # How the date was established: "explicit", "night", "weekday", "relative", "publication";
+    # None where unknown or undated.
+    dating: str | None = None
 
     @property
     def key(self) -> ClaimKey:
@@ -260,8 +268,13 @@ class Claim:
             "targets": list(self.targets),
             "killed": self.killed,
             "injured": self.injured,
-            "evidence": [{"field": e.field, "start": e.start, "end": e.end} for e in self.evidence],
-        } | ({"time": self.time.isoformat()} if self.time else {})
+            "evidence": [
+                {"field": e.field, "start": e.start, "end": e.end} | ({"rule": e.rule} if e.rule else {})
+                for e in self.evidence
+            ],
+        } | ({"time": self.time.isoformat()} if self.time else {}) | (
+            {"attribution": self.attribution} if self.attribution else {}) | (
+            {"dating": self.dating} if self.dating else {})
 
     @classmethod
     def from_spec(cls, data: Mapping[str, Any], *, extractor: str = "gold") -> Claim:
@@ -295,11 +308,14 @@ class Claim:
             killed=data.get("killed"),
             injured=data.get("injured"),
             evidence=tuple(
-                Evidence(field=str(e["field"]), start=int(e["start"]), end=int(e["end"]))
+                Evidence(field=str(e["field"]), start=int(e["start"]), end=int(e["end"]),
+                         rule=str(e["rule"]) if e.get("rule") else None)
                 for e in data.get("evidence") or ()
             ),
             extractor=extractor,
             time=datetime.fromisoformat(data["time"]) if data.get("time") else None,
+            attribution=data.get("attribution"),
+            dating=data.get("dating"),
         )
 
 

@@ -26,6 +26,7 @@ extractors.lazy("ceasewatch.extract.en_rules_parser.v1", "ceasewatch.extract.en.
                 languages=("en",))
 extractors.lazy("ceasewatch.extract.uk_rules.v1", "ceasewatch.extract.slavic.uk:UkrainianExtractor", languages=("uk",))
 extractors.lazy("ceasewatch.extract.ru_rules.v1", "ceasewatch.extract.slavic.ru:RussianExtractor", languages=("ru",))
+extractors.lazy("ceasewatch.extract.engine.v2", "ceasewatch.extract.engine:LayeredExtractor", languages=("en", "uk", "ru"))
 
 
 @cache

@@ -1,0 +1,73 @@
+"""A matching view of a document's text, of exactly the same length.
+
+Rules match against `TextView.norm`, where typographic variants are folded to
+one character each (curly apostrophes to "'", dashes to "-", guillemets to
+'"', no-break spaces to " ") and Unicode decimal digits ("３", "٣") to ASCII.
+Every fold maps one code point to one code point, so an offset into the view
+is an offset into `Document.text`, and evidence quotes the original words.
+
+Only ASCII digits are digits afterwards: number rules use `[0-9]`, never
+`\\d` or `str.isdigit()`, which also accept "²" or "❺".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+__all__ = ["TextView", "fold_char", "fold"]
+
+_FOLDS = {
+    **dict.fromkeys("\u2018\u2019\u02bc\u02b9\u0060\u00b4\u2032\u02bb", "'"),
+    **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d", "-"),
+    **dict.fromkeys("\u00ab\u00bb\u201c\u201d\u201e\u201f\u2033\u00a8\uff02", '"'),
+    **dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u2002\u2003\u2004\u2005\u2006\u2008\u205f\u3000", " "),
+    # Invisible characters cannot be removed (offsets would move): they become spaces.
+    **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", " "),
+    "\u2026": ".",
+    "\r": "\n",  # a lone carriage return ends a line; "\r\n" is handled in `fold`
+    "\u2028": "\n",
+    "\u2029": "\n",
+    "\t": " ",
+}
+
+
+@lru_cache(maxsize=4096)
+def fold_char(ch: str) -> str:
+    """The matching form of one character (always one character)."""
+    folded = _FOLDS.get(ch)
+    if folded is not None:
+        return folded
+    if ch.isascii():
+        return ch
+    decimal = unicodedata.decimal(ch, None)
+    if decimal is not None:
+        return str(decimal)
+    if unicodedata.category(ch) in ("Zs", "Cc") and ch != "\n":
+        return " "
+    return ch
+
+
+def fold(text: str) -> str:
+    """`text` with every character folded; same length as `text`."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", " \n")  # one line break, not a paragraph break
+    if text.isascii() and "\r" not in text and "\t" not in text and "`" not in text:
+        return text
+    return "".join(map(fold_char, text))
+
+
+@dataclass(frozen=True)
+class TextView:
+    """The original text and its folded twin (same length, same offsets)."""
+
+    text: str
+    norm: str
+
+    @classmethod
+    def of(cls, text: str) -> TextView:
+        return cls(text, fold(text))
+
+    def quote(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,234 @@
+"""Attribution by reported speech.
+
+For each sentence the layer looks for a speech construction: a speech verb
+or noun with its speaker beside it ("the Air Force said", "said the
+ministry", "сообщили в Минобороны", "написав Федоров"), a source phrase
+("according to", "за даними", "по данным") or a speaker heading a line
+("Zelensky: ..."). The speaker's side comes from the actors data; an office
+with no side in its name (a governor, "the ministry") takes it from the
+region named beside it, then from the last speaker of the same kind, then
+from what it reports (a side that shoots down the other's drones).
+
+Sentences without their own speaker continue the last one: a list item its
+head, a sentence the speaker of its paragraph, a paragraph the speaker of
+the paragraphs before it. A document starts with the voice of its
+publisher when the publisher is an official body (an Air Force channel, a
+governor's post, a ministry site), or of its signature line; otherwise the
+outlet speaks in its own voice (party OTHER), and only where nobody else is
+named.
+
+Each voice records how it was established (`basis`): `named` (a speaker in
+the sentence), `inherited` (continued from before), `publisher` (the
+publisher is the official body) or `outlet` (the publisher's own voice).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ...model import Document
+from ..analysis.document import Analysis, Sentence, analyze
+from ..analysis.structure import NO_CLAIM_MARKS
+from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
+from ..mentions.actors import find_actors
+
+__all__ = ["Voice", "Voices", "attribute", "publisher_voice"]
+
+SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state", "person", "outlet", "third_party",
+                           "witness"})
+# Speakers whose side must come from elsewhere when their entry has none.
+_PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они"})
+_WINDOW = 8
+
+
+@dataclass(frozen=True)
+class Voice:
+    name: str
+    party: str | None  # UA, RU, OTHER, or None until resolved
+    kind: str
+    basis: str  # named, inherited, publisher, outlet
+    rule: str
+    start: int | None = None  # evidence: the speaker's words
+    end: int | None = None
+    key: str | None = None  # actors.yaml entry
+
+    @property
+    def is_outlet_voice(self) -> bool:
+        return self.basis == "outlet"
+
+
+@dataclass
+class Voices:
+    own: list[Voice | None]  # the voice named in each sentence, if any
+    effective: list[Voice]  # the voice each sentence speaks with
+    default: Voice
+
+
+def _opposite(side: str | None) -> str | None:
+    return {"UA": "RU", "RU": "UA"}.get(side or "")
+
+
+def _place_side(place: PlaceMention) -> str | None:
+    return place.country if place.country in ("UA", "RU") else None
+
+
+def _side_from_places(actor: ActorMention, sm: SentenceMentions) -> str | None:
+    """A governor's or an administration's side: the country of the region named beside it."""
+    near = [p for p in sm.places if p.kind in ("region", "settlement")
+            and (0 <= p.tok_start - actor.tok_end <= 4 or 0 <= actor.tok_start - p.tok_end <= 3)]
+    for p in near:
+        side = _place_side(p)
+        if side:
+            return side
+    return None
+
+
+def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int, lang: str,
+                told: bool) -> tuple[ActorMention | None, str]:
+    speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS]
+    before = [x for x in speakers if cue_start - _WINDOW <= x.tok_end <= cue_start and
+              not _broken(a, x.tok_end, cue_start)]
+    after = [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6 and not _broken(a, cue_end, x.tok_start)]
+    best_before = max(before, key=lambda x: x.tok_end, default=None)
+    best_after = min(after, key=lambda x: x.tok_start, default=None)
+    if told:  # "a source told Reuters": who is told is not who speaks
+        return best_before, "attribution.speech_before"
+    if best_before and best_after:
+        gap_before = cue_start - best_before.tok_end
+        gap_after = best_after.tok_start - cue_end
+        if lang == "en" and gap_before <= 3:
+            return best_before, "attribution.speech_before"
+        return (best_before, "attribution.speech_before") if gap_before <= gap_after else (
+            best_after, "attribution.speech_after")
+    if best_before:
+        return best_before, "attribution.speech_before"
+    if best_after:
+        return best_after, "attribution.speech_after"
+    return None, ""
+
+
+def _broken(a: Analysis, start: int, end: int) -> bool:
+    """A clause boundary between two tokens: a full stop, semicolon or quote mark."""
+    return any(a.tokens[k].text in (";", ".", '"', ":") for k in range(start, end))
+
+
+def _pronoun_before(a: Analysis, cue_start: int, s: Sentence) -> bool:
+    k = cue_start - 1
+    return k >= s.start and a.tokens[k].lower in _PRONOUNS
+
+
+def _voice(actor: ActorMention, side: str | None, rule: str, basis: str = "named") -> Voice:
+    return Voice(actor.name, side, actor.kind, basis, rule, actor.start, actor.end, actor.key)
+
+
+@lru_cache(maxsize=512)
+def publisher_voice(publisher: str | None, lang: str) -> Voice:
+    """The document's default voice: an official publisher speaks as itself,
+    any other publisher in its own voice (party OTHER)."""
+    name = (publisher or "").strip()
+    if name:
+        tiny = analyze(Document(id="publisher", text=name[:200], language=lang))
+        for actor in find_actors(tiny):
+            if actor.speaker and actor.kind in ("official", "regional", "head_of_state", "government", "person"):
+                side = actor.side
+                if side is None:
+                    from ..mentions.places import find_places
+                    from ...geocode import default_geocoder
+
+                    places = find_places(tiny, default_geocoder(), [])
+                    side = next((p.country for p in places if p.country in ("UA", "RU")), None)
+                if side in ("UA", "RU"):
+                    return Voice(name, side, actor.kind, "publisher", "attribution.publisher_official")
+    return Voice(name or "publisher", "OTHER", "outlet", "outlet", "attribution.outlet_voice")
+
+
+def attribute(a: Analysis, m: Mentions) -> Voices:
+    own: list[Voice | None] = []
+    last_by_kind: dict[str, Voice] = {}
+    last_named: Voice | None = None
+    for s in a.sentences:
+        sm = m.in_sentence(s)
+        voice = _own_voice(a, s, sm, last_named)
+        if voice is not None and voice.party is None:
+            # "the ministry said", "the force said": the body last named with a side
+            prev = last_by_kind.get(voice.key or voice.kind) or (
+                last_named if last_named is not None and last_named.party in ("UA", "RU") else None)
+            if prev is not None:
+                voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
+        if voice is not None:
+            last_named = voice
+            last_by_kind[voice.key or voice.kind] = voice
+        own.append(voice)
+    default = _default_voice(a, m, own)
+    effective = _continue(a, own, default)
+    return Voices(own, effective, default)
+
+
+def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | None) -> Voice | None:
+    if a.marks(s) & NO_CLAIM_MARKS - {"signature"}:
+        return None
+    found: list[tuple[int, Voice]] = []
+    for cue in sm.cues:
+        if cue.group not in ("speech", "according"):
+            continue
+        if cue.group == "according":
+            speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS
+                        and cue.tok_end <= x.tok_start <= cue.tok_end + 8 and not _broken(a, cue.tok_end, x.tok_start)]
+            actor = min(speakers, key=lambda x: x.tok_start, default=None)
+            rule = "attribution.according_to"
+        else:
+            told = a.tokens[cue.tok_start].lower in ("told", "tells")
+            actor, rule = _speaker_at(sm, a, cue.tok_start, cue.tok_end, a.lang, told)
+            if actor is None and last is not None and _pronoun_before(a, cue.tok_start, s):
+                found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
+                                                     start=a.tokens[cue.tok_start - 1].start,
+                                                     end=a.tokens[cue.tok_start - 1].end)))
+                continue
+        if actor is None:
+            continue
+        side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
+        found.append((cue.tok_start, _voice(actor, side, rule)))
+    if not found:
+        # "Zelensky: ..." — a speaker heading the line
+        first = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS and x.tok_start == s.start]
+        if first and first[0].tok_end < s.end and a.tokens[first[0].tok_end].text == ":":
+            actor = first[0]
+            side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
+            return _voice(actor, side, "attribution.heading")
+        return None
+    found.sort(key=lambda f: f[0])
+    return found[0][1]
+
+
+def _default_voice(a: Analysis, m: Mentions, own: list[Voice | None]) -> Voice:
+    publisher = publisher_voice(a.doc.publisher, a.lang)
+    if publisher.basis == "publisher":
+        return publisher
+    # a signature line names who posts ("Вячеслав Гладков")
+    for block in a.blocks:
+        if "signature" in block.marks:
+            for sid in block.sentences:
+                for actor in m.in_sentence(a.sentences[sid]).actors:
+                    if actor.speaker and actor.side in ("UA", "RU"):
+                        return _voice(actor, actor.side, "attribution.signature", basis="publisher")
+    return publisher
+
+
+def _continue(a: Analysis, own: list[Voice | None], default: Voice) -> list[Voice]:
+    effective: list[Voice] = []
+    last: Voice | None = None
+    last_block = -1
+    for s, voice in zip(a.sentences, own, strict=True):
+        if voice is not None:
+            effective.append(voice)
+            last, last_block = voice, s.block
+            continue
+        if s.head is not None and s.head < len(effective):
+            effective.append(replace(effective[s.head], basis="inherited", rule="attribution.list_head"))
+            continue
+        if last is not None and (s.block == last_block or s.block - last_block <= 2):
+            effective.append(replace(last, basis="inherited", rule="attribution.continued"))
+            continue
+        effective.append(default)
+    return effective

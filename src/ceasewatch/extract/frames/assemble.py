@@ -1,0 +1,231 @@
+"""Frame assembly: one frame per sentence that reports a strike.
+
+A sentence reports a strike (`frame.report`) when it has a strike word
+(attack, launch, interception, hit, damage, "air defence was working") and
+something concrete (a counted weapon, a place struck, a target, a casualty
+figure, a weapon named). It does not when it sits in page furniture or a
+reference to earlier news, when it speaks of the future, a condition or a
+threat (`frame.modal`), of talks and terms without anything concrete
+(`frame.talks`), or of a pattern of past strikes with no day of its own
+(`frame.habitual`). List items are read with their head line.
+
+The frame's voice comes from the attribution layer, its date from the
+temporal layer: the sentence's own expression, else its list head's, its
+paragraph's, the story's lead, and last the publication day for fresh news
+(`date.publication`); a period of several days gives no date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..analysis.document import Analysis, Sentence
+from ..analysis.structure import NO_CLAIM_MARKS
+from ..attribution import Voices
+from ..mentions import Mentions, TimeMention
+from ..temporal import Reference, resolve
+from ..temporal.resolver import shift_for_zone
+from .casualties import read_casualties
+from .counts import assign_measures, pair_counts, read_counts
+from .direction import read_direction
+from .geo import place_roles, read_places
+from .model import Fact, Frame
+from .rules import Example, register
+from .view import SentenceView
+
+__all__ = ["build_frames"]
+
+REPORT = register("frame.report", "a sentence with a strike word and something concrete reports a strike")
+MODAL = register("frame.modal", "future, conditional or threatened strikes are no report",
+                 Example("Putin said Russia could strike Kyiv's government quarter if the attacks continue.", "en", {}))
+TALKS = register("frame.talks", "talks and terms without anything concrete are no report",
+                 Example("Russia and Ukraine agreed to halt strikes on energy infrastructure for 30 days.", "en", {}))
+HABITUAL = register("frame.habitual", "a pattern of past strikes with no day of its own is background",
+                    Example("Russia has repeatedly targeted Ukraine's energy infrastructure since 2022.", "en", {}))
+STANCE_ASSERTED = register("stance.asserted", "a report of a strike")
+STANCE_DENIED = register("stance.denied", "the speaker says the strike did not happen or was not theirs",
+                         Example("The Russian Defence Ministry denied that its forces had struck the hospital.", "en",
+                                 {"stance": "denied"}))
+DATE_OWN = register("date.own", "the sentence's own time expression",
+                    Example("On the night of 13 to 14 March Russia launched 40 drones at Ukraine, the air force said.",
+                            "en", {"date": "2025-03-14"}))
+DATE_CONTEXT = register("date.context", "the date of the list head, the paragraph or the story's lead")
+DATE_PUBLICATION = register("date.publication", "fresh news with no time expression: the publication day")
+
+_MEASURE_OF = {"launch": "launched", "intercept": "intercepted", "lost": "lost", "hit": "hit"}
+_STRIKE = ("attack", "launch", "intercept", "hit", "lost", "damage", "air_defence_active")
+_PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1, "relative": 2, "overnight": 2}
+
+
+def _reports(v: SentenceView) -> str | None:
+    """The rule that keeps the sentence from being a report, or "" when it is one; None when no strike word."""
+    if not v.m.has(*_STRIKE) and not _casualty_figure(v):
+        return None
+    concrete = bool(v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places)
+                    or _casualty_figure(v))
+    if not concrete:
+        return None
+    strike_at = min(c.tok_start for c in v.m.cues if c.group in _STRIKE)
+    if any(c.group == "modal" and c.tok_start < strike_at and strike_at - c.tok_end <= 5 for c in v.m.cues):
+        return MODAL
+    specific_time = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
+                        for t in v.m.times)
+    counted = any(n.value is not None for n in v.m.numbers)
+    struck = any(p.kind not in ("country",) for p in v.m.places)
+    if v.m.has("talks") and not counted and not specific_time and not struck and not v.m.has("killed", "injured"):
+        return TALKS
+    if v.m.has("habitual") and not specific_time:
+        return HABITUAL
+    return ""
+
+
+def _casualty_figure(v: SentenceView) -> bool:
+    """People killed or injured, with a figure or an explicit zero: the toll of a strike."""
+    if v.m.has("no_casualties", "no_killed", "no_injured"):
+        return True
+    cues = v.cues("killed", "injured")
+    return any(abs(n.tok_start - c.tok_start) <= 4 for c in cues for n in v.m.numbers if n.value is not None)
+
+
+def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None, str | None]:
+    """(day, evidence, reason-for-no-day) from the sentence's own time expressions."""
+    candidates: list[tuple[int, TimeMention, date]] = []
+    clocks: list[TimeMention] = []
+    for t in v.m.times:
+        r = resolve(t, ref)
+        if r.basis == "multi":
+            return None, Fact("multi", t.start, t.end, DATE_OWN), "the figure covers several days"
+        if t.kind == "time":
+            clocks.append(t)
+            continue
+        if r.date is not None:
+            candidates.append((_PRIORITY.get(t.kind, 5), t, r.date))
+    if not candidates:
+        return None, None, None
+    candidates.sort(key=lambda c: (c[0], c[1].start))
+    _, t, day = candidates[0]
+    if t.kind in ("day", "evening") and clocks:
+        day = shift_for_zone(day, clocks[0])
+    return day, Fact(resolve(t, ref).basis, t.start, t.end, DATE_OWN), None
+
+
+def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> list[Frame]:
+    frames: list[Frame] = []
+    dated: dict[int, tuple[date | None, Fact | None]] = {}  # sentence -> its date
+    block_date: dict[int, tuple[date, Fact]] = {}
+    lead: tuple[date, Fact] | None = None
+    report_of: dict[int, bool] = {}
+    for s in a.sentences:
+        v = SentenceView.of(a, s, m.in_sentence(s))
+        day, evidence, reason = _own_date(v, ref)
+        if day is not None and evidence is not None and not (a.marks(s) & NO_CLAIM_MARKS):
+            block_date[s.block] = (day, evidence)
+            if lead is None:
+                lead = (day, evidence)
+        dated[s.i] = (day, evidence)
+        if a.marks(s) & NO_CLAIM_MARKS:
+            continue
+        verdict = _reports(v)
+        if s.is_item and s.head is not None and report_of.get(s.head):
+            verdict = "" if verdict is None else verdict
+        report_of[s.i] = verdict == ""
+        if verdict != "":
+            continue
+        frame = _frame(a, m, s, v, voices, ref, day, evidence, reason, dated, block_date, lead, frames)
+        if frame is not None:
+            frames.append(frame)
+    _direction_from_context(frames)
+    return frames
+
+
+DIRECTION_CONTEXT = register("direction.context", "a sentence that names no side continues the direction of the "
+                             "same speaker's report of that day",
+                             Example("Russia launched 40 drones at Kharkiv overnight, the governor said. "
+                                     "Two people were injured, he said.", "en", {"attacker": "RU", "injured": 2}))
+
+
+def _direction_from_context(frames: list[Frame]) -> None:
+    """Frames with neither side take both from the nearest frame of the same
+    speaker's party and day that has them (before it, else after it); a frame
+    that knows only the side attacked takes the attacker from such a frame
+    about the same side."""
+    for i, f in enumerate(frames):
+        if f.attacker is not None:
+            continue
+        order = list(reversed(frames[:i])) + frames[i + 1 :]
+        source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
+                       and g.stance.value == f.stance.value and g.attacker is not None
+                       and (f.target is None or (g.target is not None and g.target.value == f.target.value))), None)
+        if source is None or source.attacker is None:
+            continue
+        f.attacker = Fact(source.attacker.value, source.attacker.start, source.attacker.end, DIRECTION_CONTEXT)
+        if f.target is None and source.target:
+            f.target = Fact(source.target.value, source.target.start, source.target.end, DIRECTION_CONTEXT)
+
+
+def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voices, ref: Reference, day: date | None,
+           evidence: Fact | None, reason: str | None, dated: dict[int, tuple[date | None, Fact | None]],
+           block_date: dict[int, tuple[date, Fact]], lead: tuple[date, Fact] | None,
+           frames: list[Frame]) -> Frame | None:
+    voice = voices.effective[s.i]
+    denial = v.cues("denial")
+    stance = Fact("denied", denial[0].start, denial[0].end, STANCE_DENIED) if denial else Fact(
+        "asserted", a.tokens[s.start].start, a.tokens[s.start].end, STANCE_ASSERTED)
+    head_frame = next((f for f in reversed(frames) if f.sentence == s.head), None) if s.head is not None else None
+    context_weapon = None
+    head_measure = head_frame.counts[0].measure if head_frame is not None and head_frame.counts else None
+    if s.head is not None:
+        head = m.in_sentence(a.sentences[s.head])
+        context_weapon = head.weapons[-1] if head.weapons else None
+        if head_measure is None:
+            groups = [c.group for c in head.cues if c.group in _MEASURE_OF]
+            head_measure = _MEASURE_OF[groups[0]] if groups else None
+    pairs = pair_counts(v, context_weapon)
+    assign_measures(v, pairs, head_measure)
+    if s.is_item:
+        scoped = [p for p in v.m.places if p.region]
+        if len(scoped) == 1:
+            for p in pairs:
+                p.scope = scoped[0].region
+    counts = read_counts(v, pairs)
+    own = voices.own[s.i]
+    speakers = [a.token_span(own.start, own.end)] if own is not None and own.start is not None and own.end is not None \
+        and s.char_start <= own.start < s.char_end else []
+    roles = place_roles(v, speakers)
+    regions, places = read_places(v, roles)
+    struck = [p for p in v.m.places if roles.get(id(p)) == "struck"]
+    killed, injured = read_casualties(v)
+    targets = [Fact(t.code, t.start, t.end, "target.named") for t in v.m.targets]
+    weapons = [Fact((w.category, w.model), w.start, w.end, "weapon.named") for w in v.m.weapons]
+    interceptions = any(c.measure in ("intercepted", "lost") for c in counts) or v.m.has("intercept")
+    attacker, target = read_direction(v, voice.party, struck, stance.value == "denied", interceptions)
+    if head_frame is not None:
+        attacker = attacker or head_frame.attacker
+        target = target or head_frame.target
+    if day is None and reason is None:
+        day, evidence = _context_date(s, dated, block_date, lead, head_frame)
+        if day is None and ref.day is not None and not v.m.has("habitual"):
+            day = ref.day
+            evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].end, DATE_PUBLICATION)
+    frame = Frame(s.i, voice, stance, attacker, target, day, evidence, reason if day is None else None,
+                  counts, weapons, regions, places, targets, killed, injured)
+    if day is None and frame.undated_reason is None:
+        frame.undated_reason = "no time expression and no publication time"
+    return frame
+
+
+def _context_date(s: Sentence, dated: dict[int, tuple[date | None, Fact | None]],
+                  block_date: dict[int, tuple[date, Fact]], lead: tuple[date, Fact] | None,
+                  head_frame: Frame | None) -> tuple[date | None, Fact | None]:
+    if head_frame is not None and head_frame.date is not None:
+        return head_frame.date, head_frame.date_fact
+    if s.head is not None:
+        day, ev = dated.get(s.head, (None, None))
+        if day is not None and ev is not None:
+            return day, Fact(ev.value, ev.start, ev.end, DATE_CONTEXT)
+    if s.block in block_date:
+        day, ev = block_date[s.block]
+        return day, Fact(ev.value, ev.start, ev.end, DATE_CONTEXT)
+    if lead is not None:
+        return lead[0], Fact(lead[1].value, lead[1].start, lead[1].end, DATE_CONTEXT)
+    return None, None

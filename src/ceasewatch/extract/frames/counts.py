@@ -1,0 +1,269 @@
+"""Weapon counts: which figure counts which weapons, and with what measure.
+
+Rules, in the order they claim a figure:
+- `count.adjacent`: a figure right before its weapon ("57 Ukrainian drones",
+  "458 ударними БпЛА"), with only modifiers between;
+- `count.after_weapon`: a weapon, then a colon or dash and the figure
+  ("drones: 35", "БПЛА - 29");
+- `count.partitive`: "31 of the 40 drones", "72 of them", "з них 406":
+  the first figure is a part of the weapons named (or just named);
+- `count.quantifier`: "all of them", "both", "none" for the weapons just named;
+- `count.anaphoric`: a figure beside a measure verb with no weapon of its
+  own ("72 were shot down", "збито 406") counts the weapons last named;
+- `count.list_item`: a list line under a head ("10 - над территорией
+  Белгородской области") counts the head's weapons, with the head's measure,
+  as one part of a breakdown by region.
+
+The measure (launched, intercepted, lost, hit) is the nearest measure cue
+that no other counted weapon stands in front of (`measure.nearest`); "with"
+before a figure means launched (`measure.with`); a figure with no measure cue
+in a sentence about an attack counts the weapons launched
+(`measure.attack`). A figure whose line names exactly one region it happened
+over is one part of a breakdown (`scope`), summed only where the text gives no
+total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..lexicon import table
+from ..mentions import NumberMention, WeaponMention
+from .model import CountFact
+from .rules import Example, register
+from .view import MEASURE_GROUPS, SentenceView
+
+__all__ = ["read_counts", "Pair"]
+
+ADJACENT = register("count.adjacent", "a figure right before the weapons it counts",
+                    Example("Russia launched 150 drones overnight, Zelensky said.", "en",
+                            {"weapons": [{"category": "drone", "launched": 150}]}),
+                    Example("Ворог атакував 45 ракетами.", "uk", {"weapons": [{"category": "missile", "launched": 45}]}))
+AFTER_WEAPON = register("count.after_weapon", "a weapon, a colon or dash, then its figure",
+                        Example("Intercepted overnight, the ministry said: drones - 35.", "en",
+                                {"weapons": [{"category": "drone", "intercepted": 35}]}))
+PARTITIVE = register("count.partitive", "a part of the weapons named: '31 of the 40 drones', 'з них 406'",
+                     Example("Air defences shot down 31 of the 40 drones Russia launched, the air force said.", "en",
+                             {"weapons": [{"category": "drone", "launched": 40, "intercepted": 31}]}))
+QUANTIFIER = register("count.quantifier", "'all of them', 'both', 'none' count the weapons just named",
+                      Example("Russia fired two Iskander-M missiles at Sumy; both of them struck the city, "
+                              "the regional administration said.", "en",
+                              {"weapons": [{"category": "ballistic_missile", "launched": 2, "hit": 2}]}))
+ANAPHORIC = register("count.anaphoric", "a figure beside a measure verb counts the weapons last named",
+                     Example("Russia launched 112 drones at Ukraine overnight; 72 were shot down, the air force said.",
+                             "en", {"weapons": [{"category": "drone", "launched": 112, "intercepted": 72}]}))
+OF_SET = register("count.of_set", "'Of four cruise missiles, two were downed': the set a part is taken from was launched",
+                 Example("Of four Iskander-K cruise missiles, two were brought down, the air force said.", "en",
+                         {"weapons": [{"category": "cruise_missile", "launched": 4, "intercepted": 2}]}))
+LIST_ITEM = register("count.list_item", "a list line counts its head's weapons, as one part of a breakdown")
+MEASURE_NEAREST = register("measure.nearest", "the nearest measure verb no other counted weapon stands before")
+MEASURE_WITH = register("measure.with", "'with' before a figure: the weapons launched")
+MEASURE_COORDINATED = register("measure.coordinated", "figures joined by 'and' share one measure verb",
+                               Example("Air defences shot down 563 of the drones and 26 of the missiles, the air force said.",
+                                       "en", {"weapons": [{"category": "drone", "intercepted": 563},
+                                                          {"category": "missile", "intercepted": 26}]}))
+MEASURE_ATTACK = register("measure.attack", "a figure in a sentence about an attack, with no measure verb: launched")
+
+_CUE_MEASURE = {"launch": "launched", "intercept": "intercepted", "lost": "lost", "hit": "hit"}
+
+
+@dataclass
+class Pair:
+    number: NumberMention
+    weapon: WeaponMention
+    rule: str
+    measure: str | None = None
+    measure_rule: str | None = None
+    value: int | None = None
+    scope: str | None = None
+
+
+def _partitive_words(lang: str) -> frozenset[str]:
+    entry = table(lang, "numbers").entries.get("partitive")
+    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset({"of", "з", "із", "из"})
+
+
+def _gap_ok(v: SentenceView, start: int, end: int) -> bool:
+    """Only modifiers between a figure and its weapon: no other figure,
+    punctuation, measure verb or "of"."""
+    if end - start > 5:
+        return False
+    stops = _partitive_words(v.a.lang)
+    for k in range(start, end):
+        tok = v.tokens[k]
+        if k in v.number_at or tok.text in (",", ";", ":", "(", ")", ".") or tok.lower in stops:
+            return False
+        if v.groups(k) & {"intercept", "lost", "hit", "launch_site", "over", "speech"}:
+            return False
+    return True
+
+
+def _measure_of(cue_groups: set[str]) -> str | None:
+    for group in MEASURE_GROUPS:
+        if group in cue_groups:
+            return _CUE_MEASURE[group]
+    return None
+
+
+def _last_weapon_before(weapons: list[WeaponMention], tok: int) -> WeaponMention | None:
+    before = [w for w in weapons if w.tok_end <= tok]
+    return before[-1] if before else None
+
+
+def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[Pair]:
+    """Figures paired with weapons (measures not yet assigned)."""
+    weapons = sorted(v.m.weapons, key=lambda w: w.tok_start)
+    pairs: list[Pair] = []
+    used: set[int] = set()
+    numbers = sorted(v.m.numbers, key=lambda n: n.tok_start)
+    stops = _partitive_words(v.a.lang)
+    for n in numbers:
+        if n.quantifier in ("all", "none", "both"):
+            continue
+        if _after_quantifier(v, n, numbers):
+            target = _last_weapon_before(weapons, n.tok_start) or context_weapon
+            if target is not None:
+                pair = Pair(n, target, OF_SET, value=n.value, measure="launched", measure_rule=OF_SET)
+                pairs.append(pair)
+                used.add(id(n))
+                continue
+        after = next((w for w in weapons if w.tok_start >= n.tok_end and _gap_ok(v, n.tok_end, w.tok_start)), None)
+        if after is not None:
+            # "Of four cruise missiles, two were brought down": the set the part comes from
+            of_set = n.tok_start > v.s.start and v.tokens[n.tok_start - 1].lower in stops and (
+                n.tok_start - 1 == v.s.start or v.tokens[n.tok_start - 2].text in (",", ";", ":"))
+            pair = Pair(n, after, OF_SET if of_set else ADJACENT, value=n.value)
+            if of_set:
+                pair.measure, pair.measure_rule = "launched", OF_SET
+            pairs.append(pair)
+            used.add(id(n))
+            continue
+        # "31 of the 40 drones", "72 of them", "з них 406" handled below
+        k = n.tok_end
+        if k < v.s.end and v.tokens[k].lower in stops:
+            target = next((w for w in weapons if w.tok_start > k and w.tok_start - k <= 4), None)
+            if target is None:
+                target = _last_weapon_before(weapons, n.tok_start) or context_weapon
+            if target is not None:
+                pairs.append(Pair(n, target, PARTITIVE, value=n.value))
+                used.add(id(n))
+                continue
+        before = _last_weapon_before(weapons, n.tok_start)
+        if before is not None and n.tok_start - before.tok_end <= 2 and all(
+                v.tokens[j].text in (":", "-", "—", "–") for j in range(before.tok_end, n.tok_start)):
+            pairs.append(Pair(n, before, AFTER_WEAPON, value=n.value))
+            used.add(id(n))
+    # figures next to a measure verb, with no weapon of their own
+    for n in numbers:
+        if id(n) in used or n.quantifier in ("all", "none", "both"):
+            continue
+        near = any(v.groups(j) & set(MEASURE_GROUPS) for j in range(max(v.s.start, n.tok_start - 3), n.tok_start)) \
+            or any(v.groups(j) & set(MEASURE_GROUPS) for j in range(n.tok_end, min(v.s.end, n.tok_end + 3)))
+        if not near or _counts_people(v, n):
+            continue
+        target = _last_weapon_before(weapons, n.tok_start) or context_weapon
+        if target is None:
+            target = next((w for w in weapons if w.tok_start > n.tok_end), None)
+        if target is not None:
+            pairs.append(Pair(n, target, ANAPHORIC, value=n.value))
+    for n in numbers:
+        if n.quantifier not in ("all", "none", "both"):
+            continue
+        target = _last_weapon_before(weapons, n.tok_start) or context_weapon
+        nxt = next((w for w in weapons if w.tok_start >= n.tok_end and w.tok_start - n.tok_end <= 3), None)
+        target = nxt or target
+        if target is not None:
+            pairs.append(Pair(n, target, QUANTIFIER, value=n.value))
+    pairs.sort(key=lambda p: p.number.tok_start)
+    return pairs
+
+
+def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMention]) -> bool:
+    """"none of those seven", "all 40 of them": the figure names the set the quantifier counts."""
+    for q in numbers:
+        if q.quantifier in ("all", "none", "both") and 0 < n.tok_start - q.tok_end <= 3 and all(
+                v.tokens[k].lower in ("of", "those", "these", "the", "з", "із", "из", "этих", "цих", "тих")
+                for k in range(q.tok_end, n.tok_start)):
+            return True
+    return False
+
+
+def _counts_people(v: SentenceView, n: NumberMention) -> bool:
+    """A figure of people, houses or hours is no weapon count."""
+    people = table(v.a.lang, "casualties").entries.get("people")
+    words = frozenset(p.lower() for p in people.phrases) if people else frozenset()
+    k = n.tok_end
+    for j in range(k, min(v.s.end, k + 3)):
+        if v.tokens[j].norm in words or v.tokens[j].lower in words:
+            return True
+        if j in v.weapon_at:
+            return False
+    return bool(v.groups(n.tok_end) & {"killed", "injured"}) if n.tok_end < v.s.end else False
+
+
+def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None) -> None:
+    cues = [c for c in v.m.cues if c.group in MEASURE_GROUPS]
+    attack = bool(v.cues("attack"))
+    positions = [p.number.tok_start for p in pairs]
+    previous: Pair | None = None
+    for p in pairs:
+        prev, previous = previous, p
+        if p.measure is not None:
+            continue
+        if prev is not None and prev.measure is not None and _coordinated(v, prev, p):
+            p.measure, p.measure_rule = prev.measure, MEASURE_COORDINATED
+            continue
+        start = min(p.number.tok_start, p.weapon.tok_start)
+        end = max(p.number.tok_end, p.weapon.tok_end)
+        # "with 96 drones": launched
+        if any(v.tokens[j].lower in ("with", "із", "з") and "launch" in v.groups(j)
+               for j in range(max(v.s.start, start - 2), start)):
+            p.measure, p.measure_rule = "launched", MEASURE_WITH
+            continue
+        best = None
+        best_d = 10**6
+        for c in cues:
+            if c.tok_end <= start:
+                d = start - c.tok_end
+                between = any(c.tok_end <= q < start for q in positions if q != p.number.tok_start)
+            elif c.tok_start >= end:
+                d = c.tok_start - end
+                between = any(end <= q < c.tok_start for q in positions if q != p.number.tok_start)
+            else:
+                d, between = 0, False
+            if between:
+                d += 20  # another figure's verb
+            if d < best_d:
+                best, best_d = c, d
+        if best is not None and best_d < 30:
+            p.measure, p.measure_rule = _CUE_MEASURE[best.group], MEASURE_NEAREST
+        elif head_measure:
+            p.measure, p.measure_rule = head_measure, LIST_ITEM
+        elif attack:
+            p.measure, p.measure_rule = "launched", MEASURE_ATTACK
+
+
+_JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus"})
+
+
+def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
+    end = max(prev.number.tok_end, prev.weapon.tok_end)
+    start = min(p.number.tok_start, p.weapon.tok_start)
+    return 0 < start - end <= 3 and all(v.tokens[k].lower in _JOINERS for k in range(end, start))
+
+
+def read_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
+    facts = []
+    launched: dict[str, int] = {}
+    for p in pairs:
+        if p.measure == "launched" and p.value is not None:
+            launched[p.weapon.category] = p.value
+    for p in pairs:
+        if p.measure is None:
+            continue
+        value = p.value
+        if p.number.quantifier == "all":
+            value = launched.get(p.weapon.category)
+        facts.append(CountFact(p.weapon.category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
+                               p.rule, scope=p.scope, weapon_start=p.weapon.start, weapon_end=p.weapon.end))
+    return facts

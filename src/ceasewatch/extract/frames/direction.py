@@ -1,0 +1,192 @@
+"""Who attacks whom: the attacker and the target country of a frame.
+
+The rules are tried in order; the first that answers a field fills it, with
+its id on the evidence:
+
+- `direction.agent`: a side named as the one attacking ("Russia launched",
+  "ВСУ атаковали", "the enemy attacked", "attacked by Ukrainian drones");
+- `direction.weapon_side`: a side on the weapons ("57 Ukrainian drones",
+  "ворожих БпЛА", "our drones");
+- `direction.model`: a weapon only one side fires (Shahed, Kalibr, Neptune);
+- `direction.target_named`: the country attacked named ("attacked Ukraine");
+- `direction.places`: the country of the places struck or intercepted over
+  (occupied Ukrainian regions count for the side the claim presents);
+- `direction.defenders`: a side's air defence at work is the side attacked;
+- `direction.self_report`: a side reporting strikes on the other's places
+  reports its own strike (General Staff, Russian MoD "high-precision strike");
+- `direction.complement`: with one side known, the other is the opposite,
+  except that an attack on a side's territory that names no attacker keeps
+  the attacker unknown (a governor's "drone attack").
+- `direction.denial`: who denies a strike denies one of its own.
+
+"The enemy" is the side opposite the speaker, "our" forces the speaker's.
+"""
+
+from __future__ import annotations
+
+from ..mentions import ActorMention, PlaceMention
+from .model import Fact
+from .rules import Example, register
+from .view import SentenceView
+
+__all__ = ["read_direction", "OCCUPIED", "opposite"]
+
+OCCUPIED = frozenset({"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"})
+CRIMEA = frozenset({"UA-43", "UA-40"})
+
+AGENT = register("direction.agent", "a side named as the one attacking",
+                 Example("Ukrainian forces attacked the Novoshakhtinsk refinery with drones overnight, "
+                         "the governor said.", "en", {"attacker": "UA"}),
+                 Example("Російська армія випустила по Харкову три ракети, повідомив Синєгубов.", "uk", {"attacker": "RU"}))
+WEAPON_SIDE = register("direction.weapon_side", "a side on the weapons ('57 Ukrainian drones', 'ворожих БпЛА')",
+                       Example("Air defences destroyed 57 Ukrainian drones over the Kursk region overnight, "
+                               "the Russian Defence Ministry said.", "en", {"attacker": "UA", "target_country": "RU"}))
+MODEL = register("direction.model", "a weapon model only one side fires",
+                 Example("Shahed drones hit a substation in Odesa overnight, the regional governor said.", "en",
+                         {"attacker": "RU"}))
+TARGET_NAMED = register("direction.target_named", "the country attacked named as such",
+                        Example("Russia attacked Ukraine with 150 drones overnight, Zelensky said.", "en",
+                                {"attacker": "RU", "target_country": "UA"}))
+PLACES = register("direction.places", "the country of the places struck or intercepted over",
+                  Example("A drone attack on Belgorod damaged a house overnight, the governor said.", "en",
+                          {"target_country": "RU", "attacker": None}))
+DEFENDERS = register("direction.defenders", "a side's air defence at work: that side was attacked",
+                     Example("Air defences shot down 20 drones overnight, Ukraine's air force said.", "en",
+                             {"target_country": "UA", "attacker": "RU"}))
+SELF_REPORT = register("direction.self_report", "a side that reports strikes on the other's places reports its own",
+                       Example("Ukraine's General Staff said its forces struck the Ryazan oil refinery overnight.", "en",
+                               {"attacker": "UA", "target_country": "RU"}))
+COMPLEMENT = register("direction.complement", "one side known: the other is the opposite")
+DENIAL = register("direction.denial", "who denies a strike denies one of its own",
+                  Example("Russia's Defence Ministry denied striking a hospital in Kherson on Tuesday.", "en",
+                          {"stance": "denied", "attacker": "RU"}))
+
+_ATTACK_GROUPS = frozenset({"attack", "launch", "hit"})
+_BY = frozenset({"by", "from"})
+
+
+def opposite(side: str | None) -> str | None:
+    return {"UA": "RU", "RU": "UA"}.get(side or "")
+
+
+def _actor_side(actor: ActorMention, speaker: str | None) -> str | None:
+    if actor.kind == "enemy":
+        return opposite(speaker)
+    if actor.kind == "own":
+        return speaker if speaker in ("UA", "RU") else None
+    return actor.side if actor.side in ("UA", "RU") else None
+
+
+_AGENT_KINDS = frozenset({"forces", "government", "enemy", "own", "head_of_state"})
+
+
+def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
+    attack_cues = [c for c in v.m.cues if c.group in _ATTACK_GROUPS]
+    if not attack_cues:
+        return None
+    for x in sorted(v.m.actors, key=lambda x: x.tok_start):
+        if x.kind not in _AGENT_KINDS and not (x.kind == "nationality" and _noun_after(v, x)):
+            continue
+        side = _actor_side(x, speaker)
+        if side is None:
+            continue
+        for c in attack_cues:
+            # subject: "Russia launched", "ворог атакував"; passive agent: "attacked by Ukrainian drones"
+            if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start):
+                return side, x
+            if 0 <= x.tok_start - c.tok_end <= 2 and any(v.tokens[k].lower in _BY for k in range(c.tok_end, x.tok_start)):
+                return side, x
+        # "армія РФ випустила", a subject several words before the verb within the clause
+    return None
+
+
+def _noun_after(v: SentenceView, x: ActorMention) -> bool:
+    """A nationality adjective standing for forces ("Russian troops" is in the data; "російські" alone is not)."""
+    return False
+
+
+def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
+    for w in v.m.weapons:
+        for x in v.m.actors:
+            if x.kind not in ("nationality", "enemy", "own"):
+                continue
+            near = 0 <= w.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, w.tok_start) and not any(
+                k in v.number_at for k in range(x.tok_end, w.tok_start))
+            if near or (x.tok_start >= w.tok_start and x.tok_end <= w.tok_end):
+                side = _actor_side(x, speaker)
+                if side:
+                    return side, x
+    return None
+
+
+def _struck_country(places: list[PlaceMention], speaker: str | None, attacker: str | None) -> tuple[str, PlaceMention] | None:
+    plain = [p for p in places if p.country in ("UA", "RU") and p.region not in OCCUPIED]
+    if plain:
+        ua = [p for p in plain if p.country == "UA"]
+        ru = [p for p in plain if p.country == "RU"]
+        if ua and not ru:
+            return "UA", ua[0]
+        if ru and not ua:
+            return "RU", ru[0]
+        return None
+    occupied = [p for p in places if p.region in OCCUPIED]
+    if not occupied:
+        return None
+    if attacker in ("UA", "RU"):
+        return opposite(attacker) or "UA", occupied[0]
+    if speaker == "RU":
+        return "RU", occupied[0]
+    if speaker == "UA" and all(p.region in CRIMEA for p in occupied):
+        return "RU", occupied[0]
+    if speaker == "UA":
+        return "UA", occupied[0]
+    return None
+
+
+def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMention], denied: bool,
+                   interceptions: bool) -> tuple[Fact | None, Fact | None]:
+    attacker: Fact | None = None
+    target: Fact | None = None
+    found = _agent(v, speaker)
+    if found:
+        attacker = Fact(found[0], found[1].start, found[1].end, AGENT)
+    if attacker is None:
+        found = _weapon_side(v, speaker)
+        if found:
+            attacker = Fact(found[0], found[1].start, found[1].end, WEAPON_SIDE)
+    if attacker is None:
+        sides = {w.used_by for w in v.m.weapons if w.used_by}
+        if len(sides) == 1:
+            w = next(w for w in v.m.weapons if w.used_by)
+            attacker = Fact(sides.pop(), w.start, w.end, MODEL)
+    # the country attacked, named after an attack word
+    for p in v.m.places:
+        if p.kind == "country" and p.country in ("UA", "RU") and any(
+                0 <= p.tok_start - c.tok_end <= 2 for c in v.m.cues if c.group in ("attack", "launch")):
+            if attacker is None or attacker.value != p.country:
+                target = Fact(p.country, p.start, p.end, TARGET_NAMED)
+                break
+    if target is None:
+        hit = _struck_country(struck, speaker, attacker.value if attacker else None)
+        if hit:
+            target = Fact(hit[0], hit[1].start, hit[1].end, PLACES)
+    if target is None:
+        for x in v.m.actors:
+            if x.kind == "defenders":
+                side = speaker if speaker in ("UA", "RU") else None
+                if side:
+                    target = Fact(side, x.start, x.end, DEFENDERS)
+                    break
+    if denied and speaker in ("UA", "RU"):
+        if attacker is None:
+            attacker = Fact(speaker, v.a.tokens[v.s.start].start, v.a.tokens[v.s.start].end, DENIAL)
+        if target is None:
+            target = Fact(opposite(speaker), attacker.start, attacker.end, DENIAL)
+    if attacker is None and target is not None and speaker in ("UA", "RU") and target.value == opposite(speaker):
+        attacker = Fact(speaker, target.start, target.end, SELF_REPORT)
+    if attacker is not None and target is None:
+        target = Fact(opposite(attacker.value), attacker.start, attacker.end, COMPLEMENT)
+    elif target is not None and attacker is None and (interceptions or target.rule == DEFENDERS) \
+            and speaker == target.value:
+        attacker = Fact(opposite(target.value), target.start, target.end, COMPLEMENT)
+    return attacker, target

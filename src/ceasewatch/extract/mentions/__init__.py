@@ -1,0 +1,108 @@
+"""The mention layer: typed spans found by data-driven recognisers.
+
+`find_mentions(analysis, geocoder)` runs every recogniser once per document
+and files the results per sentence (`Mentions.in_sentence`), so that the
+frame rules read a sentence's numbers, weapons, places, actors, targets,
+cues and time expressions without scanning text again.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..analysis.document import Analysis, Sentence
+from .actors import find_actors
+from .base import (
+    ActorMention,
+    CueMention,
+    Mention,
+    NumberMention,
+    PlaceMention,
+    TargetMention,
+    TimeMention,
+    WeaponMention,
+)
+from .lexical import find_cues, find_targets
+from .numbers import find_numbers
+from .places import find_places
+from .times import find_times
+from .weapons import find_weapons
+
+__all__ = [
+    "Mentions", "SentenceMentions", "find_mentions", "Mention", "NumberMention", "WeaponMention", "PlaceMention",
+    "ActorMention", "TargetMention", "CueMention", "TimeMention",
+]
+
+
+@dataclass
+class SentenceMentions:
+    numbers: list[NumberMention] = field(default_factory=list)
+    weapons: list[WeaponMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+    targets: list[TargetMention] = field(default_factory=list)
+    cues: list[CueMention] = field(default_factory=list)
+    times: list[TimeMention] = field(default_factory=list)
+
+    def cue(self, *groups: str) -> list[CueMention]:
+        return [c for c in self.cues if c.group in groups]
+
+    def has(self, *groups: str) -> bool:
+        return any(c.group in groups for c in self.cues)
+
+
+@dataclass
+class Mentions:
+    numbers: list[NumberMention]
+    weapons: list[WeaponMention]
+    places: list[PlaceMention]
+    actors: list[ActorMention]
+    targets: list[TargetMention]
+    cues: list[CueMention]
+    times: list[TimeMention]
+    by_sentence: list[SentenceMentions]
+
+    def in_sentence(self, s: Sentence) -> SentenceMentions:
+        return self.by_sentence[s.i]
+
+
+def _file(a: Analysis, items: list[Any], slot: str, by_sentence: list[SentenceMentions]) -> None:
+    starts = [s.start for s in a.sentences]
+    for m in items:
+        i = bisect.bisect_right(starts, m.tok_start) - 1
+        if 0 <= i < len(by_sentence):
+            getattr(by_sentence[i], slot).append(m)
+
+
+def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
+    actors = find_actors(a)
+    # Words inside an actor's name are not weapons, cues or targets of their own
+    # ("anti-aircraft missile troops", "mobile fire groups").
+    named = [(x.tok_start, x.tok_end) for x in actors if x.kind not in ("nationality", "enemy", "own")]
+    cues = find_cues(a)
+    cue_spans = [(c.tok_start, c.tok_end) for c in cues]
+    mentions = Mentions(
+        numbers=find_numbers(a),
+        weapons=[w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)],
+        places=find_places(a, geocoder, actors),
+        actors=actors,
+        targets=[t for t in find_targets(a) if not _covered(t, named)],
+        # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
+        # "could not be intercepted"); inside an actor's name it is no cue at all
+        cues=[c for c in cues if not _inside(c, cue_spans) and not _covered(c, named)],
+        times=find_times(a),
+        by_sentence=[SentenceMentions() for _ in a.sentences],
+    )
+    for slot in ("numbers", "weapons", "places", "actors", "targets", "cues", "times"):
+        _file(a, getattr(mentions, slot), slot, mentions.by_sentence)
+    return mentions
+
+
+def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.tok_start and m.tok_end <= e and (m.tok_start, m.tok_end) != (s, e) for s, e in spans)
+
+
+def _covered(m: Mention, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= m.tok_start and m.tok_end <= e for s, e in spans)

@@ -1,0 +1,215 @@
+"""Places: names the offline gazetteer knows, found as chunks of capitalised
+words and resolved through the `Geocoder` interface (never by reading
+gazetteer files here).
+
+A chunk may take a following region, district, sea or facility word
+("Sumy region", "Сумській області", "Black Sea", "Kursk nuclear power
+plant"); a list of names sharing one plural region word ("Kharkiv, Sumy and
+Poltava regions", "Київській, Чернігівській та Донецькій областях") gives
+each name that word. Chunks inside page furniture (datelines), speaker
+phrases and person names (after a title, or known people) are skipped.
+A same-name settlement is resolved again with the region named in the same
+sentence as a hint ("Krasnopillia, Sumy region").
+
+What a place is to the claim (struck, interception area, launch site,
+destination) is decided later, by the frame rules.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from ..analysis.document import Analysis, Sentence
+from ..analysis.tokens import Token
+from ..lexicon import table
+from .base import ActorMention, PlaceMention
+
+__all__ = ["find_places", "PlaceFinder"]
+
+
+@cache
+def _words(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Entry -> phrases as tuples of lower-case forms ("=" and "!" marks dropped)."""
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for entry in table(lang, "places"):
+        phrases = []
+        for p in entry.phrases:
+            forms = tuple(w.lstrip("=!").lower() for w in p.split())
+            phrases.append(forms)
+        out[entry.key] = tuple(sorted(phrases, key=len, reverse=True))
+    return out
+
+
+def _match_at(tokens: list[Token], i: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """Length in tokens of the longest phrase starting at i (0 if none);
+    each word matches a token's norm or its lower case."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n > end:
+            continue
+        if all(_same(tokens[i + k], w) for k, w in enumerate(phrase)):
+            return n
+    return 0
+
+
+def _same(tok: Token, word: str) -> bool:
+    if tok.norm == word or tok.lower == word:
+        return True
+    # English plurals and the "(s)" suffix groups of the data files
+    return "(" in word and tok.lower in _expand(word)
+
+
+@cache
+def _expand(word: str) -> frozenset[str]:
+    from ..lexicon.phrases import expand_forms, split_alternatives
+
+    return frozenset(f for alt in split_alternatives(word) for f in expand_forms(alt))
+
+
+def _capitalised(tok: Token) -> bool:
+    first = tok.text[:1]
+    return first.isupper() and any(ch.isalpha() for ch in tok.text)
+
+
+class PlaceFinder:
+    def __init__(self, a: Analysis, geocoder: Any, actors: list[ActorMention]) -> None:
+        self.a = a
+        self.geocoder = geocoder
+        self.words = _words(a.lang)
+        self.stop = frozenset(w[0] for w in self.words.get("stop", ()))
+        self.masked: set[int] = set()
+        for actor in actors:
+            # "Kyiv" or "Russia" standing for a government is also a place; other actors are not
+            if actor.kind not in ("government", "nationality"):
+                self.masked.update(range(actor.tok_start, actor.tok_end))
+        for start, end, _ in a.furniture:
+            ts, te = a.token_span(start, end)
+            self.masked.update(range(ts, te))
+
+    def find(self) -> list[PlaceMention]:
+        out: list[PlaceMention] = []
+        for s in self.a.sentences:
+            out.extend(self._sentence(s))
+        return out
+
+    def _chunks(self, s: Sentence) -> list[tuple[int, int]]:
+        tokens = self.a.tokens
+        chunks: list[tuple[int, int]] = []
+        i = s.start
+        titles = self.words.get("titles", ())
+        while i < s.end:
+            tok = tokens[i]
+            if i in self.masked or not _capitalised(tok) or tok.norm in self.stop or tok.lower in self.stop:
+                i += 1
+                continue
+            j = i + 1
+            while j < s.end and j not in self.masked and (
+                (_capitalised(tokens[j]) and tokens[j].norm not in self.stop and tokens[j].lower not in self.stop)
+                or (tokens[j].text == "-" and not tok.space and j + 1 < s.end and _capitalised(tokens[j + 1]))
+            ):
+                j += 1
+            # "Sea of Azov", "Republic of Crimea", "Rostov on Don"
+            if (j + 1 < s.end and tokens[j].lower in ("of", "on") and tokens[j - 1].lower in ("sea", "republic", "rostov")
+                    and _capitalised(tokens[j + 1])):
+                j += 2
+            # a person after a title ("Governor Vyacheslav Gladkov") is no place
+            if i > 0 and _match_at(tokens, i - 1, i, titles) and j - i >= 1 and not self._region_word_at(j, s.end):
+                i = j
+                continue
+            chunks.append((i, j))
+            i = j
+        return chunks
+
+    def _region_word_at(self, j: int, end: int) -> int:
+        return _match_at(self.a.tokens, j, end, self.words.get("region_words", ()))
+
+    def _sentence(self, s: Sentence) -> list[PlaceMention]:
+        tokens = self.a.tokens
+        chunks = self._chunks(s)
+        if not chunks:
+            return []
+        # a shared region word after a list: "Kharkiv, Sumy and Poltava regions"
+        suffix: dict[int, tuple[str, int]] = {}
+        connectors = self.words.get("connectors", ())
+        group: list[int] = []
+        for ci, (cs, ce) in enumerate(chunks):
+            group.append(ci)
+            nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
+            gap_ok = nxt is not None and self._only_connectors(ce, nxt[0], connectors)
+            if gap_ok:
+                continue
+            for kind in ("region_words", "district_words", "sea_words", "facility_words"):
+                n = _match_at(tokens, ce, s.end, self.words.get(kind, ()))
+                if n:
+                    # the canonical singular ("regions", "областях" -> "region", "область") for the lookup
+                    canonical = table(self.a.lang, "places")[kind].get("canonical") if kind == "region_words" else None
+                    word = str(canonical) if canonical else " ".join(t.text for t in tokens[ce : ce + n])
+                    for g in group if kind in ("region_words", "district_words") else group[-1:]:
+                        suffix[g] = (kind + ":" + word, ce + n if g == group[-1] else chunks[g][1])
+                    break
+            group = []
+        found: list[PlaceMention] = []
+        for ci, (cs, ce) in enumerate(chunks):
+            name = self.a.view.norm[tokens[cs].start : tokens[ce - 1].end]
+            kind_word = suffix.get(ci)
+            mention = None
+            if kind_word:
+                kind, word = kind_word[0].split(":", 1)
+                end_tok = kind_word[1]
+                kinds = {"region_words": ("region",), "district_words": None, "sea_words": ("sea",),
+                         "facility_words": ("site",)}[kind]
+                mention = self._lookup(f"{name} {word}", cs, end_tok, kinds)
+                if mention is None and kind == "facility_words":
+                    mention = self._lookup(name, cs, ce, None)
+                if mention is None and kind == "district_words":
+                    mention = self._lookup(name, cs, ce, ("settlement",))
+            else:
+                mention = self._lookup(name, cs, ce, None)
+                if mention is None and ce - cs > 1:
+                    # "Kharkiv Regional Military" stopped late: try the first word alone
+                    mention = self._lookup(tokens[cs].text, cs, cs + 1, None)
+            if mention is not None:
+                found.append(mention)
+        return self._rehint(found)
+
+    def _only_connectors(self, start: int, end: int, connectors: tuple[tuple[str, ...], ...]) -> bool:
+        i = start
+        if i >= end:
+            return False
+        while i < end:
+            n = _match_at(self.a.tokens, i, end, connectors)
+            if not n:
+                return False
+            i += n
+        return True
+
+    def _lookup(self, text: str, ts: int, te: int, kinds: tuple[str, ...] | None,
+                region_hint: str | None = None) -> PlaceMention | None:
+        candidates = self.geocoder.lookup(text, lang=self.a.lang, kinds=kinds, region_hint=region_hint)
+        if not candidates or candidates[0].score < 0.5:
+            return None
+        c = candidates[0]
+        tokens = self.a.tokens
+        return PlaceMention(tokens[ts].start, tokens[te - 1].end, ts, te, name=self.a.text[tokens[ts].start:tokens[te - 1].end],
+                            kind=c.kind, region=c.region, country=c.country, lat=c.lat, lon=c.lon,
+                            canonical=c.name, score=c.score)
+
+    def _rehint(self, found: list[PlaceMention]) -> list[PlaceMention]:
+        regions = [p.region for p in found if p.kind == "region" and p.region]
+        if not regions:
+            return found
+        out = []
+        for p in found:
+            if p.kind == "settlement" and p.region not in regions and p.score < 0.95:
+                tokens = self.a.tokens
+                text = self.a.view.norm[tokens[p.tok_start].start : tokens[p.tok_end - 1].end]
+                better = self._lookup(text, p.tok_start, p.tok_end, ("settlement",), region_hint=regions[0])
+                if better is not None and better.region in regions:
+                    p = better
+            out.append(p)
+        return out
+
+
+def find_places(a: Analysis, geocoder: Any, actors: list[ActorMention]) -> list[PlaceMention]:
+    return PlaceFinder(a, geocoder, actors).find()
