@@ -44,6 +44,7 @@ class Sentence:
     line_start: bool  # begins a line
     head: int | None = None  # the sentence whose ":" introduces this list item
     is_item: bool = False
+    clause_of: int | None = None  # for the later clauses of a split sentence, its first clause
 
 
 @dataclass
@@ -151,10 +152,19 @@ def _split(tokens: list[Token], lang: str, text: str) -> tuple[list[Sentence], l
     start = 0
     block_i = 0
     line_start = True
+    breaks = _clause_breaks(lang)
     for i, t in enumerate(tokens):
         if not _ends_sentence(tokens, i, abbrev):
             continue
-        sentences.append(Sentence(len(sentences), start, i + 1, block_i, tokens[start].start, t.end, line_start))
+        first = len(sentences)
+        for cut in _clause_cuts(tokens, start, i + 1, breaks):
+            sentences.append(Sentence(len(sentences), start, cut, block_i, tokens[start].start, tokens[cut - 1].end,
+                                      line_start if len(sentences) == first else False,
+                                      clause_of=None if len(sentences) == first else first))
+            start = cut
+        sentences.append(Sentence(len(sentences), start, i + 1, block_i, tokens[start].start, t.end,
+                                  line_start if len(sentences) == first else False,
+                                  clause_of=None if len(sentences) == first else first))
         line_start = t.newline_after
         new_block = t.paragraph_after or (t.newline_after and not has_blank_lines)
         if new_block or i + 1 == len(tokens):
@@ -170,6 +180,26 @@ def _split(tokens: list[Token], lang: str, text: str) -> tuple[list[Sentence], l
             sentences[sid].block = len(blocks) - 1
     _link_lists(tokens, sentences)
     return sentences, blocks
+
+
+def _clause_breaks(lang: str) -> tuple[tuple[str, ...], ...]:
+    entry = table(lang, "structure").entries.get("clause_breaks")
+    if not entry:
+        return ()
+    return tuple(tuple(p.lower().replace(",", " , ").replace(";", " ; ").split()) for p in entry.phrases)
+
+
+def _clause_cuts(tokens: list[Token], start: int, end: int, breaks: tuple[tuple[str, ...], ...]) -> list[int]:
+    """Token positions where a sentence splits into clauses ("..., while ..."):
+    after the comma or semicolon that opens a clause-break phrase."""
+    cuts = []
+    for k in range(start + 3, end - 3):
+        for phrase in breaks:
+            n = len(phrase)
+            if k + n <= end and all(tokens[k + j].lower == w for j, w in enumerate(phrase)):
+                cuts.append(k + 1 if phrase[0] in (",", ";") else k)
+                break
+    return cuts
 
 
 def _link_lists(tokens: list[Token], sentences: list[Sentence]) -> None:

@@ -76,6 +76,7 @@ def mark_blocks(a: Analysis) -> None:
             block.marks.add("hashtags")
     _mark_headline(a)
     _mark_signature(a)
+    _mark_date_lines(a)
 
 
 def _mark_headline(a: Analysis) -> None:
@@ -89,6 +90,19 @@ def _mark_headline(a: Analysis) -> None:
     reads_as_title = single_line and n_tokens <= 35 and not text.endswith((".", ":", ";"))
     if (title and text == title) or reads_as_title:
         first.marks.add("headline")
+
+
+_DATE_LINE = re.compile(r"^(?:[A-Za-zА-Яа-яІіЇїЄєҐґ]{2,12}\.?,?\s+)?[0-9]{1,2}[ .](?:[A-Za-zА-Яа-яІіЇїЄєҐґ]{3,12}\.?|[0-9]{2})"
+                        r"[ .][0-9]{4},?(?:\s+[0-9]{1,2}[:.][0-9]{2})?(?:\s+[A-Z]{2,5})?\s*$")
+
+
+def _mark_date_lines(a: Analysis) -> None:
+    """"Thu 19 Jun 2025 18.40 BST", "19.03.2025, 09:15": a page's date line, not a strike date."""
+    for block in a.blocks[:6]:
+        text = a.view.norm[block.char_start : block.char_end].strip()
+        if len(text) <= 40 and _DATE_LINE.match(text):
+            block.marks.add("dateline")
+            a.furniture.append((block.char_start, block.char_end, "date_line"))
 
 
 def _mark_signature(a: Analysis) -> None:

@@ -40,6 +40,8 @@ SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state"
 # Speakers whose side must come from elsewhere when their entry has none.
 _PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они"})
 _WINDOW = 8
+_RANK = {"official": 0, "regional": 0, "head_of_state": 1, "person": 1, "third_party": 2, "outlet": 3, "witness": 3,
+         "government": 4}
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,18 @@ def _side_from_places(actor: ActorMention, sm: SentenceMentions) -> str | None:
         side = _place_side(p)
         if side:
             return side
+    return None
+
+
+def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMentions) -> str | None:
+    """"a spokesman for Ukraine's southern defence forces", "представитель Минобороны России": the side
+    of the body named right after the office."""
+    for x in sm.actors:
+        if x is actor or x.side not in ("UA", "RU"):
+            continue
+        if 0 <= x.tok_start - actor.tok_end <= 3 and all(
+                a.tokens[k].lower in ("for", "of", "at", "in", "the", "a", "an") for k in range(actor.tok_end, x.tok_start)):
+            return x.side
     return None
 
 
@@ -188,6 +202,8 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
         if actor is None:
             continue
         side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
+        if side is None:
+            side = _side_from_affiliation(a, actor, sm)
         found.append((cue.tok_start, _voice(actor, side, rule)))
     if not found:
         # "Zelensky: ..." — a speaker heading the line
@@ -197,7 +213,8 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
             side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
             return _voice(actor, side, "attribution.heading")
         return None
-    found.sort(key=lambda f: f[0])
+    # the most specific speaker wins: an office over a capital standing for its government
+    found.sort(key=lambda f: (_RANK.get(f[1].kind, 5), f[0]))
     return found[0][1]
 
 
@@ -223,6 +240,10 @@ def _continue(a: Analysis, own: list[Voice | None], default: Voice) -> list[Voic
         if voice is not None:
             effective.append(voice)
             last, last_block = voice, s.block
+            continue
+        if s.clause_of is not None and own[s.clause_of] is not None:
+            # "..., Russian officials said, while a Russian attack on Kyiv killed six": the outlet's own words
+            effective.append(default if default.basis == "outlet" else replace(default, basis="inherited"))
             continue
         if s.head is not None and s.head < len(effective):
             effective.append(replace(effective[s.head], basis="inherited", rule="attribution.list_head"))

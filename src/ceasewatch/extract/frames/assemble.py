@@ -17,7 +17,7 @@ paragraph's, the story's lead, and last the publication day for fresh news
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from ..analysis.document import Analysis, Sentence
 from ..analysis.structure import NO_CLAIM_MARKS
@@ -25,8 +25,8 @@ from ..attribution import Voices
 from ..mentions import Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
-from .casualties import read_casualties
-from .counts import assign_measures, pair_counts, read_counts
+from .casualties import _singular_person, read_casualties
+from .counts import assign_measures, assign_scopes, pair_counts, read_counts
 from .direction import read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
@@ -52,6 +52,10 @@ DATE_OWN = register("date.own", "the sentence's own time expression",
 DATE_CONTEXT = register("date.context", "the date of the list head, the paragraph or the story's lead")
 DATE_PUBLICATION = register("date.publication", "fresh news with no time expression: the publication day")
 
+TARGET_NAMED = register("target.named", "what was struck, named in a report sentence (not where the wounded were "
+                        "taken, not a launch site)",
+                        Example("A Russian missile hit a school in Kharkiv overnight, the mayor said.", "en",
+                                {"targets": ["civilian.education"]}))
 _MEASURE_OF = {"launch": "launched", "intercept": "intercepted", "lost": "lost", "hit": "hit"}
 _STRIKE = ("attack", "launch", "intercept", "hit", "lost", "damage", "air_defence_active")
 _PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1, "relative": 2, "overnight": 2}
@@ -61,11 +65,12 @@ def _reports(v: SentenceView) -> str | None:
     """The rule that keeps the sentence from being a report, or "" when it is one; None when no strike word."""
     if not v.m.has(*_STRIKE) and not _casualty_figure(v):
         return None
+    measured = any(n.value is not None for n in v.m.numbers) and v.m.has("intercept", "lost", "hit", "launch")
     concrete = bool(v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places)
-                    or _casualty_figure(v))
+                    or _casualty_figure(v) or measured)
     if not concrete:
         return None
-    strike_at = min(c.tok_start for c in v.m.cues if c.group in _STRIKE)
+    strike_at = min((c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")), default=v.s.start)
     if any(c.group == "modal" and c.tok_start < strike_at and strike_at - c.tok_end <= 5 for c in v.m.cues):
         return MODAL
     specific_time = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
@@ -84,17 +89,25 @@ def _casualty_figure(v: SentenceView) -> bool:
     if v.m.has("no_casualties", "no_killed", "no_injured"):
         return True
     cues = v.cues("killed", "injured")
-    return any(abs(n.tok_start - c.tok_start) <= 4 for c in cues for n in v.m.numbers if n.value is not None)
+    if any(abs(n.tok_start - c.tok_start) <= 7 for c in cues for n in v.m.numbers if n.value is not None):
+        return True
+    return any(_singular_person(v, c) is not None for c in cues)
 
 
 def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None, str | None]:
     """(day, evidence, reason-for-no-day) from the sentence's own time expressions."""
     candidates: list[tuple[int, TimeMention, date]] = []
     clocks: list[TimeMention] = []
+    speech = [c for c in v.m.cues if c.group == "speech"]
     for t in v.m.times:
+        # "officials said Sunday that ...": when it was said, not when it happened
+        if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
+            continue
         r = resolve(t, ref)
         if r.basis == "multi":
             return None, Fact("multi", t.start, t.end, DATE_OWN), "the figure covers several days"
+        if t.kind == "stamp":
+            continue
         if t.kind == "time":
             clocks.append(t)
             continue
@@ -102,7 +115,19 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
             candidates.append((_PRIORITY.get(t.kind, 5), t, r.date))
     if not candidates:
         return None, None, None
-    candidates.sort(key=lambda c: (c[0], c[1].start))
+    strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE]
+
+    def distance(t: TimeMention) -> int:
+        return min((abs(t.tok_start - k) for k in strikes), default=0)
+
+    days = {d for _, _, d in candidates}
+    evenings = [c for c in candidates if c[1].kind == "evening"]
+    if evenings and any(d == evenings[0][2] + timedelta(days=1) for d in days):
+        # "began on Saturday evening and lasted until Sunday morning": the night, dated by its morning
+        later = [c for c in candidates if c[2] == evenings[0][2] + timedelta(days=1)]
+        _, t, day = later[0]
+        return day, Fact("night", t.start, t.end, DATE_OWN), None
+    candidates.sort(key=lambda c: (distance(c[1]), c[0], c[1].start))
     _, t, day = candidates[0]
     if t.kind in ("day", "evening") and clocks:
         day = shift_for_zone(day, clocks[0])
@@ -118,6 +143,8 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     for s in a.sentences:
         v = SentenceView.of(a, s, m.in_sentence(s))
         day, evidence, reason = _own_date(v, ref)
+        if any(s.char_start >= fs and s.char_end <= fe for fs, fe, kind in a.furniture if kind == "date_line"):
+            day, evidence, reason = None, None, None
         if day is not None and evidence is not None and not (a.marks(s) & NO_CLAIM_MARKS):
             block_date[s.block] = (day, evidence)
             if lead is None:
@@ -135,7 +162,36 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if frame is not None:
             frames.append(frame)
     _direction_from_context(frames)
+    _date_from_claim(frames)
     return frames
+
+
+DATE_SAME_CLAIM = register("date.same_claim", "a sentence dated only by its context takes the one date the same "
+                           "speaker gives elsewhere for the same attack",
+                           Example("A Ukrainian drone struck a market in Oleshky, Russian-installed officials said. "
+                                   "The drone hit the market on Saturday evening, they said.", "en",
+                                   {"date": "2025-03-15"}))
+
+
+def _date_from_claim(frames: list[Frame]) -> None:
+    strong: dict[tuple, set] = {}
+    for f in frames:
+        if f.date is not None and f.date_fact is not None and f.date_fact.rule == DATE_OWN:
+            strong.setdefault(_direction_key(f), set()).add((f.date, f.date_fact))
+    for f in frames:
+        if f.date_fact is None or f.date_fact.rule not in (DATE_CONTEXT, DATE_PUBLICATION):
+            continue
+        dates = strong.get(_direction_key(f), set())
+        days = {d for d, _ in dates}
+        if len(days) == 1:
+            day, fact = next(iter(dates))
+            f.date = day
+            f.date_fact = Fact(fact.value, fact.start, fact.end, DATE_SAME_CLAIM)
+
+
+def _direction_key(f: Frame) -> tuple:
+    return (f.voice.party, f.stance.value, f.attacker.value if f.attacker else None,
+            f.target.value if f.target else None)
 
 
 DIRECTION_CONTEXT = register("direction.context", "a sentence that names no side continues the direction of the "
@@ -156,9 +212,14 @@ def _direction_from_context(frames: list[Frame]) -> None:
         source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
                        and g.stance.value == f.stance.value and g.attacker is not None
                        and (f.target is None or (g.target is not None and g.target.value == f.target.value))), None)
-        if source is None or source.attacker is None:
+        if source is None and f.target is None:
+            # "пострадали двое сотрудников": the side attacked in the same speaker's report of that day
+            source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
+                           and g.stance.value == f.stance.value and g.target is not None), None)
+        if source is None:
             continue
-        f.attacker = Fact(source.attacker.value, source.attacker.start, source.attacker.end, DIRECTION_CONTEXT)
+        if source.attacker:
+            f.attacker = Fact(source.attacker.value, source.attacker.start, source.attacker.end, DIRECTION_CONTEXT)
         if f.target is None and source.target:
             f.target = Fact(source.target.value, source.target.start, source.target.end, DIRECTION_CONTEXT)
 
@@ -180,8 +241,18 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
         if head_measure is None:
             groups = [c.group for c in head.cues if c.group in _MEASURE_OF]
             head_measure = _MEASURE_OF[groups[0]] if groups else None
+    if context_weapon is None:
+        for k in range(s.i - 1, max(-1, s.i - 4), -1):
+            prev = a.sentences[k]
+            if prev.block != s.block and k != s.i - 1:
+                break
+            weapons = m.in_sentence(prev).weapons
+            if weapons:
+                context_weapon = weapons[-1]
+                break
     pairs = pair_counts(v, context_weapon)
     assign_measures(v, pairs, head_measure)
+    assign_scopes(v, pairs)
     if s.is_item:
         scoped = [p for p in v.m.places if p.region]
         if len(scoped) == 1:
@@ -195,7 +266,7 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     regions, places = read_places(v, roles)
     struck = [p for p in v.m.places if roles.get(id(p)) == "struck"]
     killed, injured = read_casualties(v)
-    targets = [Fact(t.code, t.start, t.end, "target.named") for t in v.m.targets]
+    targets = [Fact(t.code, t.start, t.end, TARGET_NAMED) for t in v.m.targets if not _governed(v, t, ("treated", "launch_site"))]
     weapons = [Fact((w.category, w.model), w.start, w.end, "weapon.named") for w in v.m.weapons]
     interceptions = any(c.measure in ("intercepted", "lost") for c in counts) or v.m.has("intercept")
     attacker, target = read_direction(v, voice.party, struck, stance.value == "denied", interceptions)
@@ -212,6 +283,11 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     if day is None and frame.undated_reason is None:
         frame.undated_reason = "no time expression and no publication time"
     return frame
+
+
+def _governed(v: SentenceView, m, groups: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
+    """The mention follows a cue of these groups closely ("taken to hospital", "from the airfield")."""
+    return any(0 <= m.tok_start - c.tok_end <= 2 and c.group in groups for c in v.m.cues)
 
 
 def _context_date(s: Sentence, dated: dict[int, tuple[date | None, Fact | None]],

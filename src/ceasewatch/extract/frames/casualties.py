@@ -50,6 +50,11 @@ def read_casualties(v: SentenceView) -> tuple[list[Fact], list[Fact]]:
     scope_default = place.canonical if place else None
     sentence_text = " ".join(t.lower for t in tokens[v.s.start:v.s.end])
     is_total = any(w in sentence_text for w in totals)
+    casualty_cues = [c for c in v.m.cues if c.group in ("killed", "injured")]
+
+    def nearest_cue(n) -> object:  # type: ignore[no-untyped-def]
+        return min(casualty_cues, key=lambda c: min(abs(n.tok_start - c.tok_end), abs(c.tok_start - n.tok_end)))
+
     for cue in v.m.cues:
         group = cue.group
         if group in ("no_casualties", "no_killed", "no_injured"):
@@ -72,7 +77,9 @@ def read_casualties(v: SentenceView) -> tuple[list[Fact], list[Fact]]:
                 d = n.tok_start - cue.tok_end
             else:
                 continue
-            if d > 4 or any(k in v.weapon_at for k in range(min(n.tok_end, cue.tok_end), max(n.tok_start, cue.tok_start))):
+            if nearest_cue(n) is not cue:
+                continue
+            if d > 6 or any(k in v.weapon_at for k in range(min(n.tok_end, cue.tok_end), max(n.tok_start, cue.tok_start))):
                 continue
             before = " ".join(t.lower for t in tokens[max(v.s.start, n.tok_start - 3):n.tok_start])
             if any(w in before.split() or w in before for w in subset):
@@ -98,7 +105,8 @@ def read_casualties(v: SentenceView) -> tuple[list[Fact], list[Fact]]:
 def _between_are_light(v: SentenceView, n, cue) -> bool:  # type: ignore[no-untyped-def]
     start, end = (n.tok_end, cue.tok_start) if n.tok_end <= cue.tok_start else (cue.tok_end, n.tok_start)
     light = {"were", "was", "people", "have", "had", "been", "are", "is", "and", "others", "others,", "more",
-             "людей", "осіб", "человек", "людини", "особи", "человека", "ще", "еще", "also", "of", "them"}
+             "людей", "осіб", "человек", "людини", "особи", "человека", "ще", "еще", "also", "of", "them", "in", "the",
+             "capital", "city", "region", "town", "village", "були", "было", "были", "було"}
     return all(v.tokens[k].lower in light or v.tokens[k].norm in _words(v.a.lang, "people") for k in range(start, end))
 
 

@@ -26,6 +26,7 @@ total.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from ..lexicon import table
 from ..mentions import NumberMention, WeaponMention
@@ -55,6 +56,11 @@ ANAPHORIC = register("count.anaphoric", "a figure beside a measure verb counts t
 OF_SET = register("count.of_set", "'Of four cruise missiles, two were downed': the set a part is taken from was launched",
                  Example("Of four Iskander-K cruise missiles, two were brought down, the air force said.", "en",
                          {"weapons": [{"category": "cruise_missile", "launched": 4, "intercepted": 2}]}))
+COPULA = register("count.copula", "'Nine of the missiles were Iskander-K cruise missiles': the figure counts the weapons "
+                  "it is said to be, as launched",
+                  Example("Russia launched 13 missiles; nine of the missiles were Iskander-K cruise missiles, four of "
+                          "which were shot down, the air force said.", "en",
+                          {"weapons": [{"category": "cruise_missile", "launched": 9, "intercepted": 4}]}))
 LIST_ITEM = register("count.list_item", "a list line counts its head's weapons, as one part of a breakdown")
 MEASURE_NEAREST = register("measure.nearest", "the nearest measure verb no other counted weapon stands before")
 MEASURE_WITH = register("measure.with", "'with' before a figure: the weapons launched")
@@ -76,6 +82,7 @@ class Pair:
     measure_rule: str | None = None
     value: int | None = None
     scope: str | None = None
+    additive: bool = False
 
 
 def _partitive_words(lang: str) -> frozenset[str]:
@@ -93,7 +100,7 @@ def _gap_ok(v: SentenceView, start: int, end: int) -> bool:
         tok = v.tokens[k]
         if k in v.number_at or tok.text in (",", ";", ":", "(", ")", ".") or tok.lower in stops:
             return False
-        if v.groups(k) & {"intercept", "lost", "hit", "launch_site", "over", "speech"}:
+        if v.groups(k) & {"intercept", "lost", "hit", "launch_site", "over", "speech", "killed", "injured"}:
             return False
     return True
 
@@ -127,6 +134,11 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
                 pairs.append(pair)
                 used.add(id(n))
                 continue
+        copula = _copula_weapon(v, n, weapons)
+        if copula is not None:
+            pairs.append(Pair(n, copula, COPULA, value=n.value, measure="launched", measure_rule=COPULA))
+            used.add(id(n))
+            continue
         after = next((w for w in weapons if w.tok_start >= n.tok_end and _gap_ok(v, n.tok_end, w.tok_start)), None)
         if after is not None:
             # "Of four cruise missiles, two were brought down": the set the part comes from
@@ -158,8 +170,9 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
         if id(n) in used or n.quantifier in ("all", "none", "both"):
             continue
         near = any(v.groups(j) & set(MEASURE_GROUPS) for j in range(max(v.s.start, n.tok_start - 3), n.tok_start)) \
-            or any(v.groups(j) & set(MEASURE_GROUPS) for j in range(n.tok_end, min(v.s.end, n.tok_end + 3)))
-        if not near or _counts_people(v, n):
+            or any(v.groups(j) & set(MEASURE_GROUPS) for j in range(n.tok_end, min(v.s.end, n.tok_end + 3))) \
+            or (n.tok_end < v.s.end and "over" in v.groups(n.tok_end) and v.m.has(*MEASURE_GROUPS))
+        if not near or _counts_other(v, n):
             continue
         target = _last_weapon_before(weapons, n.tok_start) or context_weapon
         if target is None:
@@ -178,6 +191,25 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
     return pairs
 
 
+def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMention]) -> WeaponMention | None:
+    """"nine of the missiles were Iskander-K cruise missiles", "the other four were ballistic"."""
+    copulas = _copulas(v.a.lang)
+    k = n.tok_end
+    limit = min(v.s.end, k + 5)
+    while k < limit and v.tokens[k].lower not in copulas:
+        if v.tokens[k].text in (",", ";", ".") or k in v.number_at:
+            return None
+        k += 1
+    if k >= limit:
+        return None
+    return next((w for w in weapons if 0 <= w.tok_start - k - 1 <= 2), None)
+
+
+def _copulas(lang: str) -> frozenset[str]:
+    entry = table(lang, "numbers").entries.get("copula")
+    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
+
+
 def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMention]) -> bool:
     """"none of those seven", "all 40 of them": the figure names the set the quantifier counts."""
     for q in numbers:
@@ -188,11 +220,28 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
     return False
 
 
-def _counts_people(v: SentenceView, n: NumberMention) -> bool:
-    """A figure of people, houses or hours is no weapon count."""
-    people = table(v.a.lang, "casualties").entries.get("people")
-    words = frozenset(p.lower() for p in people.phrases) if people else frozenset()
+@cache
+def _word_set(lang: str, name: str, key: str) -> frozenset[str]:
+    entry = table(lang, name).entries.get(key)
+    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
+
+
+def _counts_other(v: SentenceView, n: NumberMention) -> bool:
+    """A figure of people, houses, places or "air targets" is no weapon count."""
+    words = _word_set(v.a.lang, "casualties", "people")
     k = n.tok_end
+    if k < v.s.end and k not in v.weapon_at:
+        nxt = v.tokens[k]
+        if nxt.lower in _word_set(v.a.lang, "numbers", "not_weapons") or " ".join(
+                t.lower for t in v.tokens[k:k + 2]) in _word_set(v.a.lang, "numbers", "not_weapons"):
+            return True
+        # Ukrainian and Russian: a noun right after the figure that is no weapon ("58 цілей")
+        if "NOUN" in nxt.tags and k not in v.weapon_at and not v.groups(k):
+            return True
+    # "два многоквартирных дома", "two houses": what is struck is no weapon
+    if any(t.tok_start - k <= 2 and t.tok_start >= k for t in v.m.targets) or any(
+            p.tok_start - k <= 1 and p.tok_start >= k for p in v.m.places):
+        return True
     for j in range(k, min(v.s.end, k + 3)):
         if v.tokens[j].norm in words or v.tokens[j].lower in words:
             return True
@@ -243,13 +292,38 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             p.measure, p.measure_rule = "launched", MEASURE_ATTACK
 
 
-_JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus"})
+_JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus", "all", "both",
+                      "усі", "всі", "все", "обидві", "обидва", "оба", "обе", "another", "a", "further"})
 
 
 def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
     end = max(prev.number.tok_end, prev.weapon.tok_end)
     start = min(p.number.tok_start, p.weapon.tok_start)
     return 0 < start - end <= 3 and all(v.tokens[k].lower in _JOINERS for k in range(end, start))
+
+
+def assign_scopes(v: SentenceView, pairs: list[Pair]) -> None:
+    """"twelve drones over the Bryansk Region, eleven over the Rostov Region ...": each figure is one part
+    of a breakdown by region; "another 27", "six more drones": a part that adds to what was given."""
+    additive = _word_set(v.a.lang, "numbers", "additive")
+    over = [c for c in v.m.cues if c.group == "over"]
+    scoped: list[tuple[Pair, str]] = []
+    for i, p in enumerate(pairs):
+        before = " ".join(t.lower for t in v.tokens[max(v.s.start, p.number.tok_start - 2):p.number.tok_start])
+        after_tok = v.tokens[p.number.tok_end].lower if p.number.tok_end < v.s.end else ""
+        if any(w in before.split() or before.endswith(w) for w in additive) or after_tok in additive:
+            p.additive = True
+        end = pairs[i + 1].number.tok_start if i + 1 < len(pairs) else v.s.end
+        start = max(p.number.tok_end, p.weapon.tok_end if p.weapon.tok_start >= p.number.tok_start else p.number.tok_end)
+        for c in over:
+            if start <= c.tok_start < end:
+                place = next((q for q in v.m.places if c.tok_end <= q.tok_start <= c.tok_end + 4 and q.region), None)
+                if place is not None:
+                    scoped.append((p, place.region or ""))
+                break
+    if len(scoped) >= 2:
+        for p, region in scoped:
+            p.scope = region
 
 
 def read_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
@@ -265,5 +339,6 @@ def read_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
         if p.number.quantifier == "all":
             value = launched.get(p.weapon.category)
         facts.append(CountFact(p.weapon.category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
-                               p.rule, scope=p.scope, weapon_start=p.weapon.start, weapon_end=p.weapon.end))
+                               p.rule, scope=p.scope, weapon_start=p.weapon.start, weapon_end=p.weapon.end,
+                               additive=p.additive))
     return facts

@@ -57,6 +57,11 @@ SELF_REPORT = register("direction.self_report", "a side that reports strikes on 
                        Example("Ukraine's General Staff said its forces struck the Ryazan oil refinery overnight.", "en",
                                {"attacker": "UA", "target_country": "RU"}))
 COMPLEMENT = register("direction.complement", "one side known: the other is the opposite")
+VICTIM_REPORT = register("direction.victim_report", "Ukraine's officials reporting a strike on Ukraine report a Russian one "
+                         "(the annotated sets never leave that attacker open; Russian officials' unattributed attacks "
+                         "stay open, as the development corpus annotates them)",
+                         Example("Yesterday evening an attack drone hit a substation near Chuhuiv, Ukrenergo said.", "en",
+                                 {"attacker": "RU"}))
 DENIAL = register("direction.denial", "who denies a strike denies one of its own",
                   Example("Russia's Defence Ministry denied striking a hospital in Kherson on Tuesday.", "en",
                           {"stance": "denied", "attacker": "RU"}))
@@ -85,7 +90,13 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
     if not attack_cues:
         return None
     for x in sorted(v.m.actors, key=lambda x: x.tok_start):
-        if x.kind not in _AGENT_KINDS and not (x.kind == "nationality" and _noun_after(v, x)):
+        # "Russia's biggest air attack", "російська атака": a side on the attack itself
+        if x.kind == "nationality" and any(0 <= c.tok_start - x.tok_end <= 2 and c.group == "attack"
+                                           for c in attack_cues):
+            side = x.side
+            if side in ("UA", "RU"):
+                return side, x
+        if x.kind not in _AGENT_KINDS:
             continue
         side = _actor_side(x, speaker)
         if side is None:
@@ -100,14 +111,14 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
     return None
 
 
-def _noun_after(v: SentenceView, x: ActorMention) -> bool:
-    """A nationality adjective standing for forces ("Russian troops" is in the data; "російські" alone is not)."""
-    return False
-
-
 def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
     for w in v.m.weapons:
         for x in v.m.actors:
+            if x.kind == "forces" and 0 <= x.tok_start - w.tok_end <= 2 and all(
+                    v.tokens[k].lower in ("of", "the", "from") for k in range(w.tok_end, x.tok_start)):
+                side = _actor_side(x, speaker)
+                if side:
+                    return side, x
             if x.kind not in ("nationality", "enemy", "own"):
                 continue
             near = 0 <= w.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, w.tok_start) and not any(
@@ -143,6 +154,22 @@ def _struck_country(places: list[PlaceMention], speaker: str | None, attacker: s
     return None
 
 
+TARGET_SIDE = register("direction.target_side", "a side on what was struck ('Ukrainian energy facilities')",
+                       Example("Russia's Defence Ministry said its strike had targeted Ukrainian energy facilities.", "en",
+                               {"attacker": "RU", "target_country": "UA"}))
+
+
+def _target_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
+    for t in v.m.targets:
+        for x in v.m.actors:
+            if x.kind in ("nationality", "enemy", "own") and 0 <= t.tok_start - x.tok_end <= 2 \
+                    and not v.has_break(x.tok_end, t.tok_start):
+                side = _actor_side(x, speaker)
+                if side:
+                    return side, x
+    return None
+
+
 def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMention], denied: bool,
                    interceptions: bool) -> tuple[Fact | None, Fact | None]:
     attacker: Fact | None = None
@@ -167,6 +194,10 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
                 target = Fact(p.country, p.start, p.end, TARGET_NAMED)
                 break
     if target is None:
+        found = _target_side(v, speaker)
+        if found and (attacker is None or attacker.value != found[0]):
+            target = Fact(found[0], found[1].start, found[1].end, TARGET_SIDE)
+    if target is None:
         hit = _struck_country(struck, speaker, attacker.value if attacker else None)
         if hit:
             target = Fact(hit[0], hit[1].start, hit[1].end, PLACES)
@@ -184,6 +215,8 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
             target = Fact(opposite(speaker), attacker.start, attacker.end, DENIAL)
     if attacker is None and target is not None and speaker in ("UA", "RU") and target.value == opposite(speaker):
         attacker = Fact(speaker, target.start, target.end, SELF_REPORT)
+    if attacker is None and target is not None and target.value == "UA" and speaker == "UA":
+        attacker = Fact("RU", target.start, target.end, VICTIM_REPORT)
     if attacker is not None and target is None:
         target = Fact(opposite(attacker.value), attacker.start, attacker.end, COMPLEMENT)
     elif target is not None and attacker is None and (interceptions or target.rule == DEFENDERS) \

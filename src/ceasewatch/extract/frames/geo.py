@@ -35,7 +35,11 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
     """Role of each place mention of the sentence, by id()."""
     roles: dict[int, str] = {}
     places = sorted(v.m.places, key=lambda p: p.tok_start)
+    metonyms = [x for x in v.m.actors if x.kind == "government" and _acts(v, x)]
     for p in places:
+        if any(x.tok_start <= p.tok_start < x.tok_end for x in metonyms):
+            roles[id(p)] = "speaker"  # "Moscow said", "Kyiv denies": a capital standing for its government
+            continue
         if p.kind == "country":
             roles[id(p)] = "country"
         elif any(s <= p.tok_start and p.tok_end <= e + 4 and p.tok_start >= s for s, e in speakers) or any(
@@ -56,6 +60,16 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
     for p in places:
         roles.setdefault(id(p), "struck")
     return roles
+
+
+_ACTS = frozenset({"speech", "attack", "launch", "denial", "intercept"})
+
+
+def _acts(v: SentenceView, x) -> bool:  # type: ignore[no-untyped-def]
+    """The actor speaks or acts: a verb right after it, or "by" right before it."""
+    after = any(v.groups(k) & _ACTS for k in range(x.tok_end, min(v.s.end, x.tok_end + 2)))
+    before = x.tok_start > v.s.start and v.tokens[x.tok_start - 1].lower in ("by", "from")
+    return after or before
 
 
 def _interrupted(v: SentenceView, start: int, end: int) -> bool:
@@ -81,7 +95,7 @@ def read_places(v: SentenceView, roles: dict[int, str]) -> tuple[list[Fact], lis
             continue
         if p.region:
             regions.append(Fact(p.region, p.start, p.end, rule))
-        if p.kind in ("settlement", "site"):
+        if p.kind in ("settlement", "site") and not p.district:
             places.append(Fact(p, p.start, p.end, rule))
     return regions, places
 

@@ -35,6 +35,7 @@ class CountFact:
     rule: str
     scope: str | None = None  # a region code when the figure is one part of a per-region breakdown
     total: bool = False  # the text calls it a total
+    additive: bool = False  # "another 27": one more part on top of what was given
     weapon_start: int = 0  # the weapon's words
     weapon_end: int = 0
 

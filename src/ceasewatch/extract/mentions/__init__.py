@@ -83,16 +83,19 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
     named = [(x.tok_start, x.tok_end) for x in actors if x.kind not in ("nationality", "enemy", "own")]
     cues = find_cues(a)
     cue_spans = [(c.tok_start, c.tok_end) for c in cues]
+    times = find_times(a)
+    time_spans = [(t.tok_start, t.tok_end) for t in times]
     mentions = Mentions(
-        numbers=find_numbers(a),
+        # a figure inside a time expression ("3 сентября", "the night of 13 to 14 March") counts nothing
+        numbers=[n for n in find_numbers(a) if not _covered(n, time_spans)],
         weapons=[w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)],
-        places=find_places(a, geocoder, actors),
+        places=[p for p in find_places(a, geocoder, actors) if not _covered(p, time_spans)],
         actors=actors,
         targets=[t for t in find_targets(a) if not _covered(t, named)],
         # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
         # "could not be intercepted"); inside an actor's name it is no cue at all
         cues=[c for c in cues if not _inside(c, cue_spans) and not _covered(c, named)],
-        times=find_times(a),
+        times=times,
         by_sentence=[SentenceMentions() for _ in a.sentences],
     )
     for slot in ("numbers", "weapons", "places", "actors", "targets", "cues", "times"):

@@ -51,6 +51,7 @@ class PlaceMention(Mention):
     lon: float | None = None
     canonical: str = ""  # the gazetteer's name
     score: float = 1.0
+    district: bool = False  # named as a district or community: its region counts, not a place
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ destination) is decided later, by the frame rules.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import Any
 
@@ -68,7 +69,11 @@ def _expand(word: str) -> frozenset[str]:
 
 
 def _capitalised(tok: Token) -> bool:
+    """A capitalised word that can start a name; "Moscow-installed", "Kyiv-based" are adjectives."""
     first = tok.text[:1]
+    if "-" in tok.text and tok.text.rsplit("-", 1)[1][:1].islower() and "-on-" not in tok.text \
+            and "-на-" not in tok.text:
+        return False
     return first.isupper() and any(ch.isalpha() for ch in tok.text)
 
 
@@ -109,10 +114,23 @@ class PlaceFinder:
                 or (tokens[j].text == "-" and not tok.space and j + 1 < s.end and _capitalised(tokens[j + 1]))
             ):
                 j += 1
+            # "Slavyansk-na-Kubani", "Rostov-on-Don", "Ростов-на-Дону" split by the tokenizer
+            while (j + 3 <= s.end and tokens[j].text == "-" and tokens[j + 1].lower in ("na", "on", "на", "над")
+                   and j + 3 < s.end and tokens[j + 2].text == "-" and _capitalised(tokens[j + 3])):
+                j += 4
             # "Sea of Azov", "Republic of Crimea", "Rostov on Don"
             if (j + 1 < s.end and tokens[j].lower in ("of", "on") and tokens[j - 1].lower in ("sea", "republic", "rostov")
                     and _capitalised(tokens[j + 1])):
                 j += 2
+            # "the Dnipro river": water, not the city
+            if _match_at(tokens, j, s.end, self.words.get("water_after", ())):
+                i = j
+                continue
+            # "Moscow's war": a capital standing for its state; "Kyiv's Solomianskyi district" stays a place
+            if j + 1 < s.end and tokens[j].text == "'s" and not _capitalised(tokens[j + 1]) and not _match_at(
+                    tokens, j + 1, s.end, self.words.get("possessive_parts", ())):
+                i = j
+                continue
             # a person after a title ("Governor Vyacheslav Gladkov") is no place
             if i > 0 and _match_at(tokens, i - 1, i, titles) and j - i >= 1 and not self._region_word_at(j, s.end):
                 i = j
@@ -164,6 +182,8 @@ class PlaceFinder:
                     mention = self._lookup(name, cs, ce, None)
                 if mention is None and kind == "district_words":
                     mention = self._lookup(name, cs, ce, ("settlement",))
+                if mention is not None and kind == "district_words":
+                    mention = replace(mention, district=True)
             else:
                 mention = self._lookup(name, cs, ce, None)
                 if mention is None and ce - cs > 1:
@@ -196,17 +216,20 @@ class PlaceFinder:
                             canonical=c.name, score=c.score)
 
     def _rehint(self, found: list[PlaceMention]) -> list[PlaceMention]:
-        regions = [p.region for p in found if p.kind == "region" and p.region]
-        if not regions:
-            return found
         out = []
         for p in found:
-            if p.kind == "settlement" and p.region not in regions and p.score < 0.95:
+            regions = [q.region for q in found if q is not p and q.region and q.kind in ("region", "settlement")]
+            if not regions:
+                out.append(p)
+                continue
+            if p.kind == "settlement" and p.region not in regions and (p.score < 0.95 or p.district):
                 tokens = self.a.tokens
                 text = self.a.view.norm[tokens[p.tok_start].start : tokens[p.tok_end - 1].end]
                 better = self._lookup(text, p.tok_start, p.tok_end, ("settlement",), region_hint=regions[0])
                 if better is not None and better.region in regions:
-                    p = better
+                    p = replace(better, district=p.district)
+                elif p.district:
+                    continue  # "Kamensky district" of Rostov region is not Kamenskiy of Saratov region
             out.append(p)
         return out
 

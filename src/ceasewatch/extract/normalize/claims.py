@@ -44,7 +44,18 @@ def _key(frame: Frame) -> tuple[Any, ...]:
 
 
 def _count(facts: list[CountFact]) -> tuple[int | None, list[CountFact]]:
-    """The claim's figure for one weapon category and measure, and the facts it rests on."""
+    """The claim's figure for one weapon category and measure, and the facts it rests on:
+    the largest whole (or the sum of a breakdown's parts), plus any "another N"."""
+    extra = [f for f in facts if f.additive and f.value is not None]
+    base, used = _base_count([f for f in facts if not f.additive])
+    if not extra:
+        return base, used
+    if base is None:
+        return sum(f.value or 0 for f in extra), extra
+    return base + sum(f.value or 0 for f in extra), used + extra
+
+
+def _base_count(facts: list[CountFact]) -> tuple[int | None, list[CountFact]]:
     wholes = [f for f in facts if f.scope is None and f.value is not None]
     parts = [f for f in facts if f.scope is not None and f.value is not None]
     if wholes:
@@ -148,8 +159,14 @@ def _claim(doc: Document, frames: list[Frame], extractor: str) -> Claim | None:
             if t.value not in targets:
                 targets.append(t.value)
             ev(f"targets.{targets.index(t.value)}", t)
-    killed, killed_facts = _casualty([k for f in frames for k in f.killed])
-    injured, injured_facts = _casualty([k for f in frames for k in f.injured])
+    all_killed = [k for f in frames for k in f.killed]
+    all_injured = [k for f in frames for k in f.injured]
+    if any(k.value[1] != "zero" for k in all_killed + all_injured):
+        # "no one was hurt there" beside a toll elsewhere is about that place only
+        all_killed = [k for k in all_killed if k.value[1] != "zero"]
+        all_injured = [k for k in all_injured if k.value[1] != "zero"]
+    killed, killed_facts = _casualty(all_killed)
+    injured, injured_facts = _casualty(all_injured)
     for fact in killed_facts:
         ev("killed", fact)
     for fact in injured_facts:

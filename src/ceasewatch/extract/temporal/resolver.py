@@ -140,8 +140,8 @@ def resolve(t: TimeMention, ref: Reference) -> Resolved:
         day, basis = ref.day, "night"
     elif t.kind in ("multi", "past_day"):
         basis = "multi"
-    elif t.kind == "time":
-        basis = "time"
+    elif t.kind in ("time", "stamp"):
+        basis = t.kind
     return Resolved(day, t.kind, basis, t.rule, t.start, t.end)
 
 
