@@ -45,6 +45,7 @@ class Sentence:
     head: int | None = None  # the sentence whose ":" introduces this list item
     is_item: bool = False
     clause_of: int | None = None  # for the later clauses of a split sentence, its first clause
+    quote: int | None = None  # the quotation (index into Analysis.quotes) this sentence lies in, wholly or partly
 
 
 @dataclass
@@ -68,6 +69,8 @@ class Analysis:
     blocks: list[Block]
     # (start, end) character spans of the dateline, byline and similar page furniture
     furniture: list[tuple[int, int, str]] = field(default_factory=list)
+    # quotations: (first sentence, last sentence) of each quoted passage
+    quotes: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -230,4 +233,23 @@ def analyze(doc: Document, lang: str | None = None) -> Analysis:
     sentences, blocks = _split(tokens, language, view.norm) if tokens else ([], [])
     analysis = Analysis(doc, language, view, sdoc, tokens, spmap, sentences, blocks)
     mark_blocks(analysis)
+    _mark_quotes(analysis)
     return analysis
+
+
+def _mark_quotes(a: Analysis) -> None:
+    """Quoted passages that run over several sentences ("... It hit a school," the governor said.)."""
+    open_at: int | None = None
+    for s in a.sentences:
+        marks = [t for t in a.tokens[s.start:s.end] if t.text == '"']
+        for _ in marks:
+            if open_at is None:
+                open_at = s.i
+            else:
+                if s.i > open_at:
+                    a.quotes.append((open_at, s.i))
+                    for k in range(open_at, s.i + 1):
+                        a.sentences[k].quote = len(a.quotes) - 1
+                open_at = None
+        if open_at is not None and a.sentences[open_at].block != s.block and s.i > open_at + 6:
+            open_at = None  # an unbalanced mark: give up on it

@@ -98,6 +98,18 @@ def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMention
     return None
 
 
+def _side_of_context(a: Analysis, m: Mentions, s: Sentence) -> str | None:
+    """The country of the places named in the sentence, else its paragraph, else the document."""
+    scopes = ([s], [a.sentences[i] for i in a.blocks[s.block].sentences], a.sentences)
+    for scope in scopes:
+        sides = {p.country for x in scope for p in m.in_sentence(x).places
+                 if p.country in ("UA", "RU") and p.kind in ("region", "settlement", "site")
+                 and p.region not in ("UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65")}
+        if len(sides) == 1:
+            return sides.pop()
+    return None
+
+
 def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int, lang: str,
                 told: bool) -> tuple[ActorMention | None, str]:
     speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS]
@@ -164,6 +176,11 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     for s in a.sentences:
         sm = m.in_sentence(s)
         voice = _own_voice(a, s, sm, last_named)
+        if voice is not None and voice.party is None and voice.kind in ("regional", "official"):
+            # "the governor said": a governor speaks for the region his report is about
+            side = _side_of_context(a, m, s)
+            if side is not None:
+                voice = replace(voice, party=side, rule="attribution.regional_context")
         if voice is not None and voice.party is None:
             # "the ministry said", "the force said": the body last named with a side
             prev = last_by_kind.get(voice.key or voice.kind) or (
@@ -174,6 +191,22 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
             last_named = voice
             last_by_kind[voice.key or voice.kind] = voice
         own.append(voice)
+    # "Про це повідомив начальник ОВА": the source of the sentences before, back to the last one named
+    for s in a.sentences:
+        voice = own[s.i]
+        if voice is None or not m.in_sentence(s).has("about_this"):
+            continue
+        k = s.i - 1
+        while k >= 0 and own[k] is None and not (a.marks(a.sentences[k]) & {"earlier", "teaser", "caption", "byline"}):
+            own[k] = replace(voice, basis="named", rule="attribution.about_this")
+            k -= 1
+    for first, last in a.quotes:
+        named = own[last] or own[first]
+        if named is None:
+            continue
+        for k in range(first, last + 1):
+            if own[k] is None:
+                own[k] = replace(named, basis="named", rule="attribution.quotation")
     default = _default_voice(a, m, own)
     effective = _continue(a, own, default)
     return Voices(own, effective, default)

@@ -71,7 +71,8 @@ def _reports(v: SentenceView) -> str | None:
     if not concrete:
         return None
     strike_at = min((c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")), default=v.s.start)
-    if any(c.group == "modal" and c.tok_start < strike_at and strike_at - c.tok_end <= 5 for c in v.m.cues):
+    if any(c.group == "modal" and c.tok_start < strike_at and strike_at - c.tok_end <= 5
+           and not (c.tok_end < v.s.end and v.tokens[c.tok_end].lower == "have") for c in v.m.cues):
         return MODAL
     specific_time = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
                         for t in v.m.times)
@@ -82,6 +83,10 @@ def _reports(v: SentenceView) -> str | None:
     if v.m.has("habitual") and not specific_time:
         return HABITUAL
     return ""
+
+
+def _followed_by_clock(v: SentenceView, t: TimeMention) -> bool:
+    return any(c.kind == "time" and 0 <= c.tok_start - t.tok_end <= 2 for c in v.m.times)
 
 
 def _casualty_figure(v: SentenceView) -> bool:
@@ -108,6 +113,8 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
             return None, Fact("multi", t.start, t.end, DATE_OWN), "the figure covers several days"
         if t.kind == "stamp":
             continue
+        if t.kind == "day" and _followed_by_clock(v, t):
+            continue  # "June 26, 2025 17:10": when the page was published
         if t.kind == "time":
             clocks.append(t)
             continue
@@ -140,15 +147,12 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     block_date: dict[int, tuple[date, Fact]] = {}
     lead: tuple[date, Fact] | None = None
     report_of: dict[int, bool] = {}
+    multi_lead = False
     for s in a.sentences:
         v = SentenceView.of(a, s, m.in_sentence(s))
         day, evidence, reason = _own_date(v, ref)
         if any(s.char_start >= fs and s.char_end <= fe for fs, fe, kind in a.furniture if kind == "date_line"):
             day, evidence, reason = None, None, None
-        if day is not None and evidence is not None and not (a.marks(s) & NO_CLAIM_MARKS):
-            block_date[s.block] = (day, evidence)
-            if lead is None:
-                lead = (day, evidence)
         dated[s.i] = (day, evidence)
         if a.marks(s) & NO_CLAIM_MARKS:
             continue
@@ -156,8 +160,17 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if s.is_item and s.head is not None and report_of.get(s.head):
             verdict = "" if verdict is None else verdict
         report_of[s.i] = verdict == ""
+        if verdict == "" or v.m.has(*_STRIKE):
+            if day is not None and evidence is not None:
+                block_date[s.block] = (day, evidence)
+                if lead is None:
+                    lead = (day, evidence)
+            elif reason is not None and lead is None and "headline" in a.marks(s) | ({"lead"} if s.block <= 2 else set()):
+                multi_lead = True
         if verdict != "":
             continue
+        if multi_lead and day is None and reason is None and s.block not in block_date:
+            reason = "the report covers several days"
         frame = _frame(a, m, s, v, voices, ref, day, evidence, reason, dated, block_date, lead, frames)
         if frame is not None:
             frames.append(frame)
