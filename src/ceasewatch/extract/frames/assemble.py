@@ -27,7 +27,7 @@ from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
 from .counts import assign_measures, assign_scopes, pair_counts, read_counts
-from .direction import read_direction
+from .direction import document_attacker, opposite, read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
 from .rules import Example, register
@@ -175,8 +175,21 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if frame is not None:
             frames.append(frame)
     _direction_from_context(frames)
+    _direction_from_document(frames, document_attacker(a, m))
     _date_from_claim(frames)
     return frames
+
+
+def _direction_from_document(frames: list[Frame], attacker: Fact | None) -> None:
+    if attacker is None:
+        return
+    for f in frames:
+        if f.attacker is not None or f.stance.value != "asserted":
+            continue
+        if f.target is None or f.target.value == opposite(attacker.value):
+            f.attacker = attacker
+            if f.target is None:
+                f.target = Fact(opposite(attacker.value), attacker.start, attacker.end, attacker.rule)
 
 
 DATE_SAME_CLAIM = register("date.same_claim", "a sentence dated only by its context takes the one date the same "

@@ -62,6 +62,11 @@ VICTIM_REPORT = register("direction.victim_report", "Ukraine's officials reporti
                          "stay open, as the development corpus annotates them)",
                          Example("Yesterday evening an attack drone hit a substation near Chuhuiv, Ukrenergo said.", "en",
                                  {"attacker": "RU"}))
+DOCUMENT = register("direction.document", "an attacker named in the opening lines holds for the reports below it "
+                    "that name none",
+                    Example("Рассказываю о последствиях атак ВСУ. Ночью Белгород подвергся ракетному обстрелу, "
+                            "повреждён объект энергетики.", "ru", {"attacker": "UA", "target_country": "RU"},
+                            publisher="Губернатор Белгородской области"))
 DENIAL = register("direction.denial", "who denies a strike denies one of its own",
                   Example("Russia's Defence Ministry denied striking a hospital in Kherson on Tuesday.", "en",
                           {"stance": "denied", "attacker": "RU"}))
@@ -223,3 +228,14 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
             and speaker == target.value:
         attacker = Fact(opposite(target.value), target.start, target.end, COMPLEMENT)
     return attacker, target
+
+
+def document_attacker(a, m) -> Fact | None:  # type: ignore[no-untyped-def]
+    """"Рассказываю о последствиях атак ВСУ": a side named as the attacker in the opening lines,
+    even where they report nothing themselves."""
+    for s in a.sentences[:4]:
+        v = SentenceView.of(a, s, m.in_sentence(s))
+        found = _agent(v, None)
+        if found is not None:
+            return Fact(found[0], found[1].start, found[1].end, DOCUMENT)
+    return None

@@ -185,10 +185,16 @@ class PlaceFinder:
                 if mention is not None and kind == "district_words":
                     mention = replace(mention, district=True)
             else:
-                mention = self._lookup(name, cs, ce, None)
+                introduced = self._introduced(cs)
+                mention = self._lookup(name, cs, ce, ("settlement",) if introduced else None,
+                                       floor=0.3 if introduced else 0.5)
                 if mention is None and ce - cs > 1:
-                    # "Kharkiv Regional Military" stopped late: try the first word alone
-                    mention = self._lookup(tokens[cs].text, cs, cs + 1, None)
+                    # "Разумное Белгородского округа", "Kharkiv Regional Military": the first word alone,
+                    # with the rest as the region it lies in
+                    tail = self._lookup(self.a.view.norm[tokens[cs + 1].start:tokens[ce - 1].end], cs + 1, ce, None)
+                    hint = tail.region if tail is not None else None
+                    mention = self._lookup(tokens[cs].text, cs, cs + 1, ("settlement",) if introduced else None,
+                                           region_hint=hint, floor=0.3 if (introduced or hint) else 0.5)
             if mention is not None:
                 found.append(mention)
         return self._rehint(found)
@@ -204,10 +210,18 @@ class PlaceFinder:
             i += n
         return True
 
+    def _introduced(self, cs: int) -> bool:
+        """A name right after "village", "селе", "м.": a settlement, even a small one."""
+        words = self.words.get("settlement_words", ())
+        for n in (1, 2, 3):
+            if cs - n >= 0 and _match_at(self.a.tokens, cs - n, cs, words) == n:
+                return True
+        return False
+
     def _lookup(self, text: str, ts: int, te: int, kinds: tuple[str, ...] | None,
-                region_hint: str | None = None) -> PlaceMention | None:
+                region_hint: str | None = None, floor: float = 0.5) -> PlaceMention | None:
         candidates = self.geocoder.lookup(text, lang=self.a.lang, kinds=kinds, region_hint=region_hint)
-        if not candidates or candidates[0].score < 0.5:
+        if not candidates or candidates[0].score < floor:
             return None
         c = candidates[0]
         tokens = self.a.tokens
