@@ -58,7 +58,8 @@ TARGET_NAMED = register("target.named", "what was struck, named in a report sent
                                 {"targets": ["civilian.education"]}))
 _MEASURE_OF = {"launch": "launched", "intercept": "intercepted", "lost": "lost", "hit": "hit"}
 _STRIKE = ("attack", "launch", "intercept", "hit", "lost", "damage", "air_defence_active")
-_PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1, "relative": 2, "overnight": 2}
+_PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1, "relative": 2, "overnight": 2,
+             "past_day": 4}
 
 
 def _reports(v: SentenceView) -> str | None:

@@ -138,6 +138,10 @@ def resolve(t: TimeMention, ref: Reference) -> Resolved:
         day, basis = ref.day + timedelta(days=t.offset), "relative"
     elif t.kind == "overnight" and ref.day is not None:
         day, basis = ref.day, "night"
+    elif t.kind == "past_day" and ref.day is not None:
+        # "за минулу добу", "over the past 24 hours": a morning summary covers the day before
+        basis = "past_day"
+        day = ref.day - timedelta(days=1) if ref.hour is None or ref.hour < 12 else ref.day
     elif t.kind in ("multi", "past_day"):
         basis = "multi"
     elif t.kind in ("time", "stamp"):
