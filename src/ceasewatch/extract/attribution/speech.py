@@ -38,8 +38,10 @@ __all__ = ["Voice", "Voices", "attribute", "publisher_voice"]
 SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state", "person", "outlet", "third_party",
                            "witness"})
 # Speakers whose side must come from elsewhere when their entry has none.
-_PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они", "там", "тамо", "there"})
 _WINDOW = 8
+_ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "звинуватити", "звинувачувати", "обвинить",
+                     "обвинять"})
 _RANK = {"official": 0, "regional": 0, "head_of_state": 1, "person": 1, "third_party": 2, "outlet": 3, "witness": 3,
          "government": 4}
 
@@ -115,7 +117,18 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS]
     before = [x for x in speakers if cue_start - _WINDOW <= x.tok_end <= cue_start and
               not _broken(a, x.tok_end, cue_start)]
-    after = [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6 and not _broken(a, cue_end, x.tok_start)]
+    # after the verb, a capital or a country is what is spoken about ("accused Kyiv", "adding that the Kyiv
+    # region"), and after "accuse" the object is the accused
+    accusing = a.tokens[cue_start].norm in _ACCUSE
+    after = [] if accusing else [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6
+                                 and not _broken(a, cue_end, x.tok_start) and x.kind != "government"]
+    if not before:
+        # "Russia's Defence Ministry, which Putin ordered ..., said": a subject before a parenthesis
+        s = a.sentence_of(cue_start)
+        first = [x for x in speakers if x.tok_start <= s.start + 3 and x.tok_end < cue_start
+                 and a.tokens[x.tok_end].text == ","]
+        if first:
+            before = first[:1]
     best_before = max(before, key=lambda x: x.tok_end, default=None)
     best_after = min(after, key=lambda x: x.tok_start, default=None)
     if told:  # "a source told Reuters": who is told is not who speaks
@@ -176,7 +189,8 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     for s in a.sentences:
         sm = m.in_sentence(s)
         voice = _own_voice(a, s, sm, last_named)
-        if voice is not None and voice.party is None and voice.kind in ("regional", "official"):
+        if voice is not None and voice.party is None and (voice.kind == "regional" or (
+                voice.kind == "official" and (last_named is None or last_named.party not in ("UA", "RU")))):
             # "the governor said": a governor speaks for the region his report is about
             side = _side_of_context(a, m, s)
             if side is not None:

@@ -71,14 +71,16 @@ def _reports(v: SentenceView) -> str | None:
                     or _casualty_figure(v) or measured)
     if not concrete:
         return None
-    strike_at = min((c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")), default=v.s.start)
-    if any(c.group == "modal" and c.tok_start < strike_at and strike_at - c.tok_end <= 5
-           and not (c.tok_end < v.s.end and v.tokens[c.tok_end].lower == "have") for c in v.m.cues):
+    strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")] or [v.s.start]
+    modals = [c for c in v.m.cues if c.group == "modal"
+              and not (c.tok_end < v.s.end and v.tokens[c.tok_end].lower == "have")]
+    if modals and all(any(c.tok_start < k and k - c.tok_end <= 5 for c in modals) for k in strikes):
         return MODAL
     specific_time = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
                         for t in v.m.times)
     counted = any(n.value is not None for n in v.m.numbers)
-    struck = any(p.kind not in ("country",) for p in v.m.places)
+    struck = any(p.kind != "country" and any(0 <= p.tok_start - c.tok_end <= 6 for c in v.m.cues if c.group in _STRIKE)
+                 for p in v.m.places)
     if v.m.has("talks") and not counted and not specific_time and not struck and not v.m.has("killed", "injured"):
         return TALKS
     if v.m.has("habitual") and not specific_time:
@@ -243,6 +245,10 @@ def _direction_from_context(frames: list[Frame]) -> None:
             # "пострадали двое сотрудников": the side attacked in the same speaker's report of that day
             source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
                            and g.stance.value == f.stance.value and g.target is not None), None)
+        if source is None and f.target is None:
+            # a report that names no side at all continues the story told just before it, whoever told it
+            source = next((g for g in reversed(frames[:i]) if g.date == f.date and g.attacker is not None
+                           and g.target is not None and f.sentence - g.sentence <= 3), None)
         if source is None:
             continue
         if source.attacker:

@@ -94,26 +94,37 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
     attack_cues = [c for c in v.m.cues if c.group in _ATTACK_GROUPS]
     if not attack_cues:
         return None
-    for x in sorted(v.m.actors, key=lambda x: x.tok_start):
-        # "Russia's biggest air attack", "російська атака": a side on the attack itself
-        if x.kind == "nationality" and any(0 <= c.tok_start - x.tok_end <= 2 and c.group == "attack"
-                                           for c in attack_cues):
-            side = x.side
-            if side in ("UA", "RU"):
-                return side, x
-        if x.kind not in _AGENT_KINDS:
+    best: tuple[int, str, ActorMention] | None = None
+    for x in v.m.actors:
+        # someone who speaks ("Moscow says Kyiv struck") is not who attacks
+        if any(0 <= c.tok_start - x.tok_end <= 1 for c in v.m.cues if c.group in ("speech", "denial")):
             continue
         side = _actor_side(x, speaker)
         if side is None:
             continue
         for c in attack_cues:
-            # subject: "Russia launched", "ворог атакував"; passive agent: "attacked by Ukrainian drones"
-            if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start):
-                return side, x
-            if 0 <= x.tok_start - c.tok_end <= 2 and any(v.tokens[k].lower in _BY for k in range(c.tok_end, x.tok_start)):
-                return side, x
-        # "армія РФ випустила", a subject several words before the verb within the clause
-    return None
+            distance: int | None = None
+            # "Russia's biggest air attack", "російська атака": a side on the attack itself
+            if x.kind == "nationality":
+                if c.group == "attack" and 0 <= c.tok_start - x.tok_end <= 2:
+                    distance = c.tok_start - x.tok_end
+            elif x.kind in _AGENT_KINDS:
+                # subject: "Russia launched", "ворог атакував"
+                if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start):
+                    distance = c.tok_start - x.tok_end
+                # passive agent: "attacked by Ukrainian drones"
+                elif 0 <= x.tok_start - c.tok_end <= 2 and any(
+                        v.tokens[k].lower in _BY for k in range(c.tok_end, x.tok_start)):
+                    distance = x.tok_start - c.tok_end
+                # "атак ВСУ", "удар ЗСУ": the attack of a side (a genitive right after the noun)
+                elif x.kind == "forces" and 0 <= x.tok_start - c.tok_end <= 1 and c.group == "attack":
+                    distance = x.tok_start - c.tok_end
+                # "accused Kyiv of attacking", "обвинили Киев в атаке"
+                elif 1 <= c.tok_start - x.tok_end <= 2 and v.tokens[x.tok_end].lower in ("of", "в", "у", "во"):
+                    distance = c.tok_start - x.tok_end
+            if distance is not None and (best is None or distance < best[0]):
+                best = (distance, side, x)
+    return (best[1], best[2]) if best else None
 
 
 def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
@@ -235,6 +246,8 @@ def document_attacker(a, m) -> Fact | None:  # type: ignore[no-untyped-def]
     even where they report nothing themselves."""
     for s in a.sentences[:4]:
         v = SentenceView.of(a, s, m.in_sentence(s))
+        if v.m.weapons or v.m.places or v.m.targets or v.m.numbers:
+            continue  # a report of its own, not a preface
         found = _agent(v, None)
         if found is not None:
             return Fact(found[0], found[1].start, found[1].end, DOCUMENT)
