@@ -40,6 +40,7 @@ SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state"
 # Speakers whose side must come from elsewhere when their entry has none.
 _PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они", "там", "тамо", "there"})
 _WINDOW = 8
+_PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "on", "with", "у", "в", "з", "із", "при", "из", "от", "на"})
 _ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "звинуватити", "звинувачувати", "обвинить",
                      "обвинять"})
 _RANK = {"official": 0, "regional": 0, "head_of_state": 1, "person": 1, "third_party": 2, "outlet": 3, "witness": 3,
@@ -117,6 +118,10 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS]
     before = [x for x in speakers if cue_start - _WINDOW <= x.tok_end <= cue_start and
               not _broken(a, x.tok_end, cue_start)]
+    # "The UN mission in Ukraine said": a name inside a prepositional phrase is not the subject
+    if len(before) > 1:
+        subjects = [x for x in before if not (x.tok_start > 0 and a.tokens[x.tok_start - 1].lower in _PREPOSITIONS)]
+        before = subjects or before
     # after the verb, a capital or a country is what is spoken about ("accused Kyiv", "adding that the Kyiv
     # region"), and after "accuse" the object is the accused
     accusing = a.tokens[cue_start].norm in _ACCUSE

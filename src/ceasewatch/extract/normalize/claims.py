@@ -214,9 +214,9 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
     official reports the same attack on the same day, the outlet's frame joins
     that side's claim (the side attacked, if both report it)."""
     named = {(_party(f), f.attacker.value if f.attacker else None, f.target.value if f.target else None, f.date): f
-             for f in frames if f.voice.basis != "outlet" and _party(f) in ("UA", "RU")}
+             for f in frames if f.voice.basis != "outlet" and f.voice.kind != "witness" and _party(f) in ("UA", "RU")}
     for f in frames:
-        if f.voice.basis != "outlet" or f.stance.value != "asserted":
+        if (f.voice.basis != "outlet" and f.voice.kind != "witness") or f.stance.value != "asserted":
             continue
         attacker = f.attacker.value if f.attacker else None
         target = f.target.value if f.target else None
