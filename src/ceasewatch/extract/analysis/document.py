@@ -196,7 +196,10 @@ def _clause_cuts(tokens: list[Token], start: int, end: int, breaks: tuple[tuple[
     """Token positions where a sentence splits into clauses ("..., while ..."):
     after the comma or semicolon that opens a clause-break phrase."""
     cuts = []
+    firsts = {p[0] for p in breaks}
     for k in range(start + 3, end - 3):
+        if tokens[k].lower not in firsts:
+            continue
         for phrase in breaks:
             n = len(phrase)
             if k + n <= end and all(tokens[k + j].lower == w for j, w in enumerate(phrase)):

@@ -29,29 +29,42 @@ from .base import ActorMention, PlaceMention
 __all__ = ["find_places", "PlaceFinder"]
 
 
+class _Phrases:
+    """Phrases of one places.yaml entry, indexed by the forms their first word can take."""
+
+    def __init__(self, phrases: list[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(phrases, key=len, reverse=True):
+            for form in _expand(phrase[0]):
+                self.by_first.setdefault(form, []).append(phrase)
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return (p for ps in self.by_first.values() for p in ps)
+
+
 @cache
-def _words(lang: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-    """Entry -> phrases as tuples of lower-case forms ("=" and "!" marks dropped)."""
-    out: dict[str, tuple[tuple[str, ...], ...]] = {}
-    for entry in table(lang, "places"):
-        phrases = []
-        for p in entry.phrases:
-            forms = tuple(w.lstrip("=!").lower() for w in p.split())
-            phrases.append(forms)
-        out[entry.key] = tuple(sorted(phrases, key=len, reverse=True))
-    return out
+def _words(lang: str) -> dict[str, _Phrases]:
+    """Entry -> its phrases as tuples of lower-case forms ("=" and "!" marks dropped)."""
+    return {entry.key: _Phrases([tuple(w.lstrip("=!").lower() for w in p.split()) for p in entry.phrases])
+            for entry in table(lang, "places")}
 
 
-def _match_at(tokens: list[Token], i: int, end: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+_NONE = _Phrases([])
+
+
+def _match_at(tokens: list[Token], i: int, end: int, phrases: _Phrases) -> int:
     """Length in tokens of the longest phrase starting at i (0 if none);
     each word matches a token's norm or its lower case."""
-    for phrase in phrases:
+    if i >= end:
+        return 0
+    tok = tokens[i]
+    candidates = phrases.by_first.get(tok.norm, []) + phrases.by_first.get(tok.lower, [])
+    best = 0
+    for phrase in candidates:
         n = len(phrase)
-        if i + n > end:
-            continue
-        if all(_same(tokens[i + k], w) for k, w in enumerate(phrase)):
-            return n
-    return 0
+        if n > best and i + n <= end and all(_same(tokens[i + k], w) for k, w in enumerate(phrase)):
+            best = n
+    return best
 
 
 def _same(tok: Token, word: str) -> bool:
@@ -82,7 +95,7 @@ class PlaceFinder:
         self.a = a
         self.geocoder = geocoder
         self.words = _words(a.lang)
-        self.stop = frozenset(w[0] for w in self.words.get("stop", ()))
+        self.stop = frozenset(w[0] for w in self.words.get("stop", _NONE))
         self.masked: set[int] = set()
         for actor in actors:
             # "Kyiv" or "Russia" standing for a government is also a place; other actors are not
@@ -102,7 +115,7 @@ class PlaceFinder:
         tokens = self.a.tokens
         chunks: list[tuple[int, int]] = []
         i = s.start
-        titles = self.words.get("titles", ())
+        titles = self.words.get("titles", _NONE)
         while i < s.end:
             tok = tokens[i]
             if i in self.masked or not _capitalised(tok) or tok.norm in self.stop or tok.lower in self.stop:
@@ -123,12 +136,12 @@ class PlaceFinder:
                     and _capitalised(tokens[j + 1])):
                 j += 2
             # "the Dnipro river": water, not the city
-            if _match_at(tokens, j, s.end, self.words.get("water_after", ())):
+            if _match_at(tokens, j, s.end, self.words.get("water_after", _NONE)):
                 i = j
                 continue
             # "Moscow's war": a capital standing for its state; "Kyiv's Solomianskyi district" stays a place
             if j + 1 < s.end and tokens[j].text == "'s" and not _capitalised(tokens[j + 1]) and not _match_at(
-                    tokens, j + 1, s.end, self.words.get("possessive_parts", ())):
+                    tokens, j + 1, s.end, self.words.get("possessive_parts", _NONE)):
                 i = j
                 continue
             # a person after a title ("Governor Vyacheslav Gladkov") is no place
@@ -140,7 +153,7 @@ class PlaceFinder:
         return chunks
 
     def _region_word_at(self, j: int, end: int) -> int:
-        return _match_at(self.a.tokens, j, end, self.words.get("region_words", ()))
+        return _match_at(self.a.tokens, j, end, self.words.get("region_words", _NONE))
 
     def _sentence(self, s: Sentence) -> list[PlaceMention]:
         tokens = self.a.tokens
@@ -149,7 +162,7 @@ class PlaceFinder:
             return []
         # a shared region word after a list: "Kharkiv, Sumy and Poltava regions"
         suffix: dict[int, tuple[str, int]] = {}
-        connectors = self.words.get("connectors", ())
+        connectors = self.words.get("connectors", _NONE)
         group: list[int] = []
         for ci, (cs, ce) in enumerate(chunks):
             group.append(ci)
@@ -158,7 +171,7 @@ class PlaceFinder:
             if gap_ok:
                 continue
             for kind in ("region_words", "district_words", "sea_words", "facility_words"):
-                n = _match_at(tokens, ce, s.end, self.words.get(kind, ()))
+                n = _match_at(tokens, ce, s.end, self.words.get(kind, _NONE))
                 if n:
                     # the canonical singular ("regions", "областях" -> "region", "область") for the lookup
                     canonical = table(self.a.lang, "places")[kind].get("canonical") if kind == "region_words" else None
@@ -199,7 +212,7 @@ class PlaceFinder:
                 found.append(mention)
         return self._rehint(found)
 
-    def _only_connectors(self, start: int, end: int, connectors: tuple[tuple[str, ...], ...]) -> bool:
+    def _only_connectors(self, start: int, end: int, connectors: _Phrases) -> bool:
         i = start
         if i >= end:
             return False
@@ -212,7 +225,7 @@ class PlaceFinder:
 
     def _introduced(self, cs: int) -> bool:
         """A name right after "village", "селе", "м.": a settlement, even a small one."""
-        words = self.words.get("settlement_words", ())
+        words = self.words.get("settlement_words", _NONE)
         for n in (1, 2, 3):
             if cs - n >= 0 and _match_at(self.a.tokens, cs - n, cs, words) == n:
                 return True

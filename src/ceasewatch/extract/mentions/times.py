@@ -68,15 +68,31 @@ def _expand(template: str, lang: str) -> str:
     return r"(?<![\w])(?:" + out + r")(?![\w])"
 
 
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
 @cache
 def rules(lang: str) -> tuple[TimeRule, ...]:
+    """One regular expression per rule: its templates as alternatives, each
+    alternative's groups suffixed with its number (`day__2`) so that names
+    stay unique; `_groups` strips the suffixes again."""
     out = []
     for entry in table(lang, "times"):
-        if entry.key in ("months", "weekdays"):
+        if entry.key in ("months", "weekdays", "triggers"):
             continue
-        compiled = tuple(re.compile(_expand(p, lang), re.IGNORECASE) for p in entry.patterns)
-        out.append(TimeRule(entry.key, str(entry.get("kind")), compiled))
+        alternatives = [_GROUP.sub(lambda g, i=i: f"(?P<{g.group(1)}__{i}>", _expand(p, lang))
+                        for i, p in enumerate(entry.patterns)]
+        combined = re.compile("|".join(f"(?:{alt})" for alt in alternatives), re.IGNORECASE)
+        out.append(TimeRule(entry.key, str(entry.get("kind")), (combined,)))
     return tuple(out)
+
+
+def _groups(m: re.Match[str]) -> dict[str, str | None]:
+    out: dict[str, str | None] = {}
+    for name, value in m.groupdict().items():
+        if value is not None:
+            out[name.split("__", 1)[0]] = value
+    return out
 
 
 def _lookup(names: dict[int, re.Pattern[str]], text: str | None) -> int | None:
@@ -89,7 +105,7 @@ def _lookup(names: dict[int, re.Pattern[str]], text: str | None) -> int | None:
 
 
 def _mention(a: Analysis, m: re.Match[str], rule: TimeRule, lang: str) -> TimeMention | None:
-    g = m.groupdict()
+    g = _groups(m)
     months, weekdays = _names(lang, "months"), _names(lang, "weekdays")
     day = int(g["day"]) if g.get("day") else None
     day2 = int(g["day2"]) if g.get("day2") else None
@@ -127,12 +143,36 @@ def _mention(a: Analysis, m: re.Match[str], rule: TimeRule, lang: str) -> TimeMe
                        offset=offset, hour=h, minute=int(minute) if minute else (0 if h is not None else None), tz=tz)
 
 
+@cache
+def _trigger(lang: str) -> re.Pattern[str]:
+    """What every time expression contains: a month, a weekday, a clock time or date in digits, or a time word."""
+    words = [re.escape(w) for w in table(lang, "times")["triggers"].phrases] if "triggers" in table(lang, "times") else []
+    parts = [_alternation(lang, "months"), _alternation(lang, "weekdays"), r"[0-9][:./][0-9]", *words]
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+def _spans(a: Analysis) -> list[tuple[int, int]]:
+    """Character spans worth scanning: the sentences with a trigger, merged (a paragraph break ends a span)."""
+    trigger = _trigger(a.lang)
+    text = a.view.norm
+    spans: list[tuple[int, int]] = []
+    for s in a.sentences:
+        if trigger.search(text, s.char_start, s.char_end):
+            if spans and s.char_start - spans[-1][1] <= 2:
+                spans[-1] = (spans[-1][0], s.char_end)
+            else:
+                spans.append((s.char_start, s.char_end))
+    return spans
+
+
 def find_times(a: Analysis) -> list[TimeMention]:
     found: list[tuple[int, int, int, TimeMention]] = []
     text = a.view.norm
+    spans = _spans(a)
     for order, rule in enumerate(rules(a.lang)):
         for pattern in rule.patterns:
-            for m in pattern.finditer(text):
+            # at a given start the first template that matches wins: rules list their longer templates first
+            for m in (m for lo, hi in spans for m in pattern.finditer(text, lo, hi)):
                 if m.end() == m.start():
                     continue
                 mention = _mention(a, m, rule, a.lang)
