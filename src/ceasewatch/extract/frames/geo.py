@@ -78,7 +78,7 @@ def _interrupted(v: SentenceView, start: int, end: int) -> bool:
     for k in range(start, end):
         if k in v.number_at or k in v.weapon_at or v.groups(k) & _STOP_GROUPS:
             return True
-        if v.tokens[k].text in (";", ".", "(", ")"):
+        if v.tokens[k].text in (";", "."):  # "Chauda (Crimea), Kursk": brackets stay inside a list
             return True
     return False
 

@@ -9,6 +9,7 @@ Russian, its lower case in English):
 | `збити`        | any form whose lemma is "збити"                 |
 | `shot|downed`  | either word                                      |
 | `drone(s)`     | "drone", "drones" (a suffix group; `(a|b)` too)   |
+| `hit(s|ting)?` | "hit", "hits", "hitting" (`?` after a group: it may be left out) |
 | `=сили`        | the lower-cased surface form only                 |
 | `!KAB`         | exactly this spelling (case-sensitive)            |
 | `#num`         | a number written in ASCII digits                  |
@@ -74,6 +75,10 @@ def split_alternatives(token: str) -> list[str]:
 
 
 def _spec(token: str, phrase: str) -> tuple[Spec, bool]:
+    if token.endswith(")?"):
+        # "attack(s|ed|ing)?": the suffix group is optional, not the word
+        head, _, group = token[:-2].rpartition("(")
+        token = f"{head}(|{group})"
     optional = token.endswith("?") and len(token) > 1
     if optional:
         token = token[:-1]
