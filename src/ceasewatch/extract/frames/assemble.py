@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from ..analysis.document import Analysis, Sentence
 from ..analysis.structure import NO_CLAIM_MARKS
 from ..attribution import Voices
+from ..lexicon import table
 from ..mentions import Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
@@ -88,6 +89,13 @@ def _reports(v: SentenceView) -> str | None:
     return ""
 
 
+def _after_superlative(v: SentenceView, t: TimeMention) -> bool:
+    words = frozenset(p.lower() for p in table(v.a.lang, "times")["superlatives"].phrases) \
+        if "superlatives" in table(v.a.lang, "times") else frozenset()
+    return any(v.tokens[k].norm in words or v.tokens[k].lower in words
+               for k in range(max(v.s.start, t.tok_start - 6), t.tok_start))
+
+
 def _followed_by_clock(v: SentenceView, t: TimeMention) -> bool:
     return any(c.kind == "time" and 0 <= c.tok_start - t.tok_end <= 2 for c in v.m.times)
 
@@ -107,12 +115,16 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
     candidates: list[tuple[int, TimeMention, date]] = []
     clocks: list[TimeMention] = []
     speech = [c for c in v.m.cues if c.group == "speech"]
+    specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
+                   for t in v.m.times)
     for t in v.m.times:
         # "officials said Sunday that ...": when it was said, not when it happened
         if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
             continue
         r = resolve(t, ref)
         if r.basis == "multi":
+            if specific or _after_superlative(v, t):
+                continue  # "overnight ... the largest attack since the start of the war"
             return None, Fact("multi", t.start, t.end, DATE_OWN), "the figure covers several days"
         if t.kind == "stamp":
             continue

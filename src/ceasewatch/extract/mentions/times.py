@@ -78,7 +78,7 @@ def rules(lang: str) -> tuple[TimeRule, ...]:
     stay unique; `_groups` strips the suffixes again."""
     out = []
     for entry in table(lang, "times"):
-        if entry.key in ("months", "weekdays", "triggers"):
+        if entry.key in ("months", "weekdays", "triggers", "superlatives") or not entry.patterns:
             continue
         alternatives = [_GROUP.sub(lambda g, i=i: f"(?P<{g.group(1)}__{i}>", _expand(p, lang))
                         for i, p in enumerate(entry.patterns)]
