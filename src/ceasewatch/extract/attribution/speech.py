@@ -57,6 +57,7 @@ class Voice:
     start: int | None = None  # evidence: the speaker's words
     end: int | None = None
     key: str | None = None  # actors.yaml entry
+    guessed: bool = False  # the side was taken from context ("the ministry said"); what it reports may decide
 
     @property
     def is_outlet_voice(self) -> bool:
@@ -78,12 +79,19 @@ def _place_side(place: PlaceMention) -> str | None:
     return place.country if place.country in ("UA", "RU") else None
 
 
+_OCCUPIED = frozenset({"UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65"})
+
+
 def _side_from_places(actor: ActorMention, sm: SentenceMentions) -> str | None:
-    """A governor's or an administration's side: the country of the region named beside it."""
+    """A governor's or an administration's side: the country of the region named beside it. For a
+    region Russia occupies in part, the office decides: a "governor" there (as Russian and Ukrainian
+    texts use the word) is Russian-installed; English "governor" stays undecided."""
     near = [p for p in sm.places if p.kind in ("region", "settlement")
             and (0 <= p.tok_start - actor.tok_end <= 4 or 0 <= actor.tok_start - p.tok_end <= 3)]
     for p in near:
         side = _place_side(p)
+        if side and p.region in _OCCUPIED:
+            return actor.occupied_side
         if side:
             return side
     return None
@@ -199,13 +207,14 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
             # "the governor said": a governor speaks for the region his report is about
             side = _side_of_context(a, m, s)
             if side is not None:
-                voice = replace(voice, party=side, rule="attribution.regional_context")
+                voice = replace(voice, party=side, rule="attribution.regional_context", guessed=True)
         if voice is not None and voice.party is None:
             # "the ministry said", "the force said": the body last named with a side
             prev = last_by_kind.get(voice.key or voice.kind) or (
                 last_named if last_named is not None and last_named.party in ("UA", "RU") else None)
             if prev is not None:
-                voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
+                voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end,
+                                guessed=voice.key in ("ministry", "governor"))
         if voice is not None:
             last_named = voice
             last_by_kind[voice.key or voice.kind] = voice

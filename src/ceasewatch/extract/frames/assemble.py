@@ -17,6 +17,7 @@ paragraph's, the story's lead, and last the publication day for fresh news
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from ..analysis.document import Analysis, Sentence
@@ -314,6 +315,10 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     targets = [Fact(t.code, t.start, t.end, TARGET_NAMED) for t in v.m.targets if not _governed(v, t, ("treated", "launch_site"))]
     weapons = [Fact((w.category, w.model), w.start, w.end, "weapon.named") for w in v.m.weapons]
     interceptions = any(c.measure in ("intercepted", "lost") for c in counts) or v.m.has("intercept")
+    if voice.guessed:
+        side = _side_from_content(v, struck, stance.value == "denied", interceptions)
+        if side is not None and side != voice.party:
+            voice = replace(voice, party=side, rule=SIDE_FROM_CONTENT)
     attacker, target = read_direction(v, voice.party, struck, stance.value == "denied", interceptions)
     if head_frame is not None:
         attacker = attacker or head_frame.attacker
@@ -333,6 +338,24 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
 def _governed(v: SentenceView, m, groups: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]
     """The mention follows a cue of these groups closely ("taken to hospital", "from the airfield")."""
     return any(0 <= m.tok_start - c.tok_end <= 2 and c.group in groups for c in v.m.cues)
+
+
+SIDE_FROM_CONTENT = register("attribution.content", "an official whose side the text does not give reports strikes on "
+                             "its own side ('the ministry said Ukrainian drones were shot down over Kursk')",
+                             Example("Russia's Defence Ministry reported strikes overnight. Separately, the governor said a "
+                                     "Ukrainian drone hit a house in the Kursk region.", "en", {}))
+
+
+def _side_from_content(v: SentenceView, struck: list, denied: bool, interceptions: bool) -> str | None:  # type: ignore[type-arg]
+    """The side attacked, as the sentence tells it without knowing who speaks; None when it does not."""
+    if denied or any(x.kind == "own" for x in v.m.actors):
+        return None
+    attacker, target = read_direction(v, None, struck, False, interceptions)
+    if target is not None and target.rule in ("direction.places", "direction.target_named", "direction.target_side"):
+        return str(target.value)
+    if attacker is not None and attacker.rule in ("direction.agent", "direction.weapon_side", "direction.model"):
+        return opposite(str(attacker.value))
+    return None
 
 
 def _context_date(s: Sentence, dated: dict[int, tuple[date | None, Fact | None]],

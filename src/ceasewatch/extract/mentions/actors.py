@@ -32,7 +32,7 @@ def find_actors(a: Analysis) -> list[ActorMention]:
         out.append(ActorMention(
             a.tokens[start].start, a.tokens[end - 1].end, start, end,
             key=h.key, side=entry.get("side"), kind=str(entry.get("kind")), name=str(entry.get("name") or h.key),
-            speaker=bool(entry.get("speaker", True)),
+            speaker=bool(entry.get("speaker", True)), occupied_side=entry.get("occupied_side"),
         ))
     out.sort(key=lambda m: m.start)
     return out

@@ -62,6 +62,7 @@ class ActorMention(Mention):
     name: str  # display name for claimant.name
     speaker: bool = True  # can be the source of a statement
     region: str | None = None  # the region a governor or administration speaks for
+    occupied_side: str | None = None  # the side of this office in a region Russia occupies in part
 
 
 @dataclass(frozen=True, slots=True)
