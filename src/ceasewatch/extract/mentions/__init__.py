@@ -94,7 +94,8 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
         targets=[t for t in find_targets(a) if not _covered(t, named)],
         # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
         # "could not be intercepted"); inside an actor's name it is no cue at all
-        cues=[c for c in cues if not _inside(c, cue_spans) and not _covered(c, named)],
+        cues=[c for c in cues if (c.group in ("speech", "according") or not _inside(c, cue_spans))
+              and not _covered(c, named)],
         times=times,
         by_sentence=[SentenceMentions() for _ in a.sentences],
     )
