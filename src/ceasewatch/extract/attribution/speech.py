@@ -244,8 +244,13 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
     if a.marks(s) & NO_CLAIM_MARKS - {"signature"}:
         return None
     found: list[tuple[int, Voice]] = []
+    subordinates = [c for c in sm.cues if c.group == "subordinate"]
     for cue in sm.cues:
         if cue.group not in ("speech", "according"):
+            continue
+        # "... hours after the Kremlin said ...": a speech verb inside a time clause
+        if any(0 < cue.tok_start - c.tok_end <= 6 and not any(a.tokens[k].text == "," for k in range(c.tok_end, cue.tok_start))
+               and c.tok_start > s.start for c in subordinates):
             continue
         if cue.group == "according":
             speakers = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS

@@ -83,7 +83,9 @@ def _reports(v: SentenceView) -> str | None:
     counted = any(n.value is not None for n in v.m.numbers)
     struck = any(p.kind != "country" and any(0 <= p.tok_start - c.tok_end <= 6 for c in v.m.cues if c.group in _STRIKE)
                  for p in v.m.places)
-    if v.m.has("talks") and not counted and not specific_time and not struck and not v.m.has("killed", "injured"):
+    anchored = any(x.kind in ("forces", "enemy") for x in v.m.actors) and bool(v.m.targets or v.m.weapons)
+    if v.m.has("talks") and not counted and not specific_time and not struck and not anchored \
+            and not v.m.has("killed", "injured"):
         return TALKS
     if v.m.has("habitual") and not specific_time:
         return HABITUAL
@@ -221,7 +223,7 @@ def _date_from_claim(frames: list[Frame]) -> None:
         if f.date is not None and f.date_fact is not None and f.date_fact.rule == DATE_OWN:
             strong.setdefault(_direction_key(f), set()).add((f.date, f.date_fact))
     for f in frames:
-        if f.date_fact is None or f.date_fact.rule not in (DATE_CONTEXT, DATE_PUBLICATION):
+        if f.date_fact is None or f.date_fact.rule != DATE_PUBLICATION:
             continue
         dates = strong.get(_direction_key(f), set())
         days = {d for d, _ in dates}

@@ -259,7 +259,7 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
         prev, previous = previous, p
         if p.measure is not None:
             continue
-        if prev is not None and prev.measure is not None and _coordinated(v, prev, p):
+        if prev is not None and prev.measure is not None and _coordinated(v, prev, p) and not _own_measure(v, p, pairs):
             p.measure, p.measure_rule = prev.measure, MEASURE_COORDINATED
             continue
         start = min(p.number.tok_start, p.weapon.tok_start)
@@ -294,6 +294,14 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
 
 _JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus", "all", "both",
                       "усі", "всі", "все", "обидві", "обидва", "оба", "обе", "another", "a", "further"})
+
+
+def _own_measure(v: SentenceView, p: Pair, pairs: list[Pair]) -> bool:
+    """A measure word between this figure and the next ("ще 56 імітаторів локаційно втрачено")."""
+    start = max(p.number.tok_end, p.weapon.tok_end)
+    later = [q.number.tok_start for q in pairs if q.number.tok_start > p.number.tok_start]
+    end = min(later) if later else v.s.end
+    return any(v.groups(k) & set(MEASURE_GROUPS) for k in range(start, end))
 
 
 def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
