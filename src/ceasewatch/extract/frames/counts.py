@@ -238,6 +238,11 @@ def _counts_other(v: SentenceView, n: NumberMention) -> bool:
         # Ukrainian and Russian: a noun right after the figure that is no weapon ("58 цілей")
         if "NOUN" in nxt.tags and k not in v.weapon_at and not v.groups(k):
             return True
+        # English: after a figure of weapons comes a verb or a function word, not another noun
+        after = _word_set(v.a.lang, "numbers", "after_figure")
+        if after and nxt.is_alpha and nxt.lower not in after and not v.groups(k) and k not in v.weapon_at \
+                and not any(x.tok_start == k for x in v.m.actors):
+            return True
     # "два многоквартирных дома", "two houses": what is struck is no weapon
     if any(t.tok_start - k <= 2 and t.tok_start >= k for t in v.m.targets) or any(
             p.tok_start - k <= 1 and p.tok_start >= k for p in v.m.places):

@@ -72,6 +72,9 @@ DENIAL = register("direction.denial", "who denies a strike denies one of its own
                           {"stance": "denied", "attacker": "RU"}))
 
 _ATTACK_GROUPS = frozenset({"attack", "launch", "hit"})
+_PREPOSITIONS = frozenset({"near", "in", "on", "over", "at", "from", "towards", "toward", "to", "of", "outside", "around",
+                           "біля", "під", "у", "в", "на", "над", "до", "з", "около", "под", "во", "к"})
+_SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "ми", "мы"})
 _BY = frozenset({"by", "from"})
 
 
@@ -99,6 +102,10 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
         # someone who speaks ("Moscow says Kyiv struck") is not who attacks
         if any(0 <= c.tok_start - x.tok_end <= 1 for c in v.m.cues if c.group in ("speech", "denial")):
             continue
+        # "a power plant near Kyiv and hit ...": a name in a prepositional phrase is no subject
+        if x.kind in ("government", "forces") and x.tok_start > v.s.start \
+                and v.tokens[x.tok_start - 1].lower in _PREPOSITIONS:
+            continue
         side = _actor_side(x, speaker)
         if side is None:
             continue
@@ -124,6 +131,16 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                     distance = c.tok_start - x.tok_end
             if distance is not None and (best is None or distance < best[0]):
                 best = (distance, side, x)
+    if best is None and speaker in ("UA", "RU"):
+        # "the ministry said it hit fuel and energy facilities": "it" is the speaker
+        for c in attack_cues:
+            k = c.tok_start - 1
+            while k > v.s.start and v.tokens[k].lower in ("had", "has", "have", "was", "were", "also", "then"):
+                k -= 1
+            if k >= v.s.start and v.tokens[k].lower in _SPEAKER_PRONOUNS:
+                tok = v.tokens[k]
+                return speaker, ActorMention(tok.start, tok.end, k, k + 1, key="pronoun", side=speaker, kind="own",
+                                             name=tok.text, speaker=False)
     return (best[1], best[2]) if best else None
 
 
@@ -186,6 +203,13 @@ def _target_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMentio
     return None
 
 
+_LOCATIVE = frozenset({"in", "across", "on", "against", "throughout", "over", "у", "в", "по", "на", "во"})
+
+
+def _governed_by(v: SentenceView, p: PlaceMention, groups: tuple[str, ...]) -> bool:
+    return any(c.group in groups and 0 <= p.tok_start - c.tok_end <= 2 for c in v.m.cues)
+
+
 def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMention], denied: bool,
                    interceptions: bool) -> tuple[Fact | None, Fact | None]:
     attacker: Fact | None = None
@@ -207,6 +231,13 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
         if p.kind == "country" and p.country in ("UA", "RU") and any(
                 0 <= p.tok_start - c.tok_end <= 2 for c in v.m.cues if c.group in ("attack", "launch")):
             if attacker is None or attacker.value != p.country:
+                target = Fact(p.country, p.start, p.end, TARGET_NAMED)
+                break
+    if target is None and (v.m.targets or v.m.has("attack", "hit", "damage")):
+        for p in v.m.places:
+            if p.kind == "country" and p.country in ("UA", "RU") and p.tok_start > v.s.start \
+                    and v.tokens[p.tok_start - 1].lower in _LOCATIVE and not _governed_by(v, p, ("launch_site", "toward")) \
+                    and (attacker is None or attacker.value != p.country):
                 target = Fact(p.country, p.start, p.end, TARGET_NAMED)
                 break
     if target is None:

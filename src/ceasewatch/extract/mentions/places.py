@@ -97,6 +97,7 @@ class PlaceFinder:
         self.words = _words(a.lang)
         self.stop = frozenset(w[0] for w in self.words.get("stop", _NONE))
         self.masked: set[int] = set()
+        self.seen: list[str] = []  # regions named so far in the document, for same-name settlements
         for actor in actors:
             # "Kyiv" or "Russia" standing for a government is also a place; other actors are not
             if actor.kind not in ("government", "nationality"):
@@ -108,7 +109,9 @@ class PlaceFinder:
     def find(self) -> list[PlaceMention]:
         out: list[PlaceMention] = []
         for s in self.a.sentences:
-            out.extend(self._sentence(s))
+            found = self._sentence(s)
+            out.extend(found)
+            self.seen.extend(p.region for p in found if p.kind == "region" and p.region)
         return out
 
     def _chunks(self, s: Sentence) -> list[tuple[int, int]]:
@@ -246,6 +249,9 @@ class PlaceFinder:
         out = []
         for p in found:
             regions = [q.region for q in found if q is not p and q.region and q.kind in ("region", "settlement")]
+            if not regions and p.kind == "settlement" and p.score < 0.95 and self.seen:
+                # "in the settlement of Belaya" in a story about Kursk Oblast
+                regions = [max(set(self.seen), key=self.seen.count)]
             if not regions:
                 out.append(p)
                 continue
