@@ -235,8 +235,12 @@ def _counts_other(v: SentenceView, n: NumberMention) -> bool:
         if nxt.lower in _word_set(v.a.lang, "numbers", "not_weapons") or " ".join(
                 t.lower for t in v.tokens[k:k + 2]) in _word_set(v.a.lang, "numbers", "not_weapons"):
             return True
-        # Ukrainian and Russian: a noun right after the figure that is no weapon ("58 цілей")
-        if "NOUN" in nxt.tags and k not in v.weapon_at and not v.groups(k):
+        # Ukrainian and Russian: a noun right after the figure (and its adjectives) that is no weapon ("58 цілей",
+        # "двух механизированных бригад")
+        j = k
+        while j < v.s.end and j not in v.weapon_at and ("ADJF" in v.tokens[j].tags or "PRTF" in v.tokens[j].tags):
+            j += 1
+        if j < v.s.end and "NOUN" in v.tokens[j].tags and j not in v.weapon_at and not v.groups(j):
             return True
         # English: after a figure of weapons comes a verb or a function word, not another noun
         after = _word_set(v.a.lang, "numbers", "after_figure")
@@ -310,9 +314,15 @@ def _own_measure(v: SentenceView, p: Pair, pairs: list[Pair]) -> bool:
 
 
 def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
+    """"11 bombs, two HARM missiles, seven rockets and 1,193 drones": items of one list share its verb."""
     end = max(prev.number.tok_end, prev.weapon.tok_end)
     start = min(p.number.tok_start, p.weapon.tok_start)
-    return 0 < start - end <= 3 and all(v.tokens[k].lower in _JOINERS for k in range(end, start))
+    if not 0 < start - end <= 6:
+        return False
+    gap = range(end, start)
+    if any(v.groups(k) & (set(MEASURE_GROUPS) | {"attack", "speech", "over", "launch_site"}) for k in gap):
+        return False
+    return any(v.tokens[k].lower in _JOINERS for k in gap)
 
 
 def assign_scopes(v: SentenceView, pairs: list[Pair]) -> None:

@@ -98,7 +98,11 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
     if not attack_cues:
         return None
     best: tuple[int, str, ActorMention] | None = None
+    reasons = [_reason_span(v, c) for c in v.m.cues if c.group == "justification"]
+    attack_cues = [c for c in attack_cues if not any(lo <= c.tok_start < hi for lo, hi in reasons)] or attack_cues
     for x in v.m.actors:
+        if any(lo <= x.tok_start < hi for lo, hi in reasons):
+            continue
         # someone who speaks ("Moscow says Kyiv struck") is not who attacks
         if any(0 <= c.tok_start - x.tok_end <= 1 for c in v.m.cues if c.group in ("speech", "denial")):
             continue
@@ -142,6 +146,13 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                 return speaker, ActorMention(tok.start, tok.end, k, k + 1, key="pronoun", side=speaker, kind="own",
                                              name=tok.text, speaker=False)
     return (best[1], best[2]) if best else None
+
+
+def _reason_span(v: SentenceView, cue) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+    """"в ответ на террористические действия киевского режима": the reason runs to the first side named."""
+    first = min((x.tok_end for x in v.m.actors if x.tok_start >= cue.tok_end and x.tok_start - cue.tok_end <= 6),
+                default=cue.tok_end + 6)
+    return cue.tok_end, first
 
 
 def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
