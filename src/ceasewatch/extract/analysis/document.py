@@ -45,6 +45,7 @@ class Sentence:
     head: int | None = None  # the sentence whose ":" introduces this list item
     is_item: bool = False
     clause_of: int | None = None  # for the later clauses of a split sentence, its first clause
+    joint: str = ""  # the words that opened this clause (";", ", while")
     quote: int | None = None  # the quotation (index into Analysis.quotes) this sentence lies in, wholly or partly
 
 
@@ -160,14 +161,15 @@ def _split(tokens: list[Token], lang: str, text: str) -> tuple[list[Sentence], l
         if not _ends_sentence(tokens, i, abbrev):
             continue
         first = len(sentences)
-        for cut in _clause_cuts(tokens, start, i + 1, breaks):
+        joint = ""
+        for cut, next_joint in _clause_cuts(tokens, start, i + 1, breaks):
             sentences.append(Sentence(len(sentences), start, cut, block_i, tokens[start].start, tokens[cut - 1].end,
                                       line_start if len(sentences) == first else False,
-                                      clause_of=None if len(sentences) == first else first))
-            start = cut
+                                      clause_of=None if len(sentences) == first else first, joint=joint))
+            start, joint = cut, next_joint
         sentences.append(Sentence(len(sentences), start, i + 1, block_i, tokens[start].start, t.end,
                                   line_start if len(sentences) == first else False,
-                                  clause_of=None if len(sentences) == first else first))
+                                  clause_of=None if len(sentences) == first else first, joint=joint))
         line_start = t.newline_after
         new_block = t.paragraph_after or (t.newline_after and not has_blank_lines)
         if new_block or i + 1 == len(tokens):
@@ -192,10 +194,11 @@ def _clause_breaks(lang: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(p.lower().replace(",", " , ").replace(";", " ; ").split()) for p in entry.phrases)
 
 
-def _clause_cuts(tokens: list[Token], start: int, end: int, breaks: tuple[tuple[str, ...], ...]) -> list[int]:
+def _clause_cuts(tokens: list[Token], start: int, end: int,
+                 breaks: tuple[tuple[str, ...], ...]) -> list[tuple[int, str]]:
     """Token positions where a sentence splits into clauses ("..., while ..."):
-    after the comma or semicolon that opens a clause-break phrase."""
-    cuts = []
+    after the comma or semicolon that opens a clause-break phrase, with that phrase."""
+    cuts: list[tuple[int, str]] = []
     firsts = {p[0] for p in breaks}
     for k in range(start + 3, end - 3):
         if tokens[k].lower not in firsts:
@@ -203,7 +206,7 @@ def _clause_cuts(tokens: list[Token], start: int, end: int, breaks: tuple[tuple[
         for phrase in breaks:
             n = len(phrase)
             if k + n <= end and all(tokens[k + j].lower == w for j, w in enumerate(phrase)):
-                cuts.append(k + 1 if phrase[0] in (",", ";") else k)
+                cuts.append((k + 1 if phrase[0] in (",", ";") else k, " ".join(phrase)))
                 break
     return cuts
 

@@ -12,6 +12,7 @@ Only ASCII digits are digits afterwards: number rules use `[0-9]`, never
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,9 +54,43 @@ def fold(text: str) -> str:
     """`text` with every character folded; same length as `text`."""
     if "\r\n" in text:
         text = text.replace("\r\n", " \n")  # one line break, not a paragraph break
-    if text.isascii() and "\r" not in text and "\t" not in text and "`" not in text:
-        return text
-    return "".join(map(fold_char, text))
+    if not (text.isascii() and "\r" not in text and "\t" not in text and "`" not in text):
+        text = "".join(map(fold_char, text))
+    if "<" in text or "&" in text:
+        text = _fold_markup(text)
+    return text
+
+
+# Markup left in a plain text (pasted HTML): tags become blanks (a block tag a line break), entities their
+# character followed by blanks, so that offsets still point at the original characters.
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|h[1-6]|li|ul|ol|tr|td|th|table|section|article|blockquote|header|footer)\b[^<>]{0,300}>",
+                        re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z!][^<>]{0,300}>")
+_ENTITY = re.compile(r"&(#[0-9]{1,6}|#x[0-9a-fA-F]{1,5}|[a-zA-Z]{2,8});")
+_ENTITIES = {"laquo": '"', "raquo": '"', "quot": '"', "ldquo": '"', "rdquo": '"', "bdquo": '"', "ndash": "-",
+             "mdash": "-", "minus": "-", "nbsp": " ", "amp": "&", "apos": "'", "rsquo": "'", "lsquo": "'",
+             "hellip": ".", "lt": "<", "gt": ">"}
+
+
+def _fold_markup(text: str) -> str:
+    text = _BLOCK_TAG.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+    text = _TAG.sub(lambda m: " " * len(m.group(0)), text)
+
+    def entity(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name.startswith("#"):
+            try:
+                ch = chr(int(name[2:], 16) if name[1:2] in "xX" else int(name[1:]))
+            except (ValueError, OverflowError):
+                return m.group(0)
+            ch = fold_char(ch) if len(ch) == 1 else " "
+        else:
+            ch = _ENTITIES.get(name.lower(), "")
+            if not ch:
+                return m.group(0)
+        return ch + " " * (len(m.group(0)) - 1)
+
+    return _ENTITY.sub(entity, text)
 
 
 @dataclass(frozen=True)

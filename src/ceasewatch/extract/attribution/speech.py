@@ -307,7 +307,7 @@ def _continue(a: Analysis, own: list[Voice | None], default: Voice) -> list[Voic
             effective.append(voice)
             last, last_block = voice, s.block
             continue
-        if s.clause_of is not None and own[s.clause_of] is not None:
+        if s.clause_of is not None and own[s.clause_of] is not None and s.joint != ";":
             # "..., Russian officials said, while a Russian attack on Kyiv killed six": the outlet's own words
             effective.append(default if default.basis == "outlet" else replace(default, basis="inherited"))
             continue

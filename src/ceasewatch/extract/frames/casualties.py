@@ -106,7 +106,9 @@ def _between_are_light(v: SentenceView, n, cue) -> bool:  # type: ignore[no-unty
     start, end = (n.tok_end, cue.tok_start) if n.tok_end <= cue.tok_start else (cue.tok_end, n.tok_start)
     light = {"were", "was", "people", "have", "had", "been", "are", "is", "and", "others", "others,", "more",
              "людей", "осіб", "человек", "людини", "особи", "человека", "ще", "еще", "also", "of", "them", "in", "the",
-             "capital", "city", "region", "town", "village", "були", "было", "были", "було"}
+             "capital", "city", "region", "town", "village", "були", "было", "были", "було", "had", "has", "risen", "rose",
+             "rising", "to", "increased", "climbed", "reached", "grown", "grew", "bringing", "brought", "number",
+             "our", "their", "its", "employees", "workers", "people", "зросла", "зросло", "до", "возросло", "выросло"}
     return all(v.tokens[k].lower in light or v.tokens[k].norm in _words(v.a.lang, "people") for k in range(start, end))
 
 
@@ -117,7 +119,9 @@ def _singular_person(v: SentenceView, cue) -> tuple[int, int] | None:  # type: i
     for k in range(lo, hi):
         tok = v.tokens[k]
         if v.a.lang == "en":
-            if tok.lower in _SINGULAR_EN and k > v.s.start and v.tokens[k - 1].lower in ("a", "an", "one", "the"):
+            # "a 52-year-old truck driver", "the driver, a 38-year-old man": an article a few words before
+            if tok.lower in _SINGULAR_EN and any(v.tokens[j].lower in ("a", "an", "one", "the")
+                                                 for j in range(max(v.s.start, k - 4), k)):
                 return tok.start, tok.end
         elif (tok.norm in people and "sing" in tok.tags and "NOUN" in tok.tags
               and tok.norm not in ("людина", "человек", "люди")):
