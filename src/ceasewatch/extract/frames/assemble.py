@@ -304,11 +304,13 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     assign_measures(v, pairs, head_measure)
     assign_scopes(v, pairs)
     if s.is_item:
-        scoped = [p for p in v.m.places if p.region]
+        scoped = [p for p in v.m.places if p.region and not _governed(v, p, ("launch_site", "toward"))]
         if len(scoped) == 1:
             for p in pairs:
                 p.scope = scoped[0].region
-    counts = read_counts(v, pairs)
+    context = {c.category: c.value for f in frames if f.voice.party == voice.party and s.i - f.sentence <= 6
+               for c in f.counts if c.measure == "launched" and c.value is not None}
+    counts = read_counts(v, pairs, context)
     own = voices.own[s.i]
     speakers = [a.token_span(own.start, own.end)] if own is not None and own.start is not None and own.end is not None \
         and s.char_start <= own.start < s.char_end else []

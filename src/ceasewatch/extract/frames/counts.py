@@ -291,6 +291,9 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
                 d, between = 0, False
             if between:
                 d += 20  # another figure's verb
+            lo, hi = (c.tok_end, start) if c.tok_end <= start else (end, c.tok_start)
+            if any(v.tokens[k].text in (":", ";") for k in range(lo, hi)):
+                d += 10  # "was shot down: all of them hit": a colon starts the next statement
             if d < best_d:
                 best, best_d = c, d
         if best is not None and best_d < 30:
@@ -349,9 +352,15 @@ def assign_scopes(v: SentenceView, pairs: list[Pair]) -> None:
             p.scope = region
 
 
-def read_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
+_MISSILES = ("ballistic_missile", "cruise_missile", "missile")
+
+
+def read_counts(v: SentenceView, pairs: list[Pair], context: dict[str, int] | None = None) -> list[CountFact]:
+    """Count facts of the paired figures. `context` holds the launched figures the same speaker gave
+    for that day before this sentence, for "all of them" and for "none of the missiles" where the
+    missiles were given by type."""
     facts = []
-    launched: dict[str, int] = {}
+    launched: dict[str, int] = dict(context or {})
     for p in pairs:
         if p.measure == "launched" and p.value is not None:
             launched[p.weapon.category] = p.value
@@ -359,6 +368,15 @@ def read_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
         if p.measure is None:
             continue
         value = p.value
+        typed = [c for c in _MISSILES if c in launched and c != "missile"] + (["missile"] if "missile" in launched else [])
+        if p.number.quantifier in ("all", "none") and p.weapon.category == "missile" and p.weapon.model is None \
+                and len(typed) > 1:
+            # "None of the missiles was shot down: all of them hit": every missile type counted before
+            for category in typed:
+                n = launched[category] if p.number.quantifier == "all" else 0
+                facts.append(CountFact(category, None, p.measure, n, p.number.start, p.number.end, QUANTIFIER,
+                                       weapon_start=p.weapon.start, weapon_end=p.weapon.end))
+            continue
         if p.number.quantifier == "all":
             value = launched.get(p.weapon.category)
         facts.append(CountFact(p.weapon.category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
