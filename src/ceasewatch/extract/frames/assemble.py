@@ -103,6 +103,12 @@ def _followed_by_clock(v: SentenceView, t: TimeMention) -> bool:
     return any(c.kind == "time" and 0 <= c.tok_start - t.tok_end <= 2 for c in v.m.times)
 
 
+def _anchored_denial(v: SentenceView) -> bool:
+    """A denial of a particular strike: it names a place, a time, or what it answers."""
+    return bool(any(p.kind != "country" for p in v.m.places) or any(t.kind != "stamp" for t in v.m.times)
+                or v.m.has("denial_object"))
+
+
 def _casualty_figure(v: SentenceView) -> bool:
     """People killed or injured, with a figure or an explicit zero: the toll of a strike."""
     if v.m.has("no_casualties", "no_killed", "no_injured"):
@@ -279,7 +285,7 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
            block_date: dict[int, tuple[date, Fact]], lead: tuple[date, Fact] | None,
            frames: list[Frame]) -> Frame | None:
     voice = voices.effective[s.i]
-    denial = v.cues("denial")
+    denial = v.cues("denial") if _anchored_denial(v) else []
     stance = Fact("denied", denial[0].start, denial[0].end, STANCE_DENIED) if denial else Fact(
         "asserted", a.tokens[s.start].start, a.tokens[s.start].end, STANCE_ASSERTED)
     head_frame = next((f for f in reversed(frames) if f.sentence == s.head), None) if s.head is not None else None

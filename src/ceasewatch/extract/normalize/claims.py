@@ -213,8 +213,8 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
     """The outlet's own voice relays what the sides said: where a side's
     official reports the same attack on the same day, the outlet's frame joins
     that side's claim (the side attacked, if both report it)."""
-    named = {(_party(f), f.attacker.value if f.attacker else None, f.target.value if f.target else None, f.date): f
-             for f in frames if f.voice.basis != "outlet" and f.voice.kind != "witness" and _party(f) in ("UA", "RU")}
+    named = [f for f in frames if f.voice.basis != "outlet" and f.voice.kind != "witness"
+             and _party(f) in ("UA", "RU") and f.stance.value == "asserted"]
     for f in frames:
         if (f.voice.basis != "outlet" and f.voice.kind != "witness") or f.stance.value != "asserted":
             continue
@@ -222,11 +222,18 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
         target = f.target.value if f.target else None
         if attacker is None and target is None:
             continue
-        for party in (target, attacker):
-            owner = named.get((party, attacker, target, f.date)) if party else None
-            if owner is not None:
-                f.voice = replace(owner.voice, basis="inherited", rule=OUTLET_RELAY)
-                break
+        # a side's report of the same attack that day: same sides, or the sides the outlet leaves open
+        owners = [g for g in named if g.date == f.date
+                  and (attacker is None or (g.attacker is not None and g.attacker.value == attacker))
+                  and (target is None or (g.target is not None and g.target.value == target))
+                  and (g.attacker is not None or g.target is not None)]
+        if not owners:
+            continue
+        victim = target or (owners[0].target.value if owners[0].target else None)
+        owner = next((g for g in owners if _party(g) == victim), owners[0])
+        f.voice = replace(owner.voice, basis="inherited", rule=OUTLET_RELAY)
+        f.attacker = f.attacker or owner.attacker
+        f.target = f.target or owner.target
 
 
 def _drop_missile_total(weapons: list[WeaponCount]) -> list[WeaponCount]:
