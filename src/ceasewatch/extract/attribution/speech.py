@@ -31,6 +31,7 @@ from ...model import Document
 from ..analysis.document import Analysis, Sentence, analyze
 from ..analysis.structure import NO_CLAIM_MARKS
 from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
+from ..lexicon import table
 from ..mentions.actors import find_actors
 
 __all__ = ["Voice", "Voices", "attribute", "publisher_voice"]
@@ -179,10 +180,12 @@ def publisher_voice(publisher: str | None, lang: str) -> Voice:
     """The document's default voice: an official publisher speaks as itself,
     any other publisher in its own voice (party OTHER)."""
     name = (publisher or "").strip()
-    if name:
+    outlet_words = {p.lower() for p in table(lang, "structure")["outlet_words"].phrases} \
+        if "outlet_words" in table(lang, "structure") else set()
+    if name and not any(w in outlet_words for w in name.lower().replace("(", " ").replace(")", " ").split()):
         tiny = analyze(Document(id="publisher", text=name[:200], language=lang))
         for actor in find_actors(tiny):
-            if actor.speaker and actor.kind in ("official", "regional", "head_of_state", "government", "person"):
+            if actor.speaker and actor.kind in ("official", "regional", "head_of_state", "person"):
                 side = actor.side
                 if side is None:
                     from ..mentions.places import find_places

@@ -323,7 +323,7 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     roles = place_roles(v, speakers)
     regions, places = read_places(v, roles)
     struck = [p for p in v.m.places if roles.get(id(p)) == "struck"]
-    killed, injured = read_casualties(v)
+    killed, injured = read_casualties(v, _context_place(a, m, s))
     targets = [Fact(t.code, t.start, t.end, TARGET_NAMED) for t in v.m.targets if not _governed(v, t, ("treated", "launch_site"))]
     weapons = [Fact((w.category, w.model), w.start, w.end, "weapon.named") for w in v.m.weapons]
     interceptions = any(c.measure in ("intercepted", "lost") for c in counts) or v.m.has("intercept")
@@ -345,6 +345,18 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     if day is None and frame.undated_reason is None:
         frame.undated_reason = "no time expression and no publication time"
     return frame
+
+
+def _context_place(a: Analysis, m: Mentions, s: Sentence) -> str | None:
+    """The place a paragraph or a section heading ("Kherson Oblast") is about, for a sentence naming none."""
+    for k in range(s.i - 1, max(-1, s.i - 6), -1):
+        prev = a.sentences[k]
+        places = [p for p in m.in_sentence(prev).places if p.kind != "country"]
+        if places:
+            return places[0].canonical
+        if prev.block != s.block and not (prev.end - prev.start <= 4):
+            break  # only the same paragraph, or a heading just above it
+    return None
 
 
 def _governed(v: SentenceView, m, groups: tuple[str, ...]) -> bool:  # type: ignore[no-untyped-def]

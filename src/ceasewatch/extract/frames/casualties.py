@@ -39,7 +39,9 @@ _SINGULAR_EN = frozenset({"woman", "man", "child", "person", "resident", "girl",
                           "civilian", "pensioner", "worker", "employee", "firefighter", "rescuer", "passenger"})
 
 
-def read_casualties(v: SentenceView) -> tuple[list[Fact], list[Fact]]:
+def read_casualties(v: SentenceView, context_place: str | None = None) -> tuple[list[Fact], list[Fact]]:
+    """Casualty facts of the sentence; `context_place` scopes figures of a sentence that names no place
+    (the place its paragraph or section is about)."""
     killed: list[Fact] = []
     injured: list[Fact] = []
     people = _words(v.a.lang, "people")
@@ -47,13 +49,15 @@ def read_casualties(v: SentenceView) -> tuple[list[Fact], list[Fact]]:
     totals = _words(v.a.lang, "total")
     tokens = v.tokens
     place = next((p for p in v.m.places if p.kind in ("settlement", "site")), None)
-    scope_default = place.canonical if place else None
+    scope_default = place.canonical if place else context_place
     sentence_text = " ".join(t.lower for t in tokens[v.s.start:v.s.end])
     is_total = any(w in sentence_text for w in totals)
     casualty_cues = [c for c in v.m.cues if c.group in ("killed", "injured")]
 
     def nearest_cue(n) -> object:  # type: ignore[no-untyped-def]
-        return min(casualty_cues, key=lambda c: min(abs(n.tok_start - c.tok_end), abs(c.tok_start - n.tok_end)))
+        # "two people were killed and 11 were injured": a figure goes with the word after it on a tie
+        return min(casualty_cues, key=lambda c: (c.tok_start - n.tok_end) if c.tok_start >= n.tok_end
+                   else (n.tok_start - c.tok_end) + 0.5)
 
     for cue in v.m.cues:
         group = cue.group
