@@ -98,6 +98,24 @@ def _side_from_places(actor: ActorMention, sm: SentenceMentions) -> str | None:
     return None
 
 
+def _unknown_person(a: Analysis, s: Sentence, cue_start: int, cue_end: int) -> Voice | None:
+    """"... says Natalya, who lives nearby", "Iryna said": someone the data does not know, speaking for
+    themselves (a witness, party OTHER), not for the last official named."""
+    people = {p.lower() for p in table(a.lang, "casualties")["people"].phrases} \
+        if "people" in table(a.lang, "casualties") else set()
+    for k in (cue_end, cue_start - 1):
+        if s.start <= k < s.end:
+            tok = a.tokens[k]
+            if not (tok.is_title and tok.is_alpha and k != s.start and tok.lower not in _PRONOUNS):
+                continue
+            # only a private person described as one: "Natalya, who lives nearby", "Iryna, a 35-year-old resident"
+            around = a.tokens[k + 1 : min(s.end, k + 8)]
+            if any(t.norm in people or t.lower in people or t.lower in ("who", "resident", "local", "year-old")
+                   or t.lower.endswith("-year-old") for t in around):
+                return Voice(tok.text, "OTHER", "witness", "named", "attribution.unknown_person", tok.start, tok.end)
+    return None
+
+
 def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMentions) -> str | None:
     """"a spokesman for Ukraine's southern defence forces", "представитель Минобороны России": the side
     of the body named right after the office."""
@@ -113,12 +131,17 @@ def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMention
 def _side_of_context(a: Analysis, m: Mentions, s: Sentence) -> str | None:
     """The country of the places named in the sentence, else its paragraph, else the document."""
     scopes = ([s], [a.sentences[i] for i in a.blocks[s.block].sentences], a.sentences)
-    for scope in scopes:
-        sides = {p.country for x in scope for p in m.in_sentence(x).places
+    for depth, scope in enumerate(scopes):
+        sides = [p.country for x in scope for p in m.in_sentence(x).places
                  if p.country in ("UA", "RU") and p.kind in ("region", "settlement", "site")
-                 and p.region not in ("UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65")}
-        if len(sides) == 1:
-            return sides.pop()
+                 and p.region not in ("UA-43", "UA-40", "UA-14", "UA-09", "UA-23", "UA-65")]
+        if len(set(sides)) == 1:
+            return sides[0]
+        if depth == 2 and sides:
+            # the document's main country: the side most of its places lie in
+            ua, ru = sides.count("UA"), sides.count("RU")
+            if ua != ru:
+                return "UA" if ua > ru else "RU"
     return None
 
 
@@ -269,6 +292,9 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
                                                      end=a.tokens[cue.tok_start - 1].end)))
                 continue
         if actor is None:
+            person = _unknown_person(a, s, cue.tok_start, cue.tok_end)
+            if person is not None:
+                found.append((cue.tok_start, person))
             continue
         side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
         if side is None:
