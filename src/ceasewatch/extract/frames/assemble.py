@@ -268,6 +268,11 @@ def _direction_from_context(frames: list[Frame]) -> None:
             # "пострадали двое сотрудников": the side attacked in the same speaker's report of that day
             source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
                            and g.stance.value == f.stance.value and g.target is not None), None)
+        if source is None and f.target is not None:
+            # the same speaker named the attacker of that side elsewhere in the text, on another day
+            source = next((g for g in order if g.voice.name == f.voice.name and g.voice.party == f.voice.party
+                           and g.attacker is not None and g.target is not None and g.target.value == f.target.value
+                           and g.attacker.rule in ("direction.agent", "direction.weapon_side")), None)
         if source is None and f.target is None:
             # a report that names no side at all continues the story told just before it, whoever told it
             source = next((g for g in reversed(frames[:i]) if g.date == f.date and g.attacker is not None
@@ -367,7 +372,8 @@ def _governed(v: SentenceView, m, groups: tuple[str, ...]) -> bool:  # type: ign
 SIDE_FROM_CONTENT = register("attribution.content", "an official whose side the text does not give reports strikes on "
                              "its own side ('the ministry said Ukrainian drones were shot down over Kursk')",
                              Example("Russia's Defence Ministry reported strikes overnight. Separately, the governor said a "
-                                     "Ukrainian drone hit a house in the Kursk region.", "en", {}))
+                                     "Ukrainian drone hit a house in the Kursk region.", "en",
+                                     {"party": "RU", "attacker": "UA", "target_country": "RU"}))
 
 
 def _side_from_content(v: SentenceView, struck: list, denied: bool, interceptions: bool) -> str | None:  # type: ignore[type-arg]

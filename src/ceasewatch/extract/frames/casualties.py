@@ -127,7 +127,7 @@ def _singular_person(v: SentenceView, cue) -> tuple[int, int] | None:  # type: i
             if tok.lower in _SINGULAR_EN and any(v.tokens[j].lower in ("a", "an", "one", "the")
                                                  for j in range(max(v.s.start, k - 4), k)):
                 return tok.start, tok.end
-        elif (tok.norm in people and "sing" in tok.tags and "NOUN" in tok.tags
+        elif (tok.norm in people and "plur" not in tok.tags and "NOUN" in tok.tags
               and tok.norm not in ("людина", "человек", "люди")):
             return tok.start, tok.end
     return None

@@ -196,7 +196,7 @@ def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMentio
     copulas = _copulas(v.a.lang)
     k = n.tok_end
     limit = min(v.s.end, k + 5)
-    while k < limit and v.tokens[k].lower not in copulas:
+    while k < limit and v.tokens[k].lower not in copulas and v.tokens[k].norm not in copulas:
         if v.tokens[k].text in (",", ";", ".") or k in v.number_at:
             return None
         k += 1
@@ -206,8 +206,7 @@ def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMentio
 
 
 def _copulas(lang: str) -> frozenset[str]:
-    entry = table(lang, "numbers").entries.get("copula")
-    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
+    return _word_set(lang, "numbers", "copula")
 
 
 def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMention]) -> bool:
@@ -222,8 +221,9 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
 
 @cache
 def _word_set(lang: str, name: str, key: str) -> frozenset[str]:
+    """The single-word phrases of an entry, as lemmas or surface forms ("=" and "!" marks dropped)."""
     entry = table(lang, name).entries.get(key)
-    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
+    return frozenset(p.lstrip("=!").lower() for p in entry.phrases) if entry else frozenset()
 
 
 def _counts_other(v: SentenceView, n: NumberMention) -> bool:

@@ -273,6 +273,10 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
             target = Fact(opposite(speaker), attacker.start, attacker.end, DENIAL)
     if attacker is None and target is not None and speaker in ("UA", "RU") and target.value == opposite(speaker):
         attacker = Fact(speaker, target.start, target.end, SELF_REPORT)
+    if attacker is None and target is None and speaker == "UA" and v.m.has("hit", "damage") and not struck \
+            and not any(p.kind == "country" for p in v.m.places):
+        first = v.a.tokens[v.s.start]
+        target = Fact("UA", first.start, first.end, VICTIM_REPORT)
     if attacker is None and target is not None and target.value == "UA" and speaker == "UA":
         attacker = Fact("RU", target.start, target.end, VICTIM_REPORT)
     if attacker is not None and target is None:

@@ -42,8 +42,8 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
             continue
         if p.kind == "country":
             roles[id(p)] = "country"
-        elif any(s <= p.tok_start and p.tok_end <= e + 4 and p.tok_start >= s for s, e in speakers) or any(
-                0 <= s - p.tok_end <= 1 for s, e in speakers):
+        elif any(s <= p.tok_start and p.tok_end <= e + 4 for s, e in speakers) or any(
+                s == p.tok_end for s, e in speakers):
             roles[id(p)] = "speaker"
     for cue in v.m.cues:
         role = _GOVERNING.get(cue.group)
