@@ -228,6 +228,12 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     for s in a.sentences:
         sm = m.in_sentence(s)
         voice = _own_voice(a, s, sm, last_named)
+        if voice is not None and voice.party is None:
+            # "the General Staff said" after "Ukraine's General Staff": the body last named by that noun
+            antecedent = _antecedent(a, m, voice)
+            if antecedent is not None:
+                voice = replace(voice, name=antecedent.name, party=antecedent.side, key=antecedent.key,
+                                rule="attribution.antecedent")
         if voice is not None and voice.party is None and (voice.kind == "regional" or (
                 voice.kind == "official" and (last_named is None or last_named.party not in ("UA", "RU")))):
             # "the governor said": a governor speaks for the region his report is about
@@ -264,6 +270,30 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     default = _default_voice(a, m, own)
     effective = _continue(a, own, default)
     return Voices(own, effective, default)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "this", "that", "этот", "цей", "данный"})
+
+
+def _antecedent(a: Analysis, m: Mentions, voice: Voice) -> ActorMention | None:
+    """The latest earlier actor with a side whose words contain all the words of a
+    description without one ("the General Staff", "the ministry", "штаб")."""
+    if voice.start is None:
+        return None
+    here = next((x for x in m.actors if x.start == voice.start), None)
+    if here is None:
+        return None
+    head = {a.tokens[k].norm for k in range(here.tok_start, here.tok_end)} - _DETERMINERS
+    if not head:
+        return None
+    for x in reversed(m.actors):
+        if x.tok_end > here.tok_start:
+            continue
+        if x.side not in ("UA", "RU") or x.kind not in ("official", "regional", "government"):
+            continue
+        if head <= {a.tokens[k].norm for k in range(x.tok_start, x.tok_end)}:
+            return x
+    return None
 
 
 def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | None) -> Voice | None:

@@ -127,7 +127,9 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
     for n in numbers:
         if n.quantifier in ("all", "none", "both"):
             continue
-        if _after_quantifier(v, n, numbers):
+        if _after_quantifier(v, n, numbers) and not any(
+                w.tok_start == n.tok_end or (w.tok_start - n.tok_end <= 2 and _gap_ok(v, n.tok_end, w.tok_start))
+                for w in weapons):
             target = _last_weapon_before(weapons, n.tok_start) or context_weapon
             if target is not None:
                 pair = Pair(n, target, OF_SET, value=n.value, measure="launched", measure_rule=OF_SET)
@@ -181,6 +183,9 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
             pairs.append(Pair(n, target, ANAPHORIC, value=n.value))
     for n in numbers:
         if n.quantifier not in ("all", "none", "both"):
+            continue
+        # "all three guided missiles": the figure after the quantifier is the count
+        if any(id(q) in used and 0 <= q.tok_start - n.tok_end <= 1 for q in numbers):
             continue
         target = _last_weapon_before(weapons, n.tok_start) or context_weapon
         nxt = next((w for w in weapons if w.tok_start >= n.tok_end and w.tok_start - n.tok_end <= 3), None)
@@ -370,16 +375,21 @@ def read_counts(v: SentenceView, pairs: list[Pair], context: dict[str, int] | No
         value = p.value
         typed = [c for c in _MISSILES if c in launched and c != "missile"] + (["missile"] if "missile" in launched else [])
         if p.number.quantifier in ("all", "none") and p.weapon.category == "missile" and p.weapon.model is None \
-                and len(typed) > 1:
+                and p.weapon.tok_end - p.weapon.tok_start == 1 and len(typed) > 1:
             # "None of the missiles was shot down: all of them hit": every missile type counted before
             for category in typed:
                 n = launched[category] if p.number.quantifier == "all" else 0
                 facts.append(CountFact(category, None, p.measure, n, p.number.start, p.number.end, QUANTIFIER,
                                        weapon_start=p.weapon.start, weapon_end=p.weapon.end))
             continue
+        category = p.weapon.category
+        if category == "missile" and p.weapon.model is None and p.weapon.tok_end - p.weapon.tok_start == 1 \
+                and len(typed) == 1 and typed[0] != "missile":
+            # "two Iskander-M ballistic missiles ... Neither of the missiles was intercepted": the missiles named
+            category = typed[0]
         if p.number.quantifier == "all":
-            value = launched.get(p.weapon.category)
-        facts.append(CountFact(p.weapon.category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
+            value = launched.get(category)
+        facts.append(CountFact(category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
                                p.rule, scope=p.scope, weapon_start=p.weapon.start, weapon_end=p.weapon.end,
                                additive=p.additive))
     return facts

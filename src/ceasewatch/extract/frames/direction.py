@@ -24,6 +24,9 @@ its id on the evidence:
 
 from __future__ import annotations
 
+from functools import cache
+
+from ..lexicon import table
 from ..mentions import ActorMention, PlaceMention
 from .model import Fact
 from .rules import Example, register
@@ -76,6 +79,20 @@ _PREPOSITIONS = frozenset({"near", "in", "on", "over", "at", "from", "towards", 
                            "біля", "під", "у", "в", "на", "над", "до", "з", "около", "под", "во", "к"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "ми", "мы"})
 _BY = frozenset({"by", "from"})
+# "Russia had made more than twenty attacks": a subject a few words before the attack word, with only
+# auxiliaries, light verbs and figures between (structure.yaml subject_fillers)
+_SUBJECT_REACH = 8
+
+
+def _fillers_only(v: SentenceView, start: int, end: int) -> bool:
+    words = _subject_fillers(v.a.lang)
+    return all(k in v.number_at or v.tokens[k].lower in words or v.tokens[k].norm in words for k in range(start, end))
+
+
+@cache
+def _subject_fillers(lang: str) -> frozenset[str]:
+    entry = table(lang, "structure").entries.get("subject_fillers")
+    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
 
 
 def opposite(side: str | None) -> str | None:
@@ -121,7 +138,8 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                     distance = c.tok_start - x.tok_end
             elif x.kind in _AGENT_KINDS:
                 # subject: "Russia launched", "ворог атакував"
-                if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start):
+                if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start) or (
+                        0 < c.tok_start - x.tok_end <= _SUBJECT_REACH and _fillers_only(v, x.tok_end, c.tok_start)):
                     distance = c.tok_start - x.tok_end
                 # passive agent: "attacked by Ukrainian drones"
                 elif 0 <= x.tok_start - c.tok_end <= 2 and any(

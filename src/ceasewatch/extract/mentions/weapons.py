@@ -104,6 +104,7 @@ def _generics(a: Analysis) -> list[WeaponMention]:
     return out
 
 
+_MISSILES = frozenset({"missile", "cruise_missile", "ballistic_missile"})
 _TYPE_WORDS = frozenset({"type", "типу", "типа", "тип", "-type", "class", "family"})
 
 
@@ -125,6 +126,9 @@ def find_weapons(a: Analysis) -> list[WeaponMention]:
             continue
         used_generic.add(id(partner))
         category = m.category if m.category != "drone" or partner.category == "drone" else partner.category
+        # "Kh-59 guided missiles": a class the text names in words wins over the catalogue's
+        if category in _MISSILES and partner.category in _MISSILES and partner.tok_end - partner.tok_start > 1:
+            category = partner.category
         start, end = min(m.start, partner.start), max(m.end, partner.end)
         merged.append(WeaponMention(start, end, min(m.tok_start, partner.tok_start), max(m.tok_end, partner.tok_end),
                                     category, m.model, m.used_by, generic=False))
