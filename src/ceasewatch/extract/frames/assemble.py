@@ -273,6 +273,12 @@ def _direction_from_context(frames: list[Frame]) -> None:
             source = next((g for g in order if g.voice.name == f.voice.name and g.voice.party == f.voice.party
                            and g.attacker is not None and g.target is not None and g.target.value == f.target.value
                            and g.attacker.rule in ("direction.agent", "direction.weapon_side")), None)
+        if source is None and f.target is not None:
+            # "Ukrainian drones struck Morozovsk ... the Russian MoD said it destroyed 76 UAVs that night": the
+            # attacker another speaker names for that side on that day
+            source = next((g for g in order if g.date == f.date and g.date is not None and g.attacker is not None
+                           and g.target is not None and g.target.value == f.target.value
+                           and g.attacker.rule in ("direction.agent", "direction.weapon_side")), None)
         if source is None and f.target is None:
             # a report that names no side at all continues the story told just before it, whoever told it
             source = next((g for g in reversed(frames[:i]) if g.date == f.date and g.attacker is not None

@@ -35,10 +35,6 @@ def _words(lang: str, key: str) -> frozenset[str]:
     return frozenset(w for p in entry.phrases for w in [p.lower()]) if entry else frozenset()
 
 
-_SINGULAR_EN = frozenset({"woman", "man", "child", "person", "resident", "girl", "boy", "teenager", "driver",
-                          "civilian", "pensioner", "worker", "employee", "firefighter", "rescuer", "passenger"})
-
-
 def read_casualties(v: SentenceView, context_place: str | None = None) -> tuple[list[Fact], list[Fact]]:
     """Casualty facts of the sentence; `context_place` scopes figures of a sentence that names no place
     (the place its paragraph or section is about)."""
@@ -116,16 +112,32 @@ def _between_are_light(v: SentenceView, n, cue) -> bool:  # type: ignore[no-unty
     return all(v.tokens[k].lower in light or v.tokens[k].norm in _words(v.a.lang, "people") for k in range(start, end))
 
 
+def _article_before(v: SentenceView, k: int) -> bool:
+    plural = v.tokens[k].lower.endswith("s") or v.tokens[k].lower == "people"
+    for j in range(k - 1, max(v.s.start, k - 8) - 1, -1):
+        word = v.tokens[j].lower
+        age = j + 1 < v.s.end and v.tokens[j + 1].text in ("-", "‑")  # "52-year-old"
+        if v.tokens[j].text in (",", ";", ":", "(", ")") or j in v.number_at and word not in ("one", "a", "an") and not age:
+            return False
+        if plural:
+            # "one of our employees"
+            if word == "of" and j - 1 >= v.s.start and v.tokens[j - 1].lower == "one":
+                return True
+        elif word in ("a", "an", "one", "the"):
+            return True
+    return False
+
+
 def _singular_person(v: SentenceView, cue) -> tuple[int, int] | None:  # type: ignore[no-untyped-def]
     """"a woman was injured", "Мужчина получил ранения": one person."""
     people = _words(v.a.lang, "people")
-    lo, hi = max(v.s.start, cue.tok_start - 4), min(v.s.end, cue.tok_end + 3)
+    lo, hi = max(v.s.start, cue.tok_start - (10 if v.a.lang == "en" else 4)), min(v.s.end, cue.tok_end + 3)
     for k in range(lo, hi):
         tok = v.tokens[k]
         if v.a.lang == "en":
-            # "a 52-year-old truck driver", "the driver, a 38-year-old man": an article a few words before
-            if tok.lower in _SINGULAR_EN and any(v.tokens[j].lower in ("a", "an", "one", "the")
-                                                 for j in range(max(v.s.start, k - 4), k)):
+            # "a 52-year-old truck driver", "the driver, a 38-year-old man", "one of our employees": an article
+            # or "one" before, with no clause break between
+            if tok.lower in _words("en", "one_person") and _article_before(v, k):
                 return tok.start, tok.end
         elif (tok.norm in people and "plur" not in tok.tags and "NOUN" in tok.tags
               and tok.norm not in ("людина", "человек", "люди")):

@@ -117,6 +117,11 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
     best: tuple[int, str, ActorMention] | None = None
     reasons = [_reason_span(v, c) for c in v.m.cues if c.group == "justification"]
     attack_cues = [c for c in attack_cues if not any(lo <= c.tok_start < hi for lo, hi in reasons)] or attack_cues
+    # "which Putin ordered to stop targeting Ukraine's energy sites": an attack halted, planned or threatened
+    modals = [c for c in v.m.cues if c.group == "modal"]
+    attack_cues = [c for c in attack_cues if not any(0 <= c.tok_start - q.tok_end <= 2 for q in modals)]
+    if not attack_cues:
+        return None
     for x in v.m.actors:
         if any(lo <= x.tok_start < hi for lo, hi in reasons):
             continue
@@ -135,6 +140,10 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
             # "Russia's biggest air attack", "російська атака": a side on the attack itself
             if x.kind == "nationality":
                 if c.group == "attack" and 0 <= c.tok_start - x.tok_end <= 2:
+                    distance = c.tok_start - x.tok_end
+            elif x.kind == "official" and x.side in ("UA", "RU"):
+                # "the Ukrainian armed forces fired": a body that speaks can also act, right before its verb
+                if 0 <= c.tok_start - x.tok_end <= 2 and not v.has_break(x.tok_end, c.tok_start):
                     distance = c.tok_start - x.tok_end
             elif x.kind in _AGENT_KINDS:
                 # subject: "Russia launched", "ворог атакував"
@@ -299,7 +308,7 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
         attacker = Fact("RU", target.start, target.end, VICTIM_REPORT)
     if attacker is not None and target is None:
         target = Fact(opposite(attacker.value), attacker.start, attacker.end, COMPLEMENT)
-    elif target is not None and attacker is None and (interceptions or target.rule == DEFENDERS) \
+    elif target is not None and attacker is None and (interceptions or target.rule == DEFENDERS) and speaker == "UA" \
             and speaker == target.value:
         attacker = Fact(opposite(target.value), target.start, target.end, COMPLEMENT)
     return attacker, target
@@ -310,8 +319,8 @@ def document_attacker(a, m) -> Fact | None:  # type: ignore[no-untyped-def]
     even where they report nothing themselves."""
     for s in a.sentences[:4]:
         v = SentenceView.of(a, s, m.in_sentence(s))
-        if v.m.weapons or v.m.places or v.m.targets or v.m.numbers:
-            continue  # a report of its own, not a preface
+        if v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places):
+            continue  # a report of its own, not a preface ("the AFU attacked nine districts" is one)
         found = _agent(v, None)
         if found is not None:
             return Fact(found[0], found[1].start, found[1].end, DOCUMENT)
