@@ -157,8 +157,11 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     # after the verb, a capital or a country is what is spoken about ("accused Kyiv", "adding that the Kyiv
     # region"), and after "accuse" the object is the accused
     accusing = a.tokens[cue_start].norm in _ACCUSE
+    # "сообщил в телеграм-канале", "said on Telegram": where it was said, not who said it
     after = [] if accusing else [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6
-                                 and not _broken(a, cue_end, x.tok_start) and x.kind != "government"]
+                                 and not _broken(a, cue_end, x.tok_start) and x.kind != "government"
+                                 and not (x.kind == "outlet" and x.tok_start > 0
+                                          and a.tokens[x.tok_start - 1].lower in _PREPOSITIONS)]
     if not before:
         # "Russia's Defence Ministry, which Putin ordered ..., said": a subject before a parenthesis
         s = a.sentence_of(cue_start)
@@ -347,6 +350,13 @@ def _default_voice(a: Analysis, m: Mentions, own: list[Voice | None]) -> Voice:
     publisher = publisher_voice(a.doc.publisher, a.lang)
     if publisher.basis == "publisher":
         return publisher
+    # "Source: General Staff of the Armed Forces of Ukraine": the story relays that body throughout
+    for block in a.blocks:
+        if "source" in block.marks:
+            for sid in block.sentences:
+                for actor in m.in_sentence(a.sentences[sid]).actors:
+                    if actor.speaker and actor.side in ("UA", "RU") and actor.kind in SPEAKER_KINDS:
+                        return _voice(actor, actor.side, "attribution.source_line", basis="publisher")
     # a signature line names who posts ("Вячеслав Гладков")
     for block in a.blocks:
         if "signature" in block.marks:

@@ -100,6 +100,9 @@ def _gap_ok(v: SentenceView, start: int, end: int) -> bool:
         tok = v.tokens[k]
         if k in v.number_at or tok.text in (",", ";", ":", "(", ")", ".") or tok.lower in stops:
             return False
+        # "two civilians in a drone strike": people between a figure and a weapon are what it counts
+        if tok.lower in _word_set(v.a.lang, "casualties", "people") or tok.norm in _word_set(v.a.lang, "casualties", "people"):
+            return False
         if v.groups(k) & {"intercept", "lost", "hit", "launch_site", "over", "speech", "killed", "injured"}:
             return False
     return True
@@ -276,8 +279,12 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
         if prev is not None and prev.measure is not None and _coordinated(v, prev, p) and not _own_measure(v, p, pairs):
             p.measure, p.measure_rule = prev.measure, MEASURE_COORDINATED
             continue
-        start = min(p.number.tok_start, p.weapon.tok_start)
-        end = max(p.number.tok_end, p.weapon.tok_end)
+        if p.rule == ANAPHORIC or not (p.weapon.tok_start >= p.number.tok_end or p.weapon.tok_end >= p.number.tok_start - 1):
+            # "with 88 drones, of which 60 were shot down": a figure far from its weapons has only its own words
+            start, end = p.number.tok_start, p.number.tok_end
+        else:
+            start = min(p.number.tok_start, p.weapon.tok_start)
+            end = max(p.number.tok_end, p.weapon.tok_end)
         # "with 96 drones": launched
         if any(v.tokens[j].lower in ("with", "із", "з") and "launch" in v.groups(j)
                for j in range(max(v.s.start, start - 2), start)):
@@ -299,7 +306,8 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             lo, hi = (c.tok_end, start) if c.tok_end <= start else (end, c.tok_start)
             if any(v.tokens[k].text in (":", ";") for k in range(lo, hi)):
                 d += 10  # "was shot down: all of them hit": a colon starts the next statement
-            if d < best_d:
+            # "60 were shot down and 20 were lost": on a tie the verb after the figure is its own
+            if d < best_d or (d == best_d and c.tok_start >= end):
                 best, best_d = c, d
         if best is not None and best_d < 30:
             p.measure, p.measure_rule = _CUE_MEASURE[best.group], MEASURE_NEAREST

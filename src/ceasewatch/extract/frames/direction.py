@@ -185,7 +185,7 @@ def _reason_span(v: SentenceView, cue) -> tuple[int, int]:  # type: ignore[no-un
 def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
     for w in v.m.weapons:
         for x in v.m.actors:
-            if x.kind == "forces" and 0 <= x.tok_start - w.tok_end <= 2 and all(
+            if x.kind in ("forces", "official") and 0 <= x.tok_start - w.tok_end <= 2 and all(
                     v.tokens[k].lower in ("of", "the", "from") for k in range(w.tok_end, x.tok_start)):
                 side = _actor_side(x, speaker)
                 if side:

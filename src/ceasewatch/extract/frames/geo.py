@@ -62,13 +62,17 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
     return roles
 
 
+_ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "blame", "звинуватити", "звинувачувати",
+                     "обвинить", "обвинять", "обвинять", "обвинить"})
 _ACTS = frozenset({"speech", "attack", "launch", "denial", "intercept"})
 
 
 def _acts(v: SentenceView, x) -> bool:  # type: ignore[no-untyped-def]
     """The actor speaks or acts: a verb right after it, or "by" right before it."""
     after = any(v.groups(k) & _ACTS for k in range(x.tok_end, min(v.s.end, x.tok_end + 2)))
-    before = x.tok_start > v.s.start and v.tokens[x.tok_start - 1].lower in ("by", "from")
+    # "accused Kyiv of", "обвинили Киев": the accused government
+    before = x.tok_start > v.s.start and (v.tokens[x.tok_start - 1].lower in ("by", "from")
+                                          or v.tokens[x.tok_start - 1].norm in _ACCUSE)
     return after or before
 
 

@@ -96,6 +96,14 @@ def _spec(token: str, phrase: str) -> tuple[Spec, bool]:
     return ("norm", frozenset(forms)), optional
 
 
+def _pieces(tokens: list[str]) -> list[list[str]]:
+    """A possessive variant's tokens with their hyphenated words split: every combination."""
+    out: list[list[str]] = [[]]
+    for t in tokens:
+        out = [o + v for o in out for v in _hyphen_split(t)]
+    return out
+
+
 def _possessive_split(token: str) -> list[list[str]]:
     """"ukraine's|ukrainian" -> [["ukraine", "'s"], ["ukrainian"]]: spaCy splits the English
     possessive off its word, so a phrase written with one must match two tokens."""
@@ -111,6 +119,36 @@ def _possessive_split(token: str) -> list[list[str]]:
     return out
 
 
+_HYPHEN = re.compile(r"(?<=[^\W_])-(?=[^\W\d_])")
+
+
+def _hyphen_split(token: str) -> list[list[str]]:
+    """"fixed-wing", "russian-installed|moscow-installed": the tokenizer splits a hyphen between letters
+    off as a token of its own ("S-300" and "Kh-101" stay whole), so the phrase must too."""
+    optional = "?" if token.endswith("?") and len(token) > 1 and not token.endswith(")?") else ""
+    body = token[:-1] if optional else token
+    marker = body[0] if body[:1] in ("=", "!") else ""
+    body = body[len(marker):]
+    if not _HYPHEN.search(body) or "(" in body:
+        return [[token]]
+    plain: list[str] = []
+    out: list[list[str]] = []
+    for alt in split_alternatives(body):
+        parts = [p for p in _HYPHEN.split(alt)]
+        if len(parts) == 1:
+            plain.append(alt)
+            continue
+        variant: list[str] = []
+        for i, part in enumerate(parts):
+            if i:
+                variant.append("-" + optional)
+            variant.append(marker + part + optional)
+        out.append(variant)
+    if plain:
+        out.append([marker + "|".join(plain) + optional])
+    return out
+
+
 def compile_phrase(phrase: str) -> list[list[Spec]]:
     """Every token sequence a phrase stands for (optional tokens in or out,
     English possessives as two tokens)."""
@@ -120,7 +158,7 @@ def compile_phrase(phrase: str) -> list[list[Spec]]:
     variants: list[list[Spec]] = [[]]
     for token in tokens:
         grown: list[list[Spec]] = []
-        for piece in _possessive_split(token):
+        for piece in (p for whole in _possessive_split(token) for p in _pieces(whole)):
             specs = [_spec(t, phrase) for t in piece]
             options: list[list[Spec]] = [[]]
             for spec, optional in specs:
