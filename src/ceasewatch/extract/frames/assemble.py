@@ -186,7 +186,7 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         report_of[s.i] = verdict == ""
         if reason is not None and lead is None and ("headline" in a.marks(s) or s.block == 0):
             multi_lead = True  # "Сводка ... (с 16 по 22 августа)": a summary of a week
-        if verdict == "" or v.m.has(*_STRIKE):
+        if verdict == "" or v.m.has(*_STRIKE) or v.m.weapons:
             if day is not None and evidence is not None:
                 block_date[s.block] = (day, evidence)
                 if lead is None:
