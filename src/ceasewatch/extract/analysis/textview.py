@@ -58,7 +58,13 @@ def fold(text: str) -> str:
         text = "".join(map(fold_char, text))
     if "<" in text or "&" in text:
         text = _fold_markup(text)
+    if "[" in text:
+        # "...at the facility.[4] Geolocated footage": a footnote mark after a sentence is no part of it
+        text = _FOOTNOTE.sub(lambda m: " " * len(m.group(0)), text)
     return text
+
+
+_FOOTNOTE = re.compile(r"(?<=[.!?\"'”»)])\[[0-9]{1,3}(?:[,–-][0-9]{1,3})*\]")
 
 
 # Markup left in a plain text (pasted HTML): tags become blanks (a block tag a line break), entities their

@@ -37,14 +37,14 @@ from ..mentions.actors import find_actors
 __all__ = ["Voice", "Voices", "attribute", "publisher_voice"]
 
 SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state", "person", "outlet", "third_party",
-                           "witness"})
+                           "witness", "evidence"})
 # Speakers whose side must come from elsewhere when their entry has none.
 _PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они", "там", "тамо", "there"})
 _WINDOW = 8
 _PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "on", "with", "у", "в", "з", "із", "при", "из", "от", "на"})
 _ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "звинуватити", "звинувачувати", "обвинить",
                      "обвинять"})
-_RANK = {"official": 0, "regional": 0, "head_of_state": 1, "person": 1, "third_party": 2, "outlet": 3, "witness": 3,
+_RANK = {"official": 0, "regional": 0, "head_of_state": 1, "person": 1, "third_party": 2, "outlet": 3, "witness": 3, "evidence": 3,
          "government": 4}
 
 
