@@ -81,6 +81,18 @@ def _expand(word: str) -> frozenset[str]:
     return frozenset(f for alt in split_alternatives(word) for f in expand_forms(alt))
 
 
+def _personal_name(tok: Token) -> bool:
+    """pymorphy3 marks first names and patronymics (Name, Patr); place names never carry them."""
+    grammemes = set(tok.tags.replace(" ", ",").split(","))
+    return bool(grammemes & {"Name", "Patr"}) and "Geox" not in grammemes
+
+
+def _surname_like(tok: Token) -> bool:
+    """The word after a first name: a noun that is no place or adjective ("Кіріші Ленінградської" is a town)."""
+    grammemes = set(tok.tags.replace(" ", ",").split(","))
+    return "NOUN" in grammemes and not grammemes & {"Geox", "ADJF"} and len(tok.text) > 2
+
+
 def _capitalised(tok: Token) -> bool:
     """A capitalised word that can start a name; "Moscow-installed", "Kyiv-based" are adjectives."""
     first = tok.text[:1]
@@ -145,6 +157,11 @@ class PlaceFinder:
             # "Moscow's war": a capital standing for its state; "Kyiv's Solomianskyi district" stays a place
             if j + 1 < s.end and tokens[j].text == "'s" and not _capitalised(tokens[j + 1]) and not _match_at(
                     tokens, j + 1, s.end, self.words.get("possessive_parts", _NONE)):
+                i = j
+                continue
+            # "Сергій Попко", "Вячеслав Гладков": a first name or patronymic is no place
+            if j - i >= 2 and _personal_name(tokens[i]) and _surname_like(tokens[i + 1]) \
+                    and not self._region_word_at(j, s.end) and not self._introduced(i):
                 i = j
                 continue
             # a person after a title ("Governor Vyacheslav Gladkov") is no place
