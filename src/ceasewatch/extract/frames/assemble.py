@@ -126,11 +126,16 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
     speech = [c for c in v.m.cues if c.group == "speech"]
     specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
                    for t in v.m.times)
+    said_on: date | None = None
     for t in v.m.times:
         # "officials said Sunday that ...": when it was said, not when it happened
         if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
+            said_on = said_on or resolve(t, ref).date
+    for t in v.m.times:
+        if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
             continue
-        r = resolve(t, ref)
+        # "the ministry said on Tuesday morning that ... overnight": the night that ended that morning
+        r = resolve(t, Reference(said_on, 12, "text") if said_on and t.kind == "overnight" else ref)
         if r.basis == "multi":
             if specific or _after_superlative(v, t):
                 continue  # "overnight ... the largest attack since the start of the war"
