@@ -85,13 +85,19 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
     cue_spans = [(c.tok_start, c.tok_end) for c in cues]
     times = find_times(a)
     time_spans = [(t.tok_start, t.tok_end) for t in times]
+    weapons = [w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)]
+    weapon_spans = [(w.tok_start, w.tok_end) for w in weapons]
+    # "taken to hospital", "госпіталізовано до лікарні": where the wounded went is not what was struck
+    treated = [(c.tok_start, c.tok_end + 3) for c in cues if c.group == "treated"]
     mentions = Mentions(
         # a figure inside a time expression ("3 сентября", "the night of 13 to 14 March") counts nothing
         numbers=[n for n in find_numbers(a) if not _covered(n, time_spans)],
-        weapons=[w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)],
+        weapons=weapons,
         places=[p for p in find_places(a, geocoder, actors) if not _covered(p, time_spans)],
         actors=actors,
-        targets=[t for t in find_targets(a) if not _covered(t, named)],
+        # "unmanned aerial vehicles": a word of a weapon's name is no target
+        targets=[t for t in find_targets(a) if not _covered(t, named) and not _covered(t, weapon_spans)
+                 and not any(lo <= t.tok_start < hi for lo, hi in treated)],
         # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
         # "could not be intercepted"); inside an actor's name it is no cue at all
         cues=[c for c in cues if (c.group in ("speech", "according") or not _inside(c, cue_spans))

@@ -28,6 +28,9 @@ from ..frames.rules import register
 
 __all__ = ["to_claims"]
 
+SPECIFIC_TARGET = register("normalize.specific_target", "a target family ('energy', 'transport') gives way to the "
+                           "specific kind the same claim names ('energy.power')")
+_FAMILIES = ("energy", "transport")
 BREAKDOWN = register("normalize.breakdown_sum", "parts of a breakdown by region add up where no whole is given")
 LARGEST = register("normalize.largest", "of several wholes for one weapon and measure, the largest")
 _MEASURES = ("launched", "intercepted", "lost", "hit")
@@ -154,8 +157,13 @@ def _claim(doc: Document, frames: list[Frame], extractor: str) -> Claim | None:
                                     precision=mention.kind))
             ev(f"places.{seen[key]}", p)
     targets: list[str] = []
+    target_values = {t.value for f in frames for t in f.targets}
+    # "energy facilities ... a substation": the family gives way to the kind the text names
+    general = {family for family in _FAMILIES if any(v.startswith(family + ".") for v in target_values)}
     for f in frames:
         for t in f.targets:
+            if t.value in general:
+                continue
             if t.value not in targets:
                 targets.append(t.value)
             ev(f"targets.{targets.index(t.value)}", t)
