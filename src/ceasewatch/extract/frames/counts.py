@@ -260,10 +260,13 @@ def _counts_other(v: SentenceView, n: NumberMention) -> bool:
             p.tok_start - k <= 1 and p.tok_start >= k for p in v.m.places):
         return True
     for j in range(k, min(v.s.end, k + 3)):
-        if v.tokens[j].norm in words or v.tokens[j].lower in words:
-            return True
         if j in v.weapon_at:
             return False
+        if v.tokens[j].norm in words or v.tokens[j].lower in words:
+            return True
+        # "23 combined strikes", "four massive attacks": a figure of strikes, not of weapons
+        if v.tokens[j].lower in _word_set(v.a.lang, "numbers", "strikes_counted"):
+            return True
     return bool(v.groups(n.tok_end) & {"killed", "injured"}) if n.tok_end < v.s.end else False
 
 

@@ -100,8 +100,9 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
                  and not any(lo <= t.tok_start < hi for lo, hi in treated)],
         # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
         # "could not be intercepted"); inside an actor's name it is no cue at all
+        # "multiple launch rocket system": a word of a weapon's name is no cue either
         cues=[c for c in cues if (c.group in ("speech", "according") or not _inside(c, cue_spans))
-              and not _covered(c, named)],
+              and not _covered(c, named) and not _covered(c, weapon_spans)],
         times=times,
         by_sentence=[SentenceMentions() for _ in a.sentences],
     )
