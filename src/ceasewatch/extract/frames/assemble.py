@@ -170,6 +170,27 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
     return day, Fact(resolve(t, ref).basis, t.start, t.end, DATE_OWN), None
 
 
+DATE_STORY_NIGHT = register("date.story_night", "'overnight' in a story that names one night means that night, "
+                            "whatever the hour of publication",
+                            Example("Ukraine Conflict Update. Russian forces struck Kharkiv overnight on June 9 to 10, the "
+                                    "air force said. Russia's MoD claimed it downed 49 drones overnight.", "en",
+                                    {"date": "2025-06-10"}, published="2025-06-10T21:45:00-04:00"))
+
+
+def _story_nights(a: Analysis, m: Mentions, ref: Reference) -> set[date]:
+    """The nights the story names by date ("on the night of 9 to 10 June"), outside page furniture."""
+    nights: set[date] = set()
+    for s in a.sentences:
+        if a.marks(s) & NO_CLAIM_MARKS:
+            continue
+        for t in m.in_sentence(s).times:
+            if t.kind == "night":
+                r = resolve(t, ref)
+                if r.date is not None:
+                    nights.add(r.date)
+    return nights
+
+
 def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> list[Frame]:
     frames: list[Frame] = []
     dated: dict[int, tuple[date | None, Fact | None]] = {}  # sentence -> its date
@@ -177,9 +198,16 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     lead: tuple[date, Fact] | None = None
     report_of: dict[int, bool] = {}
     multi_lead = False
+    story_nights = _story_nights(a, m, ref)
     for s in a.sentences:
         v = SentenceView.of(a, s, m.in_sentence(s))
         day, evidence, reason = _own_date(v, ref)
+        if day is not None and evidence is not None and len(story_nights) == 1:
+            night = next(iter(story_nights))
+            chosen = next((t for t in v.m.times if t.start == evidence.start), None)
+            if chosen is not None and chosen.kind == "overnight" and abs((night - day).days) == 1:
+                # "overnight" in a story that names the night ("on the night of 9 to 10 June"): that night
+                day, evidence = night, Fact("night", evidence.start, evidence.end, DATE_STORY_NIGHT)
         if any(s.char_start >= fs and s.char_end <= fe for fs, fe, kind in a.furniture if kind == "date_line"):
             day, evidence, reason = None, None, None
         dated[s.i] = (day, evidence)

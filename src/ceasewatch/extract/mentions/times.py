@@ -50,7 +50,8 @@ def _alternation(lang: str, key: str) -> str:
 def _expand(template: str, lang: str) -> str:
     months = _alternation(lang, "months")
     weekdays = _alternation(lang, "weekdays")
-    out = template
+    # an optional blank may be several: markup folded to blanks ("29&ndash;30") keeps its length
+    out = template.replace(" ?", r"\s*")
     replacements = {
         "{D2}": _DAY.format(name="day2"),
         "{D}": _DAY.format(name="day"),
