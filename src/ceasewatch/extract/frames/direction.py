@@ -79,6 +79,7 @@ _PREPOSITIONS = frozenset({"near", "in", "on", "over", "at", "from", "towards", 
                            "біля", "під", "у", "в", "на", "над", "до", "з", "около", "под", "во", "к"})
 _SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "ми", "мы"})
 _BY = frozenset({"by", "from"})
+_WEAPON_BREAKS = frozenset({"with", "by", "at", "on", "against", "from", "and", "із", "з", "по", "на", "с", "со"})
 # "Russia had made more than twenty attacks": a subject a few words before the attack word, with only
 # auxiliaries, light verbs and figures between (structure.yaml subject_fillers)
 _SUBJECT_REACH = 8
@@ -192,8 +193,11 @@ def _weapon_side(v: SentenceView, speaker: str | None) -> tuple[str, ActorMentio
                     return side, x
             if x.kind not in ("nationality", "enemy", "own"):
                 continue
+            # "57 Ukrainian drones", not "Russian positions with artillery": only modifiers between
             near = 0 <= w.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, w.tok_start) and not any(
-                k in v.number_at for k in range(x.tok_end, w.tok_start))
+                k in v.number_at for k in range(x.tok_end, w.tok_start)) and not any(
+                x.tok_end <= t.tok_start < w.tok_start for t in v.m.targets) and not any(
+                v.tokens[k].lower in _WEAPON_BREAKS for k in range(x.tok_end, w.tok_start))
             if near or (x.tok_start >= w.tok_start and x.tok_end <= w.tok_end):
                 side = _actor_side(x, speaker)
                 if side:
