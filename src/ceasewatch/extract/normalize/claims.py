@@ -272,6 +272,10 @@ def to_claims(doc: Document, frames: list[Frame], extractor: str) -> list[Claim]
     _fold_outlet_frames(frames)
     groups: OrderedDict[tuple[Any, ...], list[Frame]] = OrderedDict()
     for frame in frames:
+        if frame.attacker is None and frame.target is None and frame.stance.value == "asserted":
+            # neither side known, nor from the speaker's other reports of that day: background, a reaction
+            # or a sentence the rules misread; a claim about no one's strike on no country checks nothing
+            continue
         groups.setdefault(_key(frame), []).append(frame)
     claims = []
     for group in groups.values():
