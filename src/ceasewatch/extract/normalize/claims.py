@@ -221,10 +221,9 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
     """The outlet's own voice relays what the sides said: where a side's
     official reports the same attack on the same day, the outlet's frame joins
     that side's claim (the side attacked, if both report it)."""
-    named = [f for f in frames if f.voice.basis != "outlet" and f.voice.kind != "witness"
-             and _party(f) in ("UA", "RU") and f.stance.value == "asserted"]
+    named = [f for f in frames if not _relays(f) and _party(f) in ("UA", "RU") and f.stance.value == "asserted"]
     for f in frames:
-        if (f.voice.basis != "outlet" and f.voice.kind != "witness") or f.stance.value != "asserted":
+        if not _relays(f) or f.stance.value != "asserted":
             continue
         attacker = f.attacker.value if f.attacker else None
         target = f.target.value if f.target else None
@@ -242,6 +241,13 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
         f.voice = replace(owner.voice, basis="inherited", rule=OUTLET_RELAY)
         f.attacker = f.attacker or owner.attacker
         f.target = f.target or owner.target
+
+
+def _relays(f: Frame) -> bool:
+    """The outlet's own voice, a named outlet ("Reuters reported", "СМИ сообщили") or witnesses."""
+    # an outlet named by the lexicon has its entry's key; the publisher speaking in its own name has none
+    # ("Факти ICTV зібрали": its own compilation, kept as its claim)
+    return f.voice.basis == "outlet" or f.voice.kind == "witness" or (f.voice.kind == "outlet" and f.voice.key is not None)
 
 
 def _drop_missile_total(weapons: list[WeaponCount]) -> list[WeaponCount]:
