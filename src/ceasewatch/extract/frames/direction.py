@@ -298,9 +298,11 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
                     target = Fact(side, x.start, x.end, DEFENDERS)
                     break
     if denied and speaker in ("UA", "RU"):
-        if attacker is None:
+        # a side denies a strike of its own on the other side; places it names for other reasons ("a pretext
+        # for new strikes on Kyiv") do not turn that round
+        if attacker is None or attacker.value != speaker:
             attacker = Fact(speaker, v.a.tokens[v.s.start].start, v.a.tokens[v.s.start].end, DENIAL)
-        if target is None:
+        if target is None or target.value == speaker:
             target = Fact(opposite(speaker), attacker.start, attacker.end, DENIAL)
     if attacker is None and target is not None and speaker in ("UA", "RU") and target.value == opposite(speaker):
         attacker = Fact(speaker, target.start, target.end, SELF_REPORT)

@@ -62,7 +62,7 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
     return roles
 
 
-_ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "blame", "звинуватити", "звинувачувати",
+_ACCUSE = frozenset({"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "звинуватити", "звинувачувати",
                      "обвинить", "обвинять", "обвинять", "обвинить"})
 _ACTS = frozenset({"speech", "attack", "launch", "denial", "intercept"})
 
