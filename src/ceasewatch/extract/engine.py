@@ -54,6 +54,9 @@ class LayeredExtractor:
         m = find_mentions(a, self.geocoder)
         voices = attribute(a, m)
         dateline = [t for t in m.times if any(s <= t.start < e for s, e, _ in a.furniture)]
-        ref = reference_for(doc.published, dateline, m.times)
+        first = a.sentences[0] if a.sentences else None
+        opening = next((t for t in m.times if first is not None and t.kind == "time"
+                        and first.start <= t.tok_start < first.end and first.end - first.start <= 8), None)
+        ref = reference_for(doc.published, dateline, m.times, opening)
         frames = build_frames(a, m, voices, ref)
         return to_claims(doc, frames, self.name)

@@ -201,6 +201,10 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     story_nights = _story_nights(a, m, ref)
     for s in a.sentences:
         v = SentenceView.of(a, s, m.in_sentence(s))
+        if s.i > 0 and s.end - s.start <= 5 and lead is not None and lead[1].value == "past_day" \
+                and any(t.kind == "time" for t in v.m.times) and not v.m.has(*_STRIKE):
+            # "‼️ 13:52." heading a new post of a feed: the day summarised above no longer holds
+            lead = None
         day, evidence, reason = _own_date(v, ref)
         if day is not None and evidence is not None and len(story_nights) == 1:
             night = next(iter(story_nights))
@@ -219,7 +223,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         report_of[s.i] = verdict == ""
         if reason is not None and lead is None and ("headline" in a.marks(s) or s.block == 0):
             multi_lead = True  # "Сводка ... (с 16 по 22 августа)": a summary of a week
-        if verdict == "" or v.m.has(*_STRIKE) or v.m.weapons:
+        # "Зведення за минулу добу", "Summary for the past day": the opening line dates the summary below it
+        summary_title = s.block == 0 and any(t.kind in ("past_day", "night", "night_start") for t in v.m.times)
+        if verdict == "" or v.m.has(*_STRIKE) or v.m.weapons or summary_title:
             if day is not None and evidence is not None:
                 block_date[s.block] = (day, evidence)
                 if lead is None:

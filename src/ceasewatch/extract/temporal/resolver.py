@@ -52,10 +52,15 @@ class Resolved:
 
 
 def reference_for(published: datetime | None, dateline_times: list[TimeMention],
-                  text_times: list[TimeMention]) -> Reference:
+                  text_times: list[TimeMention], opening_clock: TimeMention | None = None) -> Reference:
+    """The day and hour relative words are read against. `opening_clock` is a clock time heading the text
+    ("☀️ 08:15. Зведення за минулу добу"): the hour the post was written, earlier than a page's time stamp."""
     if published is not None:
         local = published.astimezone(LOCAL) if published.tzinfo else published
-        return Reference(local.date(), local.hour, "published")
+        hour = local.hour
+        if opening_clock is not None and opening_clock.hour is not None and opening_clock.hour < hour:
+            hour = opening_clock.hour
+        return Reference(local.date(), hour, "published")
     for source, times in (("dateline", dateline_times), ("text", text_times)):
         for t in times:
             if t.kind == "day" and t.day and t.month and (t.year or source == "dateline"):
