@@ -291,6 +291,13 @@ DIRECTION_CONTEXT = register("direction.context", "a sentence that names no side
                                      "Two people were injured, he said.", "en", {"attacker": "RU", "injured": 2}))
 
 
+def _same_day(f: Frame, g: Frame) -> bool:
+    """The same day, or one of the two dated only by the publication (which a named day corrects)."""
+    weak = (DATE_PUBLICATION,)
+    return f.date == g.date or (f.date_fact is not None and f.date_fact.rule in weak) or (
+        g.date_fact is not None and g.date_fact.rule in weak)
+
+
 def _direction_from_context(frames: list[Frame]) -> None:
     """Frames with neither side take both from the nearest frame of the same
     speaker's party and day that has them (before it, else after it); a frame
@@ -300,7 +307,7 @@ def _direction_from_context(frames: list[Frame]) -> None:
         if f.attacker is not None:
             continue
         order = list(reversed(frames[:i])) + frames[i + 1 :]
-        source = next((g for g in order if g.voice.party == f.voice.party and g.date == f.date
+        source = next((g for g in order if g.voice.party == f.voice.party and _same_day(f, g)
                        and g.stance.value == f.stance.value and g.attacker is not None
                        and (f.target is None or (g.target is not None and g.target.value == f.target.value))), None)
         if source is None and f.target is None:

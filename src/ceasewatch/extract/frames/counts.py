@@ -39,9 +39,9 @@ __all__ = ["read_counts", "Pair"]
 ADJACENT = register("count.adjacent", "a figure right before the weapons it counts",
                     Example("Russia launched 150 drones overnight, Zelensky said.", "en",
                             {"weapons": [{"category": "drone", "launched": 150}]}),
-                    Example("Ворог атакував 45 ракетами.", "uk", {"weapons": [{"category": "missile", "launched": 45}]}))
+                    Example("Ворог атакував 45 ракетами, повідомили Повітряні сили.", "uk", {"weapons": [{"category": "missile", "launched": 45}]}))
 AFTER_WEAPON = register("count.after_weapon", "a weapon, a colon or dash, then its figure",
-                        Example("Intercepted overnight, the ministry said: drones - 35.", "en",
+                        Example("Intercepted overnight, Russia's defence ministry said: drones - 35.", "en",
                                 {"weapons": [{"category": "drone", "intercepted": 35}]}))
 PARTITIVE = register("count.partitive", "a part of the weapons named: '31 of the 40 drones', 'з них 406'",
                      Example("Air defences shot down 31 of the 40 drones Russia launched, the air force said.", "en",

@@ -290,6 +290,11 @@ def read_direction(v: SentenceView, speaker: str | None, struck: list[PlaceMenti
         hit = _struck_country(struck, speaker, attacker.value if attacker else None)
         if hit:
             target = Fact(hit[0], hit[1].start, hit[1].end, PLACES)
+    if target is None and interceptions and speaker in ("UA", "RU") and not v.m.places:
+        # "Intercepted overnight, Russia's defence ministry said: drones - 35": what a side shoots down
+        # came at that side
+        first = v.a.tokens[v.s.start]
+        target = Fact(speaker, first.start, first.end, DEFENDERS)
     if target is None:
         for x in v.m.actors:
             if x.kind == "defenders":
