@@ -85,8 +85,8 @@ _WEAPON_BREAKS = frozenset({"with", "by", "at", "on", "against", "from", "and", 
 _SUBJECT_REACH = 8
 
 
-def _fillers_only(v: SentenceView, start: int, end: int) -> bool:
-    words = _subject_fillers(v.a.lang)
+def _fillers_only(v: SentenceView, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
+    words = _subject_fillers(v.a.lang) | extra
     return all(k in v.number_at or v.tokens[k].lower in words or v.tokens[k].norm in words for k in range(start, end))
 
 
@@ -151,9 +151,11 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                 if 0 <= c.tok_start - x.tok_end <= 4 and not v.has_break(x.tok_end, c.tok_start) or (
                         0 < c.tok_start - x.tok_end <= _SUBJECT_REACH and _fillers_only(v, x.tok_end, c.tok_start)):
                     distance = c.tok_start - x.tok_end
-                # passive agent: "attacked by Ukrainian drones"
-                elif 0 <= x.tok_start - c.tok_end <= 2 and any(
-                        v.tokens[k].lower in _BY for k in range(c.tok_end, x.tok_start)):
+                # passive agent: "attacked by Ukrainian drones", "the attack was carried out by Ukrainians"
+                elif 0 <= x.tok_start - c.tok_end <= _SUBJECT_REACH and any(
+                        v.tokens[k].lower in _BY for k in range(c.tok_end, x.tok_start)) and (
+                        x.tok_start - c.tok_end <= 2 or _fillers_only(
+                            v, c.tok_end, x.tok_start, extra=_BY | {"was", "were", "been", "is", "are"})):
                     distance = x.tok_start - c.tok_end
                 # "атак ВСУ", "удар ЗСУ": the attack of a side (a genitive right after the noun)
                 elif x.kind == "forces" and 0 <= x.tok_start - c.tok_end <= 1 and c.group == "attack":
