@@ -38,7 +38,8 @@ class Tok:
 
     @property
     def is_digit(self) -> bool:
-        return self.text.isdigit()
+        # ASCII only: str.isdigit() also accepts "²" and "❺", which int() refuses
+        return self.text.isascii() and self.text.isdigit()
 
     @property
     def is_title(self) -> bool:
