@@ -3,7 +3,8 @@ Ukrainian and Russian reports and every one goes through the public
 `ceasewatch.extract.extract_document`, whatever engine is registered.
 
 The mutations are the ones that crashed extraction before: digits of other
-scripts (`❺`, `²`, `٣`, `３`), dates, times and years next to counts, huge
+scripts (`❺`, `²`, `٣`, `３`), letters without a Unicode name inside
+Cyrillic words (Tangut), dates, times and years next to counts, huge
 numbers, cut and repeated spans, case changes, control and invisible
 characters, and arbitrary Unicode. The text is normalised as ingest does
 (`normalize_text`), since that is the only text a stored document can hold.
@@ -62,6 +63,7 @@ _TOKENS = (
     "беспилотников", "перехвачены", "ракет", "ночью", "марта", "Курской", "уничтожены",
     "«", "»", "—", "…", "\u200b", "\u200e", "\u202e", "\u00ad", "\ufeff", "\t", "\n\n", "\x0b", "\x1f",
     "\u0301", "̈", "ё", "Ё", "ß", "İ", "ﬁ", "😀", "🇺🇦", "\U0010ffff",
+    "\U00017000", "\U00017000дронів", "ракет\U00018b00",  # letters unicodedata has no name for (Tangut)
 )
 
 
@@ -137,6 +139,19 @@ def check_extraction(text: str, lang: str) -> None:
                 assert n is None or (isinstance(n, int) and n >= 0), (measure, n)
         for n in (claim.killed, claim.injured):
             assert n is None or (isinstance(n, int) and n >= 0)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("У ніч на ²⁰ березня ворог атакував ❺ ударними БпЛА, збито ³ над Сумами.", "uk"),
+        ("В ночь на ２０ марта над Курской областью уничтожены ٣ беспилотника.", "ru"),
+        ("Ворог запустив 20 \U00017000дронів, збито 12.", "uk"),
+        ("Overnight on ²⁰ March Russia launched ❺ drones; ³ were shot down.", "en"),
+    ],
+)
+def test_fuzz_cases_that_crashed_before(text, lang):
+    check_extraction(normalize_text(text), lang)
 
 
 def test_fuzz_seeds_cover_every_language():
