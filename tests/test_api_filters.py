@@ -142,10 +142,12 @@ def test_api_incident_and_verdict_downloads(client: TestClient) -> None:
     assert [v["violator"] for v in listing["data"]] == ["RU"]
 
 
-def test_api_incident_listing_ignores_claimant_only_filters(client: TestClient) -> None:
-    # incidents have no claimant: a party filter must not empty the view
+def test_api_incident_listing_claimant_filters_keep_incidents_linking_such_a_claim(client: TestClient) -> None:
+    # issue 13: /api/incidents ignored claimant filters; an incident matches when one of its claims does
     ids = [i["id"] for i in client.get("/api/incidents?party=UA&date_to=2025-03-14").json()["data"]]
-    assert sorted(ids) == ["inc_sample_ru_ua_0314", "inc_sample_ua_ru_0314"]
+    assert ids == ["inc_sample_ru_ua_0314"]
+    both = [i["id"] for i in client.get("/api/incidents?date_to=2025-03-14").json()["data"]]
+    assert sorted(both) == ["inc_sample_ru_ua_0314", "inc_sample_ua_ru_0314"]
 
 
 def test_api_total_is_opt_in_and_counted_on_first_pages_only(client: TestClient) -> None:

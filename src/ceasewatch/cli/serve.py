@@ -67,7 +67,7 @@ def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:
     if what == "claims":
         return store.iter_claims(flt)
     if what == "incidents":
-        return queries.all_incidents(store, queries.incident_filter(flt))
+        return queries.all_incidents(store, flt)
     return queries.all_assessments(store, flt)
 
 

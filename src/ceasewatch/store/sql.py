@@ -200,21 +200,32 @@ class SqlRepository:
             )
         return r.row_to_document(row)
 
-    def iter_documents(self, *, language: str | None = None, batch: int = 500) -> Iterator[Document]:
+    def iter_documents(
+        self, *, language: str | None = None, flt: ClaimFilter | None = None, batch: int = 500
+    ) -> Iterator[Document]:
         cursor = None
         while True:
-            page = self.list_documents(cursor=cursor, limit=batch, language=language, count=False)
+            page = self.list_documents(cursor=cursor, limit=batch, language=language, flt=flt, count=False)
             yield from page.items
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
 
     def list_documents(
-        self, *, cursor: str | None = None, limit: int = 100, language: str | None = None, count: bool = True
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 100,
+        language: str | None = None,
+        flt: ClaimFilter | None = None,
+        count: bool = True,
     ) -> Page[Document]:
-        """Newest first (undated documents last); `count=False` skips `total`."""
+        """Newest first (undated documents last); `count=False` skips
+        `total`. `flt` filters on the publication day and on the document's
+        claims (`store.query.document_conditions`)."""
         self._check_limit(limit)
         conds = [s.documents.c.language == language] if language is not None else []
+        conds += q.document_conditions(flt)
         after = q.decode_cursor("documents", cursor, (int, str)) if cursor else None
         stmt = q.keyset(select(s.documents).where(*conds), _DOC_ORDER, after).limit(limit + 1)
         with self._read() as conn:

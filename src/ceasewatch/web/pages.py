@@ -14,7 +14,6 @@ from fastapi.templating import Jinja2Templates
 
 from ..api.deps import fetch_page, get_store
 from ..api.params import FilterParams, Paging, encode_cursor, filter_params, paging_params
-from ..api.queries import incident_filter
 from ..api.serialize import document_json, incident_json
 from ..api.views import agreement_view, agreements_list, document_view, incident_view
 from ..errors import NotAvailable
@@ -114,7 +113,7 @@ def incidents_page(
 ) -> HTMLResponse:
     # the page shows the total, so it asks for the count on the first page
     paging = replace(paging, count=paging.cursor is None)
-    page = fetch_page(store.list_incidents, incident_filter(filters.flt), paging=paging)
+    page = fetch_page(store.list_incidents, filters.flt, paging=paging)
 
     nxt = encode_cursor(page.next_cursor)
     return _page(
