@@ -97,7 +97,7 @@ def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
         fill_store(store)
         _, _, _, assessments = sample_records()
         store.replace_assessments(SAMPLE_RULESET, [*assessments, A4])
-        yield TestClient(create_app(store, settings=Settings(db="sqlite://"), dashboard=False))
+        yield TestClient(create_app(store, settings=Settings(db="sqlite://"), dashboard=False), base_url="http://127.0.0.1")
 
 
 def _ids(client: TestClient, listing: str, query: str) -> set[str]:

@@ -44,15 +44,15 @@ def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     """The same assertions on the in-memory fake, real SQLite and (in CI) PostgreSQL."""
     settings = Settings(db="sqlite://", page_size=100)
     if request.param == "memory":
-        yield TestClient(create_app(sample_store(), settings=settings))
+        yield TestClient(create_app(sample_store(), settings=settings), base_url="http://127.0.0.1")
     elif request.param == "sqlite":
         store = sample_store(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")
-        yield TestClient(create_app(store, settings=settings))
+        yield TestClient(create_app(store, settings=settings), base_url="http://127.0.0.1")
         store.close()
     else:
         with _scratch_pg_database(os.environ["CEASEWATCH_TEST_PG"]) as url:
             store = sample_store(url)
-            yield TestClient(create_app(store, settings=settings))
+            yield TestClient(create_app(store, settings=settings), base_url="http://127.0.0.1")
             store.close()
 
 

@@ -36,6 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_language", None, "Language assumed when detection is unsure (en, uk, ru); none means detect"),
     Setting("host", "127.0.0.1", "Address `ceasewatch serve` listens on"),
     Setting("port", 8000, "Port `ceasewatch serve` listens on"),
+    Setting(
+        "allowed_hosts",
+        "127.0.0.1,localhost,::1",
+        "Host names the server answers to (the Host header), comma-separated; others get 400",
+    ),
     Setting("page_size", 100, "Default page size of API listings"),
     Setting("max_page_size", 1000, "Largest page size an API client may ask for"),
     Setting("agreements_dir", None, "Folder of extra agreement YAML files, loaded besides the bundled ones"),
@@ -50,6 +55,7 @@ class Settings:
     default_language: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    allowed_hosts: str = "127.0.0.1,localhost,::1"
     page_size: int = 100
     max_page_size: int = 1000
     agreements_dir: str | None = None

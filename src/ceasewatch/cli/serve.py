@@ -17,29 +17,62 @@ import typer
 from ..errors import InputError
 from .app import app, err_console, handle_errors, state
 
-__all__ = ["serve", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
+__all__ = ["serve", "check_binding", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
 
 EXPORT_KINDS = ("claims", "incidents", "verdicts")
 EXPORT_FORMATS = ("jsonl", "csv", "geojson")
 
 
 def serve(store: Any, *, host: str, port: int, read_only: bool = True, log_level: str = "info") -> None:
-    """Run the API and dashboard over `store` until interrupted."""
+    """Run the API and dashboard over `store` until interrupted. The Host
+    header may name the allowed hosts (setting `allowed_hosts`) and the
+    address served on, unless that is a wildcard (0.0.0.0, ::)."""
     import uvicorn
 
     from ..api import create_app
+    from ..api.guard import parse_hosts
 
-    application = create_app(store, settings=state.settings, read_only=read_only)
+    hosts = set(parse_hosts(state.settings.allowed_hosts))
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.add(host.strip("[]").lower())
+    application = create_app(store, settings=state.settings, read_only=read_only, allowed_hosts=hosts)
     uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+def check_binding(host: str, *, writable: bool) -> str | None:
+    """A warning for a non-loopback address; `ConfigError` for one with
+    writes enabled (nobody on the network may write before accounts exist)."""
+    from ..api.guard import is_loopback_host
+    from ..errors import ConfigError
+
+    if is_loopback_host(host):
+        return None
+    if writable:
+        raise ConfigError(
+            f"refusing to accept writes on {host!r}: --writable has no accounts yet, so anyone who can reach "
+            "this address could write reviews",
+            location="--host",
+            hint="serve writable on 127.0.0.1 (the default) and reach it through an SSH tunnel, "
+            "or serve read-only on the network",
+        )
+    return (
+        f"warning: serving on {host!r}, not only this machine: anyone who can reach it can read every "
+        "document and claim (there are no accounts). The Host header must name one of the allowed hosts "
+        "(CEASEWATCH_ALLOWED_HOSTS) or this address."
+    )
 
 
 @app.command("serve")
 @handle_errors
 def serve_cli(
-    host: str = typer.Option(None, "--host", help="Address to listen on (default 127.0.0.1; setting `host`)."),
+    host: str = typer.Option(
+        None, "--host", help="Address to listen on (default 127.0.0.1; setting `host`); others print a warning."
+    ),
     port: int = typer.Option(None, "--port", help="Port (default 8000; setting `port`)."),
     db: str = typer.Option(None, "--db", help="Database URL; overrides the global --db."),
-    writable: bool = typer.Option(False, "--writable", help="Accept reviews (POST); read-only by default."),
+    writable: bool = typer.Option(
+        False, "--writable", help="Accept reviews (POST); read-only by default. Refused unless --host is loopback."
+    ),
     sample: bool = typer.Option(False, "--sample", help="Serve the small built-in sample data set from memory."),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/).
@@ -50,15 +83,19 @@ def serve_cli(
         state.db = db
         state._settings = None
     settings = state.settings
+    address = host or settings.host
+    warning = check_binding(address, writable=writable)  # before the store is opened
     if sample:
         from ..api.sample import sample_store
 
         store = sample_store()
     else:
         store = state.open_store()
-    where = f"http://{host or settings.host}:{port or settings.port}/"
+    if warning:
+        err_console.print(f"[yellow]{warning}[/yellow]", highlight=False)
+    where = f"http://{address}:{port or settings.port}/"
     err_console.print(f"ceasewatch dashboard on {where} (API {where}api/docs), store {store.url}", highlight=False)
-    serve(store, host=host or settings.host, port=port or settings.port, read_only=not writable)
+    serve(store, host=address, port=port or settings.port, read_only=not writable)
 
 
 def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -112,6 +113,19 @@ class SqlRepository:
         if limit < 1:
             raise InputError(f"limit must be at least 1, got {limit}", location="limit")
 
+    @staticmethod
+    def _check_text(flt: ClaimFilter | None = None, **values: Any) -> None:
+        """Refuse NUL in keys and filter strings on every dialect alike
+        (PostgreSQL text cannot hold it and would fail the query)."""
+        named = list(values.items())
+        if flt is not None:
+            named += [(f.name, getattr(flt, f.name)) for f in fields(flt)]
+        for name, value in named:
+            if isinstance(value, str) and "\x00" in value:
+                raise InputError(
+                    f"{name} contains a NUL character", location=name, hint="remove the NUL (%00) from the value"
+                )
+
     # -- schema -----------------------------------------------------------
     def migrate(self) -> int:
         with self._errors():
@@ -143,7 +157,7 @@ class SqlRepository:
     def add_documents(self, docs: Iterable[Document]) -> AddResult:
         result = AddResult()
         for doc in docs:
-            self._check_text(doc)
+            self._check_doc_text(doc)
             row = r.document_row(doc, ingested_at=datetime.now(UTC))
             with self._write() as conn:  # one transaction per document
                 stmt = (
@@ -163,7 +177,7 @@ class SqlRepository:
         n = 0
         for chunk in q.chunks(docs, chunk_size):
             for doc in chunk:
-                self._check_text(doc)
+                self._check_doc_text(doc)
             now = datetime.now(UTC)
             with self._write() as conn:
                 stmt = self._insert(s.documents).on_conflict_do_nothing(index_elements=["id"])
@@ -172,7 +186,7 @@ class SqlRepository:
         return n
 
     @staticmethod
-    def _check_text(doc: Document) -> None:
+    def _check_doc_text(doc: Document) -> None:
         # PostgreSQL text cannot hold NUL; refuse it on every dialect alike.
         if "\x00" in doc.text:
             raise InputError(
@@ -183,6 +197,7 @@ class SqlRepository:
             )
 
     def get_document(self, ref: str) -> Document:
+        self._check_text(ref=ref)
         d = s.documents.c
         with self._read() as conn:
             row = conn.execute(select(s.documents).where(d.id == ref)).mappings().first()
@@ -224,6 +239,7 @@ class SqlRepository:
         `total`. `flt` filters on the publication day and on the document's
         claims (`store.query.document_conditions`)."""
         self._check_limit(limit)
+        self._check_text(flt, language=language)
         conds = [s.documents.c.language == language] if language is not None else []
         conds += q.document_conditions(flt)
         after = q.decode_cursor("documents", cursor, (int, str)) if cursor else None
@@ -368,6 +384,7 @@ class SqlRepository:
         return cid
 
     def get_claim(self, claim_id: str) -> Claim:
+        self._check_text(claim_id=claim_id)
         with self._read() as conn:
             record = conn.execute(select(s.claims.c.record).where(s.claims.c.id == claim_id)).scalar()
         if record is None:
@@ -393,6 +410,7 @@ class SqlRepository:
     ) -> Page[Claim]:
         """Newest date first, then by id (undated claims last)."""
         self._check_limit(limit)
+        self._check_text(flt)
         cq = q.claim_query(flt)
         after = q.decode_cursor("claims", cursor, (int, str)) if cursor else None
         c = s.claims.c
@@ -429,6 +447,7 @@ class SqlRepository:
         return len(rows.incidents)
 
     def get_incident(self, incident_id: str) -> Incident:
+        self._check_text(incident_id=incident_id)
         with self._read() as conn:
             record = conn.execute(
                 select(s.incidents.c.record).where(s.incidents.c.id == incident_id)
@@ -444,6 +463,7 @@ class SqlRepository:
     ) -> Page[Incident]:
         """Newest date first, then by id."""
         self._check_limit(limit)
+        self._check_text(flt)
         conds = q.incident_conditions(flt)
         after = q.decode_cursor("incidents", cursor, (int, str)) if cursor else None
         i = s.incidents.c
@@ -481,6 +501,7 @@ class SqlRepository:
     ) -> Page[Assessment]:
         """Ordered by id (stable; ids are content hashes)."""
         self._check_limit(limit)
+        self._check_text(flt)
         conds = q.assessment_conditions(flt)
         after = q.decode_cursor("assessments", cursor, (str,)) if cursor else None
         a = s.assessments.c
@@ -531,6 +552,7 @@ class SqlRepository:
         """The newest `limit` located places of the filtered claims (the
         map's markers) and whether there are more (store/located.py)."""
         self._check_limit(limit)
+        self._check_text(flt)
         with self._read() as conn:
             return located.located_places(conn, flt, limit=limit)
 
@@ -544,6 +566,7 @@ class SqlRepository:
         """Per region: the claims of the view naming it, in total
         (``"claims"``) and per claimant party (the dashboard's choropleth).
         From the aggregates when the filter allows, else from the claims."""
+        self._check_text(flt)
         stmt = agg.region_counts_query(flt)
         with self._read() as conn:
             rows = conn.execute(stmt if stmt is not None else q.region_counts_query(flt)).all()
@@ -557,6 +580,7 @@ class SqlRepository:
     def timeline(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
         """From claim_day_totals / claim_facet_days when the filter allows
         (8,400 rows for 1M claims over 1,400 days), else grouped over claims."""
+        self._check_text(flt)
         stmt = agg.timeline_query(flt)
         from_aggregate = stmt is not None
         with self._read() as conn:

@@ -13,6 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from ..api.deps import fetch_page, get_store
+from ..api.guard import SECURITY_HEADERS as GUARD_HEADERS
 from ..api.params import FilterParams, Paging, encode_cursor, filter_params, paging_params
 from ..api.serialize import document_json, incident_json
 from ..api.views import agreement_view, agreements_list, document_view, incident_view
@@ -53,15 +54,9 @@ def web_url(url: str | None) -> str | None:
 templates.env.globals.update(region_label=region_label, PARTIES=PARTIES, TARGET_CODES=TARGET_CODES, VERDICTS=VERDICTS)
 templates.env.filters["web_url"] = web_url
 
-# Defence in depth behind autoescaping: scripts only from our own /static
-# (the templates have no inline script); inline styles are allowed because
-# Leaflet and the reciprocity bars set them.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+# Defence in depth behind autoescaping (the same headers api/guard.py adds
+# to every other response).
+SECURITY_HEADERS = GUARD_HEADERS
 
 
 def _page(request: Request, name: str, twin: str, **context: Any) -> HTMLResponse:

@@ -50,9 +50,9 @@ def get_claim(
 
 
 class ReviewIn(BaseModel):
-    reviewer: str = Field(..., min_length=1, max_length=100)
+    reviewer: str = Field(..., min_length=1, max_length=100, pattern=r"^[^\x00]*$")
     status: str = Field(..., pattern="^(accepted|rejected|corrected)$")
-    note: str = Field("", max_length=5000)
+    note: str = Field("", max_length=5000, pattern=r"^[^\x00]*$")
 
 
 @router.post(
