@@ -241,6 +241,11 @@ class MemoryRepository:
         self._assessments.update({a.id: a for a in assessments})
         return len(assessments)
 
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        return self.replace_incidents(linker, incidents), self.replace_assessments(ruleset, assessments)
+
     def list_assessments(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
     ) -> Page[Assessment]:

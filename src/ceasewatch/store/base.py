@@ -127,6 +127,12 @@ class Repository(Protocol):
 
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int: ...
 
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        """Both replacements in one transaction (what `assess` writes)."""
+        ...
+
     def list_assessments(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
     ) -> Page[Assessment]: ...

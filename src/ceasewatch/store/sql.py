@@ -6,6 +6,7 @@ Writes:
   the middle of a batch leaves only complete documents behind;
 - `replace_claims`, `replace_incidents`, `replace_assessments` each run in
   one transaction: readers see the old set or the new one, never a mix;
+  `replace_assessed` replaces incidents and assessments together (assess);
 - `add_documents_bulk` and `replace_claims_bulk` are the fast paths for
   loading large data sets (benchmarks: 1M claims), a transaction per chunk;
 - every write of claims updates the aggregate tables (claim_day_totals,
@@ -429,6 +430,12 @@ class SqlRepository:
 
     # -- incidents and assessments -----------------------------------------
     def replace_incidents(self, linker: str, incidents: Sequence[Incident]) -> int:
+        rows = self._incident_rows(linker, incidents)
+        with self._write() as conn:
+            return self._replace_incidents(conn, linker, rows)
+
+    @staticmethod
+    def _incident_rows(linker: str, incidents: Sequence[Incident]) -> r.IncidentRows:
         for inc in incidents:
             if inc.linker != linker:
                 raise InputError(
@@ -436,15 +443,31 @@ class SqlRepository:
                     location="linker",
                     hint="replace the incidents of one linker at a time",
                 )
-        rows = r.incident_rows(list(incidents))
-        with self._write() as conn:
-            conn.execute(delete(s.incidents).where(s.incidents.c.linker == linker))
-            if rows.incidents:
-                conn.execute(insert(s.incidents), rows.incidents)
-            for name, child_rows in rows.children().items():
-                if child_rows:
-                    conn.execute(insert(s.metadata.tables[name]), child_rows)
+        return r.incident_rows(list(incidents))
+
+    @staticmethod
+    def _replace_incidents(conn: Connection, linker: str, rows: r.IncidentRows) -> int:
+        conn.execute(delete(s.incidents).where(s.incidents.c.linker == linker))
+        if rows.incidents:
+            conn.execute(insert(s.incidents), rows.incidents)
+        for name, child_rows in rows.children().items():
+            if child_rows:
+                conn.execute(insert(s.metadata.tables[name]), child_rows)
         return len(rows.incidents)
+
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        """Replace the incidents of `linker` and the assessments of `ruleset`
+        in one transaction: a reader sees the previous complete state or the
+        new one, never incidents without their verdicts (a kill between two
+        transactions left that state until the next run)."""
+        rows = self._incident_rows(linker, incidents)
+        verdicts = self._assessment_rows(ruleset, assessments)
+        with self._write() as conn:
+            n = self._replace_incidents(conn, linker, rows)
+            m = self._replace_assessments(conn, ruleset, verdicts)
+        return n, m
 
     def get_incident(self, incident_id: str) -> Incident:
         self._check_text(incident_id=incident_id)
@@ -482,6 +505,12 @@ class SqlRepository:
         )
 
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int:
+        rows = self._assessment_rows(ruleset, assessments)
+        with self._write() as conn:
+            return self._replace_assessments(conn, ruleset, rows)
+
+    @staticmethod
+    def _assessment_rows(ruleset: str, assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
         for a in assessments:
             if a.ruleset != ruleset:
                 raise InputError(
@@ -489,11 +518,13 @@ class SqlRepository:
                     location="ruleset",
                     hint="replace the assessments of one rule set at a time",
                 )
-        rows = [r.assessment_row(a) for a in assessments]
-        with self._write() as conn:
-            conn.execute(delete(s.assessments).where(s.assessments.c.ruleset == ruleset))
-            if rows:
-                conn.execute(insert(s.assessments), rows)
+        return [r.assessment_row(a) for a in assessments]
+
+    @staticmethod
+    def _replace_assessments(conn: Connection, ruleset: str, rows: list[dict[str, Any]]) -> int:
+        conn.execute(delete(s.assessments).where(s.assessments.c.ruleset == ruleset))
+        if rows:
+            conn.execute(insert(s.assessments), rows)
         return len(rows)
 
     def list_assessments(
