@@ -1,6 +1,6 @@
 """Load test: `ceasewatch serve` under 50 concurrent clients on 127.0.0.1.
 
-    python bench/bench_load.py --data demo|1m [--db URL] [--pg URL] [--pg-only]
+    python bench/bench_load.py --data demo|synthetic [--claims N] [--db URL] [--pg URL] [--pg-only]
                                [--clients 50] [--duration 60] [--workers N]
 
 Starts the real server (`ceasewatch --db URL serve`, uvicorn) on a free
@@ -17,9 +17,11 @@ generated ones. It prints requests/s, latency p50 / p95 / p99 and errors
 docs/benchmarks.md ("## load").
 
 Data: `demo` ingests, extracts and assesses the demo corpus into a fresh
-store; `1m` is bench_api.py's generated store of 1,000,000 claims (filled
-once, reused when the store already holds it; fill it beforehand with
-`python bench/bench_api.py --claims 1000000 --db URL --keep --only none`).
+store; `synthetic` is bench_api.py's generated store of `--claims` claims
+(default 1,000,000; 2,800 incidents and 8,400 verdicts whatever the
+size), filled once and reused when the store already holds it (fill a 1M
+store beforehand with `python bench/bench_api.py --claims 1000000 --db URL
+--keep --only none`: about 20 minutes).
 
 Bounded on purpose: loopback only, at most 200 clients and 600 s, the
 server stopped at the end whatever happens.
@@ -103,14 +105,14 @@ def prepare_demo(url: str) -> None:
         assess(store)
 
 
-def prepare_1m(url: str) -> None:
+def prepare_synthetic(url: str, claims: int) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from bench_api import prepare
 
     from ceasewatch.store import open_store
 
     with open_store(url) as store:
-        prepare(store, 1_000_000)
+        prepare(store, claims)
 
 
 def sample_ids(url: str) -> dict[str, list[str]]:
@@ -168,12 +170,14 @@ def start_server(url: str, port: int, workers: int | None) -> subprocess.Popen:
     cmd = [str(CLI), "serve", "--host", HOST, "--port", str(port)]
     if workers:
         cmd += ["--workers", str(workers)]
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    # the server's log goes to a file: a pipe nobody reads would block it once full
+    log = tempfile.NamedTemporaryFile("w+b", prefix="ceasewatch-bench-serve-", suffix=".log", delete=False)
+    proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=log, start_new_session=True)
+    proc.log_path = log.name  # type: ignore[attr-defined]
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read().decode()[-2000:]}")
+            raise SystemExit(f"server exited: {Path(log.name).read_text(errors='replace')[-2000:]}")
         try:
             if httpx.get(f"http://{HOST}:{port}/api", timeout=5).status_code == 200:
                 return proc
@@ -192,6 +196,12 @@ def stop_server(proc: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.wait()
+    log = getattr(proc, "log_path", None)
+    if log:
+        errors = [line for line in Path(log).read_text(errors="replace").splitlines() if "ERROR" in line]
+        if errors:
+            print(f"server logged {len(errors)} errors, first: {errors[0][:300]}", file=sys.stderr)
+        Path(log).unlink(missing_ok=True)
 
 
 def check_paths(port: int, paths: list[str]) -> None:
@@ -228,11 +238,16 @@ def run_wrk(port: int, paths: list[str], clients: int, duration: int) -> dict:
     return json.loads(line[len("RESULT "):])
 
 
-def measure(url: str, data: str, clients: int, duration: int, workers: int | None, seed: int) -> None:
+def measure(
+    url: str, data: str, claims: int, clients: int, duration: int, workers: int | None, seed: int
+) -> None:
     from ceasewatch.store import open_store
 
     t0 = time.perf_counter()
-    (prepare_demo if data == "demo" else prepare_1m)(url)
+    if data == "demo":
+        prepare_demo(url)
+    else:
+        prepare_synthetic(url, claims)
     with open_store(url) as store:
         info = store.info()
     counts = info["counts"]
@@ -258,7 +273,8 @@ def measure(url: str, data: str, clients: int, duration: int, workers: int | Non
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", choices=("demo", "1m"), default="demo")
+    parser.add_argument("--data", choices=("demo", "synthetic"), default="demo")
+    parser.add_argument("--claims", type=int, default=1_000_000, help="claims of the synthetic store")
     parser.add_argument("--db", help="SQLite URL (default: a file in the temp folder, kept for the next run)")
     parser.add_argument("--pg", default=os.environ.get("CEASEWATCH_BENCH_PG"))
     parser.add_argument("--pg-only", action="store_true")
@@ -269,13 +285,14 @@ def main() -> None:
     args = parser.parse_args()
     if not 1 <= args.clients <= MAX_CLIENTS or not 1 <= args.duration <= MAX_DURATION:
         raise SystemExit(f"--clients must be 1-{MAX_CLIENTS} and --duration 1-{MAX_DURATION}")
-    db = args.db or f"sqlite:///{Path(tempfile.gettempdir()) / f'ceasewatch-bench-load-{args.data}.db'}"
+    name = "demo" if args.data == "demo" else f"synthetic-{args.claims}"
+    db = args.db or f"sqlite:///{Path(tempfile.gettempdir()) / f'ceasewatch-bench-load-{name}.db'}"
     print("| store | data | clients | s | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     if not args.pg_only:
-        measure(db, args.data, args.clients, args.duration, args.workers, args.seed)
+        measure(db, args.data, args.claims, args.clients, args.duration, args.workers, args.seed)
     if args.pg:
-        measure(args.pg, args.data, args.clients, args.duration, args.workers, args.seed)
+        measure(args.pg, args.data, args.claims, args.clients, args.duration, args.workers, args.seed)
 
 
 if __name__ == "__main__":

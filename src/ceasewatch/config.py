@@ -41,6 +41,11 @@ SETTINGS: tuple[Setting, ...] = (
         "127.0.0.1,localhost,::1",
         "Host names the server answers to (the Host header), comma-separated; others get 400",
     ),
+    Setting(
+        "store_threads",
+        8,
+        "Threads (and pooled database connections) the server reads the store with; more requests wait their turn",
+    ),
     Setting("page_size", 100, "Default page size of API listings"),
     Setting("max_page_size", 1000, "Largest page size an API client may ask for"),
     Setting("agreements_dir", None, "Folder of extra agreement YAML files, loaded besides the bundled ones"),
@@ -56,6 +61,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     allowed_hosts: str = "127.0.0.1,localhost,::1"
+    store_threads: int = 8
     page_size: int = 100
     max_page_size: int = 1000
     agreements_dir: str | None = None

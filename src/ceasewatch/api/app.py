@@ -19,8 +19,10 @@ from .. import __version__
 from ..config import Settings, load_settings
 from ..geocode.base import Geocoder
 from ..store.base import Repository
+from .deps import StoreThreads
 from .envelope import ERROR_RESPONSES, document_error_envelope, install_error_handlers
 from .guard import RequestGuard, parse_hosts
+from .queries import SummaryCache
 from .routers import ROUTERS
 
 __all__ = ["create_app"]
@@ -45,12 +47,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # objects (~65 ms on the benchmark machine: the p95 of /api/timeline and
     # /api/map). Unfrozen at shutdown, so a process that starts many apps
     # (the tests) can still collect the old ones.
+    await app.state.store_threads.run(_warm_up)
     gc.collect()
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+
+
+def _warm_up() -> None:
+    """Load what request validation reads (the agreement ids) before the
+    first request, off the event loop."""
+    from ..errors import CeasewatchError
+    from .views import load_agreement_records
+
+    try:
+        load_agreement_records()
+    except CeasewatchError:  # not available or broken: the agreement pages say so
+        pass
 
 
 def create_app(
@@ -79,6 +94,10 @@ def create_app(
     app.state.settings = settings or load_settings()
     app.state.read_only = read_only
     app.state.geocoder = geocoder
+    # Store work runs on a bounded pool of threads (api/deps.py), and the
+    # agreement summaries are kept until assess writes again.
+    app.state.store_threads = StoreThreads(app.state.settings.store_threads)
+    app.state.summaries = SummaryCache(store)
     # Region polygons are ~1 MB of JSON, the whole-history timeline 1.5 MB.
     # Level 1 (nginx's default), not Starlette's 9: 8 ms instead of 95 ms for
     # that timeline, for 197 KB sent instead of 130 KB.

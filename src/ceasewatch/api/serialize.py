@@ -207,12 +207,17 @@ def features(kind: str, record: Any) -> list[dict[str, Any]]:
 
 
 def geojson_stream(kind: str, records: Iterable[Any]) -> Iterator[str]:
+    """A FeatureCollection in chunks of 200 features (streamed)."""
     import json
 
-    yield '{"type": "FeatureCollection", "features": ['
+    parts = ['{"type": "FeatureCollection", "features": [']
     first = True
     for rec in records:
         for feat in features(kind, rec):
-            yield ("" if first else ",\n") + json.dumps(feat, ensure_ascii=False)
+            parts.append(("" if first else ",\n") + json.dumps(feat, ensure_ascii=False))
             first = False
-    yield "]}\n"
+        if len(parts) >= 200:
+            yield "".join(parts)
+            parts = []
+    parts.append("]}\n")
+    yield "".join(parts)

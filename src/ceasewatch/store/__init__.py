@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import QueuePool, StaticPool
 
 from ..errors import StoreError
 from .base import AddResult, ClaimFilter, Page, Repository
@@ -82,7 +82,21 @@ def mask_text(url: str) -> str:
         return "<unparseable URL>"
 
 
-def _sqlite_engine(url: URL) -> Engine:
+# Connections kept open per store (SQLAlchemy QueuePool), and how many more
+# it may open for a moment. The server reads through at most
+# Settings.store_threads threads, so with the pool as large no request waits
+# for a connection, and none is closed and reopened under load (each
+# SQLite connect runs the PRAGMAs below; each PostgreSQL one is a login).
+DEFAULT_POOL_SIZE = 8
+POOL_OVERFLOW = 4
+POOL_TIMEOUT_S = 30
+
+
+def _pool_args(pool_size: int) -> dict[str, Any]:
+    return {"pool_size": pool_size, "max_overflow": POOL_OVERFLOW, "pool_timeout": POOL_TIMEOUT_S}
+
+
+def _sqlite_engine(url: URL, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
     database = url.database or ""
     in_memory = database in ("", ":memory:")
     if not in_memory:
@@ -99,6 +113,8 @@ def _sqlite_engine(url: URL) -> Engine:
     if in_memory:
         # One shared connection, or every new connection would see an empty database.
         kwargs["poolclass"] = StaticPool
+    else:
+        kwargs.update(poolclass=QueuePool, **_pool_args(pool_size))
     engine = create_engine(url, **kwargs)
 
     @event.listens_for(engine, "connect")
@@ -130,18 +146,26 @@ def _sqlite_engine(url: URL) -> Engine:
     return engine
 
 
-def _postgres_engine(url: URL) -> Engine:
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+def _postgres_engine(url: URL, pool_size: int = DEFAULT_POOL_SIZE) -> Engine:
+    return create_engine(
+        url, pool_pre_ping=True, pool_recycle=3600, connect_args={"connect_timeout": 10}, **_pool_args(pool_size)
+    )
 
 
-def open_store(url: str, *, migrate: bool = True, migrations: Migrations = MIGRATIONS) -> SqlRepository:
-    """Open (and by default create or migrate) the database at `url`.
+def open_store(
+    url: str, *, migrate: bool = True, migrations: Migrations = MIGRATIONS, pool_size: int = DEFAULT_POOL_SIZE
+) -> SqlRepository:
+    """Open (and by default create or migrate) the database at `url`, with
+    `pool_size` pooled connections (the server passes Settings.store_threads).
 
     Raises StoreError when the database is unreachable, the URL is not
     SQLite or PostgreSQL, or the schema is newer than this code."""
     parsed = normalize_url(url)
     masked = mask_url(parsed)
-    engine = _sqlite_engine(parsed) if parsed.get_backend_name() == "sqlite" else _postgres_engine(parsed)
+    if parsed.get_backend_name() == "sqlite":
+        engine = _sqlite_engine(parsed, pool_size)
+    else:
+        engine = _postgres_engine(parsed, pool_size)
     store = SqlRepository(engine, url=masked, migrations=migrations)
     if migrate:
         try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -38,7 +38,10 @@ from . import schema as s
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
 
-__all__ = ["SqlRepository"]
+__all__ = ["SqlRepository", "ASSESSED"]
+
+# The store_state counter bumped by every write of incidents or assessments.
+ASSESSED = "assessments"
 
 T = TypeVar("T")
 
@@ -432,6 +435,7 @@ class SqlRepository:
     def replace_incidents(self, linker: str, incidents: Sequence[Incident]) -> int:
         rows = self._incident_rows(linker, incidents)
         with self._write() as conn:
+            self._bump(conn, ASSESSED)
             return self._replace_incidents(conn, linker, rows)
 
     @staticmethod
@@ -465,6 +469,7 @@ class SqlRepository:
         rows = self._incident_rows(linker, incidents)
         verdicts = self._assessment_rows(ruleset, assessments)
         with self._write() as conn:
+            self._bump(conn, ASSESSED)
             n = self._replace_incidents(conn, linker, rows)
             m = self._replace_assessments(conn, ruleset, verdicts)
         return n, m
@@ -507,6 +512,7 @@ class SqlRepository:
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int:
         rows = self._assessment_rows(ruleset, assessments)
         with self._write() as conn:
+            self._bump(conn, ASSESSED)
             return self._replace_assessments(conn, ruleset, rows)
 
     @staticmethod
@@ -543,6 +549,46 @@ class SqlRepository:
         return self._page(
             [r.decode_assessment(x.record) for x in rows], [[x.id] for x in rows], "assessments", limit, total
         )
+
+    def _bump(self, conn: Connection, key: str) -> None:
+        """Add one to a `store_state` counter, in the caller's transaction
+        (taken first, so concurrent writers queue on it, never deadlock)."""
+        t = s.store_state
+        stmt = self._insert(t).values(key=key, value=1)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": t.c.value + 1}))
+
+    def generation(self, key: str = ASSESSED) -> int:
+        """The `store_state` counter `key` ("assessments": bumped by every
+        replacement of incidents or assessments); 0 when never written."""
+        with self._read() as conn:
+            value = conn.execute(select(s.store_state.c.value).where(s.store_state.c.key == key)).scalar()
+        return int(value or 0)
+
+    def verdict_counts(self, flt: ClaimFilter | None = None) -> list[tuple[str, str | None, str | None, str, int]]:
+        """(agreement, version, violator, verdict, assessments) for every
+        group of the assessments matching `flt` (its agreement field
+        ignored: every agreement is counted), grouped in SQL."""
+        self._check_text(flt)
+        flt = replace(flt, agreement=None) if flt else None
+        a = s.assessments.c
+        keys = (a.agreement, a.version, a.violator, a.verdict)
+        stmt = select(*keys, func.count()).where(*q.assessment_conditions(flt)).group_by(*keys)
+        with self._read() as conn:
+            return [(g, v, p, d, int(n)) for g, v, p, d, n in conn.execute(stmt)]
+
+    def assessed_incident_counts(self, flt: ClaimFilter | None = None) -> dict[str, int]:
+        """Agreement id -> distinct incidents assessed under it (as
+        `verdict_counts`, its agreement field ignored)."""
+        self._check_text(flt)
+        flt = replace(flt, agreement=None) if flt else None
+        a = s.assessments.c
+        stmt = (
+            select(a.agreement, func.count(func.distinct(a.incident_id)))
+            .where(*q.assessment_conditions(flt))
+            .group_by(a.agreement)
+        )
+        with self._read() as conn:
+            return {g: int(n) for g, n in conn.execute(stmt)}
 
     # -- reviews ----------------------------------------------------------
     def add_review(self, review: Review) -> None:

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 
 from ...model import Review, content_hash
 from ...store.base import Repository
-from ..deps import download, fetch_page, get_store, listing, require_writable
+from ..deps import download, fetch_page, get_store, in_store_thread, listing, require_writable
 from ..envelope import ok
 from ..params import FilterParams, Paging, filter_params, format_param, paging_params
 from ..queries import incident_for_claim
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api/claims", tags=["claims"])
 
 
 @router.get("", summary="List claims; ?format=csv|geojson downloads the whole filtered view", response_model=None)
-def list_claims(
+async def list_claims(
     request: Request,
     filters: FilterParams = Depends(filter_params),
     paging: Paging = Depends(paging_params),
@@ -28,15 +28,23 @@ def list_claims(
     store: Repository = Depends(get_store),
 ) -> Response:
     if fmt != "json":
-        return download("claims", fmt, store.iter_claims(filters.flt))
-    page = fetch_page(store.list_claims, filters.flt, paging=paging)
-    return listing(request, page, claim_json, paging=paging, filters=filters)
+        return download(request, "claims", fmt, lambda: store.iter_claims(filters.flt))
+
+    def answer() -> Response:
+        page = fetch_page(store.list_claims, filters.flt, paging=paging)
+        return listing(request, page, claim_json, paging=paging, filters=filters)
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/{claim_id}", summary="One claim with its incident and reviews")
-def get_claim(
-    claim_id: str = Path(..., max_length=200), store: Repository = Depends(get_store)
+async def get_claim(
+    request: Request, claim_id: str = Path(..., max_length=200), store: Repository = Depends(get_store)
 ) -> Response:
+    return await in_store_thread(request, _claim_page, store, claim_id)
+
+
+def _claim_page(store: Repository, claim_id: str) -> Response:
     claim = store.get_claim(claim_id)
     incident = incident_for_claim(store, claim)
     data = claim_json(claim)
@@ -61,11 +69,16 @@ class ReviewIn(BaseModel):
     summary="Add a review (only when the server runs with writes enabled)",
     dependencies=[Depends(require_writable)],
 )
-def add_review(
+async def add_review(
+    request: Request,
     claim_id: str = Path(..., max_length=200),
     body: ReviewIn = Body(...),
     store: Repository = Depends(get_store),
 ) -> Response:
+    return await in_store_thread(request, _add_review, store, claim_id, body)
+
+
+def _add_review(store: Repository, claim_id: str, body: ReviewIn) -> Response:
     claim = store.get_claim(claim_id)
     created = datetime.now(UTC)
     review = Review(
