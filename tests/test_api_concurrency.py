@@ -139,7 +139,7 @@ def test_api_concurrency_pool_matches_the_store_threads(tmp_path):
 
 def test_api_concurrency_csv_download_streams_every_row(tmp_path):
     store = open_store(f"sqlite:///{tmp_path / 's.db'}")
-    docs = [Document.create(f"report {i}", publisher="p") for i in range(1250)]
+    docs = [Document.create(f"report {i}", publisher="p") for i in range(2500)]
     store.add_documents_bulk(docs)
     store.replace_claims_bulk(
         [(d.id, "t.v1", [Claim(doc_id=d.id, claimant=Claimant(f"speaker {i}", "UA"), attacker="RU",
@@ -173,7 +173,51 @@ def test_api_concurrency_csv_download_streams_every_row(tmp_path):
     try:
         chunks, text = asyncio.run(download())
         rows = list(csv.DictReader(io.StringIO(text)))
-        assert len(rows) == 1250 and len({r["id"] for r in rows}) == 1250
-        assert chunks >= 3  # 500 rows a chunk: streamed, not built whole
+        assert len(rows) == 2500 and len({r["id"] for r in rows}) == 2500
+        assert chunks >= 3  # 1,000 rows a chunk: streamed, not built whole
     finally:
         store.close()
+
+
+def test_api_concurrency_csv_from_records_equals_csv_from_claims(sample_sql):
+    from ceasewatch.api.serialize import claim_records_csv_stream, csv_stream
+
+    for flt in (None, ClaimFilter(party="RU"), ClaimFilter(region="UA-63")):
+        fast = "".join(claim_records_csv_stream(sample_sql.iter_claim_records(flt)))
+        slow = "".join(csv_stream("claims", sample_sql.iter_claims(flt)))
+        assert fast == slow and fast.count("\n") > 1
+
+
+def test_api_concurrency_serve_with_two_workers(tmp_path):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    fill_store(open_store(db)).close()
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = open(tmp_path / "serve.log", "wb")
+    proc = subprocess.Popen([str(Path(sys.executable).parent / "ceasewatch"), "--db", db, "serve", "--port", str(port),
+                             "--workers", "2"], stdout=log, stderr=log, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 60
+        body = None
+        while time.monotonic() < deadline and body is None:
+            try:
+                body = httpx.get(f"http://127.0.0.1:{port}/api/claims?party=RU", timeout=5).json()
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        assert body is not None, (tmp_path / "serve.log").read_text()
+        assert body["ok"] and len(body["data"]) == 2
+        evil = httpx.get(f"http://127.0.0.1:{port}/api/claims", headers={"host": "evil.example"}, timeout=5)
+        assert evil.status_code == 400  # the allowed hosts reach the workers
+        assert b"Started parent process" in (tmp_path / "serve.log").read_bytes()
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+        log.close()

@@ -25,7 +25,12 @@ from .guard import RequestGuard, parse_hosts
 from .queries import SummaryCache
 from .routers import ROUTERS
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "app_from_environment", "SERVE_WRITABLE_ENV", "SERVE_SAMPLE_ENV"]
+
+# How `ceasewatch serve --workers N` tells each worker process what to serve
+# (the database and the other settings travel as CEASEWATCH_* variables).
+SERVE_WRITABLE_ENV = "CEASEWATCH_SERVE_WRITABLE"
+SERVE_SAMPLE_ENV = "CEASEWATCH_SERVE_SAMPLE"
 
 DESCRIPTION = """Strike claims from ceasefire reports, the incidents they were
 linked into and their verdicts against agreements.
@@ -115,3 +120,22 @@ def create_app(
 
         mount_dashboard(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `ceasewatch serve --workers N`
+    (uvicorn's factory): settings from the environment (CEASEWATCH_*), the
+    store opened here, one per process, with Settings.store_threads pooled
+    connections."""
+    import os
+
+    settings = load_settings()
+    if os.environ.get(SERVE_SAMPLE_ENV) == "1":
+        from .sample import sample_store
+
+        store: Repository = sample_store()
+    else:
+        from ..store import open_store
+
+        store = open_store(settings.db, pool_size=settings.store_threads)
+    return create_app(store, settings=settings, read_only=os.environ.get(SERVE_WRITABLE_ENV) != "1")

@@ -38,6 +38,7 @@ __all__ = [
     "fetch_page",
     "in_store_thread",
     "StoreThreads",
+    "download_text",
 ]
 
 T = TypeVar("T")
@@ -141,6 +142,17 @@ def listing(
     )
     body["links"] = {"next": next_link}
     return FastJSONResponse(body)
+
+
+def download_text(request: Request, kind: str, fmt: str, chunks: Callable[[], Iterable[str]]) -> StreamingResponse:
+    """A download whose text chunks `chunks()` makes (on the store threads)."""
+    threads: StoreThreads = request.app.state.store_threads
+    media = "text/csv; charset=utf-8" if fmt == "csv" else "application/geo+json"
+    return StreamingResponse(
+        threads.iterate(chunks),
+        media_type=media,
+        headers={"Content-Disposition": f'attachment; filename="{kind}.{fmt}"'},
+    )
 
 
 def download(request: Request, kind: str, fmt: str, records: Callable[[], Iterable[Any]]) -> StreamingResponse:

@@ -23,10 +23,27 @@ EXPORT_KINDS = ("claims", "incidents", "verdicts")
 EXPORT_FORMATS = ("jsonl", "csv", "geojson")
 
 
-def serve(store: Any, *, host: str, port: int, read_only: bool = True, log_level: str = "info") -> None:
+def serve(
+    store: Any,
+    *,
+    host: str,
+    port: int,
+    read_only: bool = True,
+    log_level: str = "info",
+    workers: int = 1,
+    sample: bool = False,
+) -> None:
     """Run the API and dashboard over `store` until interrupted. The Host
     header may name the allowed hosts (setting `allowed_hosts`) and the
-    address served on, unless that is a wildcard (0.0.0.0, ::)."""
+    address served on, unless that is a wildcard (0.0.0.0, ::).
+
+    `workers` > 1 runs that many server processes (uvicorn workers) sharing
+    the port, each with its own store connection pool and threads: Python
+    runs one thread at a time per process, so on a machine with several
+    cores this is how the server uses them. `store` is then only used to
+    find the database; each worker opens its own (`app_from_environment`)."""
+    import os
+
     import uvicorn
 
     from ..api import create_app
@@ -35,6 +52,24 @@ def serve(store: Any, *, host: str, port: int, read_only: bool = True, log_level
     hosts = set(parse_hosts(state.settings.allowed_hosts))
     if host not in ("0.0.0.0", "::", ""):
         hosts.add(host.strip("[]").lower())
+    if workers > 1:
+        from dataclasses import fields
+
+        from ..api.app import SERVE_SAMPLE_ENV, SERVE_WRITABLE_ENV
+
+        # the settings as resolved here (config file, --db, environment) go to
+        # the workers as environment variables, which load_settings reads
+        for f in fields(state.settings):
+            value = getattr(state.settings, f.name)
+            if value is not None:
+                os.environ[f"CEASEWATCH_{f.name.upper()}"] = str(value)
+        os.environ["CEASEWATCH_ALLOWED_HOSTS"] = ",".join(sorted(hosts))
+        os.environ[SERVE_WRITABLE_ENV] = "0" if read_only else "1"
+        os.environ[SERVE_SAMPLE_ENV] = "1" if sample else "0"
+        store.close()
+        uvicorn.run("ceasewatch.api.app:app_from_environment", factory=True, host=host, port=port,
+                    log_level=log_level, workers=workers)
+        return
     application = create_app(store, settings=state.settings, read_only=read_only, allowed_hosts=hosts)
     uvicorn.run(application, host=host, port=port, log_level=log_level)
 
@@ -74,6 +109,9 @@ def serve_cli(
         False, "--writable", help="Accept reviews (POST); read-only by default. Refused unless --host is loopback."
     ),
     sample: bool = typer.Option(False, "--sample", help="Serve the small built-in sample data set from memory."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes (one per core uses every core; each opens the store)."
+    ),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/).
 
@@ -95,7 +133,7 @@ def serve_cli(
         err_console.print(f"[yellow]{warning}[/yellow]", highlight=False)
     where = f"http://{address}:{port or settings.port}/"
     err_console.print(f"ceasewatch dashboard on {where} (API {where}api/docs), store {store.url}", highlight=False)
-    serve(store, host=address, port=port or settings.port, read_only=not writable)
+    serve(store, host=address, port=port or settings.port, read_only=not writable, workers=workers, sample=sample)
 
 
 def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:

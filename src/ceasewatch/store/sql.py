@@ -404,6 +404,27 @@ class SqlRepository:
                 return
             cursor = page.next_cursor
 
+    def iter_claim_records(
+        self, flt: ClaimFilter | None = None, *, batch: int = 2000
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(claim id, stored JSON record as a dict) of every claim of the
+        view, in listing order, without building `Claim` objects: the CSV
+        download's fast path (building the dataclasses was two thirds of
+        its time)."""
+        self._check_text(flt)
+        cq = q.claim_query(flt)
+        c = s.claims.c
+        base = select(c.day_ord, c.id, c.record).select_from(cq.source).where(*cq.conds)
+        after: list[Any] | None = None
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(q.keyset(base, cq.order, after).limit(batch)).all()
+            for row in rows:
+                yield row.id, row.record
+            if len(rows) < batch:
+                return
+            after = [rows[-1].day_ord, rows[-1].id]
+
     def list_claims(
         self,
         flt: ClaimFilter | None = None,

@@ -10,11 +10,11 @@ from pydantic import BaseModel, Field
 
 from ...model import Review, content_hash
 from ...store.base import Repository
-from ..deps import download, fetch_page, get_store, in_store_thread, listing, require_writable
+from ..deps import download, download_text, fetch_page, get_store, in_store_thread, listing, require_writable
 from ..envelope import ok
 from ..params import FilterParams, Paging, filter_params, format_param, paging_params
 from ..queries import incident_for_claim
-from ..serialize import claim_json
+from ..serialize import claim_json, claim_records_csv_stream
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 
@@ -27,6 +27,9 @@ async def list_claims(
     fmt: str = Depends(format_param),
     store: Repository = Depends(get_store),
 ) -> Response:
+    records = getattr(store, "iter_claim_records", None)
+    if fmt == "csv" and callable(records):  # straight from the stored records, no Claim objects
+        return download_text(request, "claims", "csv", lambda: claim_records_csv_stream(records(filters.flt)))
     if fmt != "json":
         return download(request, "claims", fmt, lambda: store.iter_claims(filters.flt))
 
