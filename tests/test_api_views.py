@@ -20,9 +20,12 @@ from ceasewatch.config import Settings
 
 @pytest.fixture(scope="module", params=["memory", "sqlite"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """Views on the in-memory fake and on the real SQLite store."""
+    """Views on the in-memory fake and on the real SQLite store. The response
+    cache is off: these tests swap stage functions under a running app,
+    which a real server never sees (test_api_cache.py tests the cache)."""
     url = None if request.param == "memory" else f"sqlite:///{tmp_path_factory.mktemp('views') / 'views.db'}"
-    return TestClient(create_app(sample_store(url), settings=Settings(db="sqlite://")), base_url="http://127.0.0.1")
+    settings = Settings(db="sqlite://", response_cache_mb=0)
+    return TestClient(create_app(sample_store(url), settings=settings), base_url="http://127.0.0.1")
 
 
 def test_api_highlight_segments_cover_text_and_keep_overlaps() -> None:

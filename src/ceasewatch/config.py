@@ -46,6 +46,11 @@ SETTINGS: tuple[Setting, ...] = (
         8,
         "Threads (and pooled database connections) the server reads the store with; more requests wait their turn",
     ),
+    Setting(
+        "response_cache_mb",
+        64,
+        "Memory the server keeps API answers in until the data changes (any write); 0 turns the cache off",
+    ),
     Setting("page_size", 100, "Default page size of API listings"),
     Setting("max_page_size", 1000, "Largest page size an API client may ask for"),
     Setting("agreements_dir", None, "Folder of extra agreement YAML files, loaded besides the bundled ones"),
@@ -62,6 +67,7 @@ class Settings:
     port: int = 8000
     allowed_hosts: str = "127.0.0.1,localhost,::1"
     store_threads: int = 8
+    response_cache_mb: float = 64.0
     page_size: int = 100
     max_page_size: int = 1000
     agreements_dir: str | None = None

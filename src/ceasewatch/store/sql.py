@@ -38,10 +38,12 @@ from . import schema as s
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
 
-__all__ = ["SqlRepository", "ASSESSED"]
+__all__ = ["SqlRepository", "ASSESSED", "DATA"]
 
-# The store_state counter bumped by every write of incidents or assessments.
+# The store_state counters: bumped by every write of incidents or
+# assessments, and by every write transaction at all.
 ASSESSED = "assessments"
+DATA = "data"
 
 T = TypeVar("T")
 
@@ -73,9 +75,13 @@ class SqlRepository:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE on SQLite, so concurrent
-        writers wait on the busy timeout instead of failing to upgrade)."""
+        writers wait on the busy timeout instead of failing to upgrade).
+        Its last statement bumps the "data" generation (`store_state`), so a
+        server's response cache knows the data changed; last, so on
+        PostgreSQL concurrent writers hold that row only while committing."""
         with self._errors(), self._engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
+            self._bump(conn, DATA)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -580,7 +586,8 @@ class SqlRepository:
 
     def generation(self, key: str = ASSESSED) -> int:
         """The `store_state` counter `key` ("assessments": bumped by every
-        replacement of incidents or assessments); 0 when never written."""
+        replacement of incidents or assessments; "data": by every write
+        transaction); 0 when never written."""
         with self._read() as conn:
             value = conn.execute(select(s.store_state.c.value).where(s.store_state.c.key == key)).scalar()
         return int(value or 0)
