@@ -12,9 +12,12 @@ without filters and cursors, incidents, verdicts, agreements (list and
 one), documents (list and one), single claims and incidents, the map and
 the timeline, the dashboard pages, a CSV download of one week of claims,
 and a static file; paths are drawn at random from a list of about 2,000
-generated ones. It prints requests/s, latency p50 / p95 / p99 and errors
-(non-2xx answers, timeouts, socket errors), as a Markdown table row for
-docs/benchmarks.md ("## load").
+generated ones (`workload()` has the weights). It prints requests/s,
+latency p50 / p95 / p99, errors (non-2xx answers, timeouts, socket errors)
+and the share of answers the server's response cache gave (its
+X-Ceasewatch-Cache header; run with CEASEWATCH_RESPONSE_CACHE_MB=0 to
+compute every answer), as a Markdown table row for docs/benchmarks.md
+("## load").
 
 Data: `demo` ingests, extracts and assesses the demo corpus into a fresh
 store; `synthetic` is bench_api.py's generated store of `--claims` claims
@@ -71,14 +74,27 @@ function request()
   return wrk.format("GET", paths[math.random(n)])
 end
 
+hits = 0
+misses = 0
+
+function response(status, headers, body)
+  local c = headers["x-ceasewatch-cache"]
+  if c == "hit" then hits = hits + 1 elseif c == "miss" then misses = misses + 1 end
+end
+
 function done(summary, latency, requests)
+  local h, m = 0, 0
+  for _, t in ipairs(threads) do
+    h = h + t:get("hits")
+    m = m + t:get("misses")
+  end
   io.write(string.format(
     "RESULT {\"requests\": %%d, \"duration_us\": %%d, \"bytes\": %%d, \"p50_us\": %%d, \"p95_us\": %%d, " ..
     "\"p99_us\": %%d, \"max_us\": %%d, \"mean_us\": %%.0f, \"connect\": %%d, \"read\": %%d, \"write\": %%d, " ..
-    "\"status\": %%d, \"timeout\": %%d}\n",
+    "\"status\": %%d, \"timeout\": %%d, \"cache_hits\": %%d, \"cache_misses\": %%d}\n",
     summary.requests, summary.duration, summary.bytes, latency:percentile(50), latency:percentile(95),
     latency:percentile(99), latency.max, latency.mean, summary.errors.connect, summary.errors.read,
-    summary.errors.write, summary.errors.status, summary.errors.timeout))
+    summary.errors.write, summary.errors.status, summary.errors.timeout, h, m))
 end
 """
 
@@ -263,9 +279,12 @@ def measure(
         stop_server(server)
     seconds = result["duration_us"] / 1e6
     errors = sum(result[k] for k in ("connect", "read", "write", "status", "timeout"))
-    print(f"| {info['dialect']} | {data} ({counts['claims']:,} claims) | {clients} | {seconds:.0f} | "
-          f"{result['requests'] / seconds:.1f} | {result['p50_us'] / 1000:.0f} | {result['p95_us'] / 1000:.0f} | "
-          f"{result['p99_us'] / 1000:.0f} | {result['max_us'] / 1000:.0f} | {errors} |")
+    answered = result["cache_hits"] + result["cache_misses"]
+    hit_rate = f"{100 * result['cache_hits'] / answered:.0f} %" if answered else "off"
+    print(f"| {info['dialect']} | {data} ({counts['claims']:,} claims) | {workers or 1} | {clients} | "
+          f"{seconds:.0f} | {hit_rate} | {result['requests'] / seconds:.1f} | {result['p50_us'] / 1000:.0f} | "
+          f"{result['p95_us'] / 1000:.0f} | {result['p99_us'] / 1000:.0f} | {result['max_us'] / 1000:.0f} | "
+          f"{errors} |", flush=True)
     if errors:
         print(f"errors: {json.dumps({k: result[k] for k in ('connect', 'read', 'write', 'status', 'timeout')})}",
               file=sys.stderr)
@@ -287,8 +306,9 @@ def main() -> None:
         raise SystemExit(f"--clients must be 1-{MAX_CLIENTS} and --duration 1-{MAX_DURATION}")
     name = "demo" if args.data == "demo" else f"synthetic-{args.claims}"
     db = args.db or f"sqlite:///{Path(tempfile.gettempdir()) / f'ceasewatch-bench-load-{name}.db'}"
-    print("| store | data | clients | s | requests/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| store | data | workers | clients | s | cache hits | requests/s | p50 ms | p95 ms | p99 ms | max ms "
+          "| errors |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     if not args.pg_only:
         measure(db, args.data, args.claims, args.clients, args.duration, args.workers, args.seed)
     if args.pg:

@@ -74,11 +74,11 @@ def _text(rng: random.Random, i: int) -> tuple[str, str]:
 
 
 def yaml_bomb() -> str:
-    """About 1 KB of front matter that expands to 9^9 strings through aliases."""
+    """About 1 KB of front matter that expands to 9 x 33^8 strings through aliases."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     names = "abcdefghi"
     for prev, name in zip(names, names[1:], strict=False):
-        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 33) + "]")
     lines.append("publisher: *i")
     return "---\n" + "\n".join(lines) + "\n---\nRussia launched 10 drones.\n"
 
