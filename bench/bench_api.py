@@ -211,7 +211,7 @@ def measure(store, repeat: int, only: str | None = None) -> list[tuple[str, floa
     # agreement ids of the synthetic verdicts are the bundled ones, so validation accepts them
     app = create_app(store, settings=Settings(db=store.url, max_page_size=1000), dashboard=False)
     out = []
-    with TestClient(app) as client:  # one event loop for all requests, as in a running server
+    with TestClient(app, base_url="http://127.0.0.1") as client:  # one event loop for all requests, as in a running server
         for name, make in queries(client).items():
             if only is None or only in name:
                 out.append(_time_one(client, name, make, repeat))

@@ -14,7 +14,7 @@ from ceasewatch.config import Settings
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(sample_store(), settings=Settings(db="sqlite://")), raise_server_exceptions=False)
+    return TestClient(create_app(sample_store(), settings=Settings(db="sqlite://")), raise_server_exceptions=False, base_url="http://127.0.0.1")
 
 
 def _assert_error(resp, status: int, code: str) -> dict:
@@ -77,7 +77,7 @@ def test_api_is_read_only_by_default(client: TestClient) -> None:
 
 
 def test_api_malformed_json_is_400_when_writable() -> None:
-    client = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False))
+    client = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False), base_url="http://127.0.0.1")
     claim_id = client.get("/api/claims?limit=1").json()["data"][0]["id"]
     url = f"/api/claims/{claim_id}/reviews"
     err = _assert_error(client.post(url, content=b"{not json", headers={"content-type": "application/json"}), 400, "CW200")
@@ -96,7 +96,7 @@ def test_api_unexpected_exception_is_500_envelope() -> None:
         def list_claims(self, *a, **k):
             raise RuntimeError("boom")
 
-    client = TestClient(create_app(Broken(), settings=Settings(db="sqlite://")), raise_server_exceptions=False)  # type: ignore[arg-type]
+    client = TestClient(create_app(Broken(), settings=Settings(db="sqlite://")), raise_server_exceptions=False, base_url="http://127.0.0.1")  # type: ignore[arg-type]
     err = _assert_error(client.get("/api/claims"), 500, "CW000")
     assert "RuntimeError" in err["message"] and "boom" not in err["message"]
 

@@ -44,15 +44,15 @@ def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     """The same assertions on the in-memory fake, real SQLite and (in CI) PostgreSQL."""
     settings = Settings(db="sqlite://", page_size=100)
     if request.param == "memory":
-        yield TestClient(create_app(sample_store(), settings=settings))
+        yield TestClient(create_app(sample_store(), settings=settings), base_url="http://127.0.0.1")
     elif request.param == "sqlite":
         store = sample_store(f"sqlite:///{tmp_path_factory.mktemp('api') / 'api.db'}")
-        yield TestClient(create_app(store, settings=settings))
+        yield TestClient(create_app(store, settings=settings), base_url="http://127.0.0.1")
         store.close()
     else:
         with _scratch_pg_database(os.environ["CEASEWATCH_TEST_PG"]) as url:
             store = sample_store(url)
-            yield TestClient(create_app(store, settings=settings))
+            yield TestClient(create_app(store, settings=settings), base_url="http://127.0.0.1")
             store.close()
 
 
@@ -142,10 +142,12 @@ def test_api_incident_and_verdict_downloads(client: TestClient) -> None:
     assert [v["violator"] for v in listing["data"]] == ["RU"]
 
 
-def test_api_incident_listing_ignores_claimant_only_filters(client: TestClient) -> None:
-    # incidents have no claimant: a party filter must not empty the view
+def test_api_incident_listing_claimant_filters_keep_incidents_linking_such_a_claim(client: TestClient) -> None:
+    # issue 13: /api/incidents ignored claimant filters; an incident matches when one of its claims does
     ids = [i["id"] for i in client.get("/api/incidents?party=UA&date_to=2025-03-14").json()["data"]]
-    assert sorted(ids) == ["inc_sample_ru_ua_0314", "inc_sample_ua_ru_0314"]
+    assert ids == ["inc_sample_ru_ua_0314"]
+    both = [i["id"] for i in client.get("/api/incidents?date_to=2025-03-14").json()["data"]]
+    assert sorted(both) == ["inc_sample_ru_ua_0314", "inc_sample_ua_ru_0314"]
 
 
 def test_api_total_is_opt_in_and_counted_on_first_pages_only(client: TestClient) -> None:

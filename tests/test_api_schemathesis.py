@@ -37,7 +37,9 @@ class _FixedGeocoder:
         return None
 
 
-app = create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False, geocoder=_FixedGeocoder())
+# schemathesis calls the ASGI app as host "testserver"
+app = create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False, geocoder=_FixedGeocoder(),
+                 allowed_hosts=["testserver", "127.0.0.1"])
 schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
 schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], max_examples=EXAMPLES)
 

@@ -20,9 +20,12 @@ from ceasewatch.config import Settings
 
 @pytest.fixture(scope="module", params=["memory", "sqlite"])
 def client(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    """Views on the in-memory fake and on the real SQLite store."""
+    """Views on the in-memory fake and on the real SQLite store. The response
+    cache is off: these tests swap stage functions under a running app,
+    which a real server never sees (test_api_cache.py tests the cache)."""
     url = None if request.param == "memory" else f"sqlite:///{tmp_path_factory.mktemp('views') / 'views.db'}"
-    return TestClient(create_app(sample_store(url), settings=Settings(db="sqlite://")))
+    settings = Settings(db="sqlite://", response_cache_mb=0)
+    return TestClient(create_app(sample_store(url), settings=settings), base_url="http://127.0.0.1")
 
 
 def test_api_highlight_segments_cover_text_and_keep_overlaps() -> None:
@@ -195,7 +198,7 @@ class _OneCandidate:
 
 def test_api_geocode_lookup_uses_the_apps_geocoder() -> None:
     geocoder = _OneCandidate()
-    client = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), geocoder=geocoder))
+    client = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), geocoder=geocoder), base_url="http://127.0.0.1")
     body = client.get("/api/geocode?q=Золочів&lang=uk&country=UA&kind=settlement&limit=3").json()
     assert body["data"][0]["region"] == "UA-63" and body["meta"]["geocoder"] == "test.one.v1"
     assert geocoder.asked == ("Золочів", "uk", "UA", ("settlement",), 3)

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from ceasewatch.config import Settings
+from ceasewatch.errors import InputError
 from ceasewatch.ingest import ingest_paths
 from ceasewatch.ingest.massive_attacks import EXTRACTOR_NAME
 from ceasewatch.store.base import AddResult
@@ -118,9 +119,19 @@ def test_ingest_paths_progress_callback_sees_every_input(tmp_path):
     assert seen == [(i, 5) for i in range(1, 6)]
 
 
-def test_ingest_paths_flushes_large_batches_in_chunks(tmp_path):
+def test_ingest_paths_a_document_the_store_refuses_costs_no_other(tmp_path):
     for i in range(450):
         (tmp_path / f"r{i:03d}.txt").write_text(f"Report number {i}.", encoding="utf-8")
-    store = FakeStore()
+
+    class Picky(FakeStore):
+        def add_documents(self, docs):
+            if any("number 7." in d.text for d in docs):
+                raise InputError("refused by the store", source=docs[0].id)
+            return super().add_documents(docs)
+
+    store = Picky()
     report = ingest_paths([tmp_path], store, settings=Settings(), language="en")
-    assert len(report.added) == 450 and store.calls == 3
+    assert len(report.added) == 449 and len(store.docs) == 449
+    (failure,) = report.failed
+    assert Path(failure.source).name == "r007.txt" and failure.message == "refused by the store"
+    assert [Path(f[0]).name for f in store.failures] == ["r007.txt"]

@@ -112,7 +112,7 @@ def test_ingest_dev_corpus_gold_counts():
 def test_ingest_jsonl_bad_lines_reported_with_numbers_others_kept():
     docs, errors = _by_ref(FIXTURES / "mixed" / "wire.jsonl")
     assert set(docs) == {"w-1", "w-2", "w-6"}
-    assert [e.location for e in errors] == ["line 3", "line 4", "line 6, published"]
+    assert [e.location for e in errors] == ["line 3", "line 4", "line 6, field published"]
     assert all(isinstance(e, InputError) and e.hint for e in errors)
     assert docs["w-1"].title == "Depot hit"
     assert docs["w-1"].published == datetime(2025, 3, 22, 10, 0, tzinfo=UTC)
@@ -150,7 +150,7 @@ def test_ingest_rss_entries_become_documents_html_stripped():
     assert doc.text == "Обстріл Херсона\n\nПротягом доби ворог 34 рази обстріляв Херсон.\nПошкоджено лікарню."
     assert doc.text[37:44] == "34 рази"
     (error,) = errors
-    assert error.location == "entry 2, published"
+    assert error.location == "entry 2, field published"
 
 
 def test_ingest_atom_feed():

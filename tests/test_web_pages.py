@@ -16,7 +16,7 @@ from ceasewatch.config import Settings
 
 @pytest.fixture(scope="module")
 def client() -> TestClient:
-    return TestClient(create_app(sample_store(), settings=Settings(db="sqlite://")))
+    return TestClient(create_app(sample_store(), settings=Settings(db="sqlite://")), base_url="http://127.0.0.1")
 
 
 @pytest.mark.parametrize(

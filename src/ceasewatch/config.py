@@ -36,6 +36,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("default_language", None, "Language assumed when detection is unsure (en, uk, ru); none means detect"),
     Setting("host", "127.0.0.1", "Address `ceasewatch serve` listens on"),
     Setting("port", 8000, "Port `ceasewatch serve` listens on"),
+    Setting(
+        "allowed_hosts",
+        "127.0.0.1,localhost,::1",
+        "Host names the server answers to (the Host header), comma-separated; others get 400",
+    ),
+    Setting(
+        "store_threads",
+        8,
+        "Threads (and pooled database connections) the server reads the store with; more requests wait their turn",
+    ),
+    Setting(
+        "response_cache_mb",
+        64,
+        "Memory the server keeps API answers in until the data changes (any write); 0 turns the cache off",
+    ),
     Setting("page_size", 100, "Default page size of API listings"),
     Setting("max_page_size", 1000, "Largest page size an API client may ask for"),
     Setting("agreements_dir", None, "Folder of extra agreement YAML files, loaded besides the bundled ones"),
@@ -50,6 +65,9 @@ class Settings:
     default_language: str | None = None
     host: str = "127.0.0.1"
     port: int = 8000
+    allowed_hosts: str = "127.0.0.1,localhost,::1"
+    store_threads: int = 8
+    response_cache_mb: float = 64.0
     page_size: int = 100
     max_page_size: int = 1000
     agreements_dir: str | None = None

@@ -3,7 +3,9 @@
     CeasewatchError                 every error a user can act on
     ├── ConfigError                 bad setting, bad config file
     ├── InputError                  a file or record that cannot be ingested
-    │   └── DocumentTooLarge
+    │   ├── DocumentTooLarge        over a size limit (file, field, nesting)
+    │   ├── InvalidField            one field of a record does not validate
+    │   └── UnsafeInput             an input built to exhaust the reader (YAML aliases, XML entities)
     ├── ExtractionError             an extractor failed on a document
     ├── GeocodeError                gazetteer missing or unreadable
     ├── AgreementError              an agreement file does not validate
@@ -23,6 +25,8 @@ __all__ = [
     "ConfigError",
     "InputError",
     "DocumentTooLarge",
+    "InvalidField",
+    "UnsafeInput",
     "ExtractionError",
     "GeocodeError",
     "AgreementError",
@@ -87,6 +91,25 @@ class InputError(CeasewatchError):
 class DocumentTooLarge(InputError):
     code = "CW201"
     status = 413
+
+
+class InvalidField(InputError):
+    """A field of a record (a JSONL line, a sidecar, front matter, a Telegram
+    message) does not validate; `field` names it and `location` says where
+    the record is ("line 3, field published")."""
+
+    code = "CW202"
+
+    def __init__(self, message: str, *, field: str | None = None, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.field = field
+
+
+class UnsafeInput(InputError):
+    """An input that would make its parser blow up: YAML aliases, XML
+    document type declarations and entities (billion laughs, external entities)."""
+
+    code = "CW203"
 
 
 class ExtractionError(CeasewatchError):

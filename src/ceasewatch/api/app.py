@@ -9,7 +9,7 @@ its API twin read through the same view functions.
 from __future__ import annotations
 
 import gc
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -19,10 +19,19 @@ from .. import __version__
 from ..config import Settings, load_settings
 from ..geocode.base import Geocoder
 from ..store.base import Repository
+from .cache import ResponseCache
+from .deps import StoreThreads
 from .envelope import ERROR_RESPONSES, document_error_envelope, install_error_handlers
+from .guard import RequestGuard, parse_hosts
+from .queries import SummaryCache
 from .routers import ROUTERS
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "app_from_environment", "SERVE_WRITABLE_ENV", "SERVE_SAMPLE_ENV"]
+
+# How `ceasewatch serve --workers N` tells each worker process what to serve
+# (the database and the other settings travel as CEASEWATCH_* variables).
+SERVE_WRITABLE_ENV = "CEASEWATCH_SERVE_WRITABLE"
+SERVE_SAMPLE_ENV = "CEASEWATCH_SERVE_SAMPLE"
 
 DESCRIPTION = """Strike claims from ceasefire reports, the incidents they were
 linked into and their verdicts against agreements.
@@ -44,12 +53,25 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     # objects (~65 ms on the benchmark machine: the p95 of /api/timeline and
     # /api/map). Unfrozen at shutdown, so a process that starts many apps
     # (the tests) can still collect the old ones.
+    await app.state.store_threads.run(_warm_up)
     gc.collect()
     gc.freeze()
     try:
         yield
     finally:
         gc.unfreeze()
+
+
+def _warm_up() -> None:
+    """Load what request validation reads (the agreement ids) before the
+    first request, off the event loop."""
+    from ..errors import CeasewatchError
+    from .views import load_agreement_records
+
+    try:
+        load_agreement_records()
+    except CeasewatchError:  # not available or broken: the agreement pages say so
+        pass
 
 
 def create_app(
@@ -59,9 +81,12 @@ def create_app(
     read_only: bool = True,
     dashboard: bool = True,
     geocoder: Geocoder | None = None,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """The API (and, unless `dashboard=False`, the dashboard) over `store`.
-    `geocoder` answers /api/geocode; default: `geocode.default_geocoder()`."""
+    `geocoder` answers /api/geocode; default: `geocode.default_geocoder()`.
+    `allowed_hosts`: host names the Host header may name (default
+    `Settings.allowed_hosts`: 127.0.0.1, localhost, ::1); see api/guard.py."""
     app = FastAPI(
         title="ceasewatch",
         version=__version__,
@@ -75,10 +100,20 @@ def create_app(
     app.state.settings = settings or load_settings()
     app.state.read_only = read_only
     app.state.geocoder = geocoder
+    # Store work runs on a bounded pool of threads (api/deps.py), and the
+    # agreement summaries are kept until assess writes again.
+    app.state.store_threads = StoreThreads(app.state.settings.store_threads)
+    app.state.summaries = SummaryCache(store)
     # Region polygons are ~1 MB of JSON, the whole-history timeline 1.5 MB.
     # Level 1 (nginx's default), not Starlette's 9: 8 ms instead of 95 ms for
     # that timeline, for 197 KB sent instead of 130 KB.
     app.add_middleware(GZipMiddleware, minimum_size=2000, compresslevel=1)
+    # Outside gzip, so a kept answer is kept compressed (api/cache.py).
+    app.add_middleware(ResponseCache, max_bytes=int(app.state.settings.response_cache_mb * 1024 * 1024))
+    # Outermost: refuses other hosts, cross-site writes and NUL bytes before
+    # anything runs, and adds the security headers to every response.
+    hosts = parse_hosts(allowed_hosts if allowed_hosts is not None else app.state.settings.allowed_hosts)
+    app.add_middleware(RequestGuard, allowed_hosts=hosts)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
@@ -88,3 +123,22 @@ def create_app(
 
         mount_dashboard(app)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of `ceasewatch serve --workers N`
+    (uvicorn's factory): settings from the environment (CEASEWATCH_*), the
+    store opened here, one per process, with Settings.store_threads pooled
+    connections."""
+    import os
+
+    settings = load_settings()
+    if os.environ.get(SERVE_SAMPLE_ENV) == "1":
+        from .sample import sample_store
+
+        store: Repository = sample_store()
+    else:
+        from ..store import open_store
+
+        store = open_store(settings.db, pool_size=settings.store_threads)
+    return create_app(store, settings=settings, read_only=os.environ.get(SERVE_WRITABLE_ENV) != "1")

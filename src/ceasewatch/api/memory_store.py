@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import date
+from dataclasses import replace
+from datetime import UTC, date
 from typing import Any, TypeVar
 
 from ..errors import InputError, NotFound
@@ -35,20 +36,29 @@ def _target_ok(targets: Iterable[str], wanted: str | None) -> bool:
     return wanted is None or any(t == wanted or t.startswith(wanted + ".") for t in targets)
 
 
+def _claimant_matches(c: Claim, flt: ClaimFilter) -> bool:
+    """The fields only claims have: claimant, stance, document, extractor."""
+    return (
+        (flt.party is None or c.claimant.party == flt.party)
+        and (flt.claimant is None or flt.claimant.casefold() in c.claimant.name.casefold())
+        and (flt.stance is None or c.stance == flt.stance)
+        and (flt.doc_id is None or c.doc_id == flt.doc_id)
+        and (flt.extractor is None or c.extractor == flt.extractor)
+    )
+
+
 def claim_matches(c: Claim, flt: ClaimFilter | None) -> bool:
+    """The claim's own fields match (agreement and verdict, which need the
+    incidents and assessments, are the repository's part)."""
     if flt is None:
         return True
     return (
         _in_range(c.date, flt)
-        and (flt.party is None or c.claimant.party == flt.party)
-        and (flt.claimant is None or flt.claimant.casefold() in c.claimant.name.casefold())
+        and _claimant_matches(c, flt)
         and (flt.attacker is None or c.attacker == flt.attacker)
         and (flt.target_country is None or c.target_country == flt.target_country)
         and (flt.region is None or flt.region in c.regions)
         and _target_ok(c.targets, flt.target)
-        and (flt.stance is None or c.stance == flt.stance)
-        and (flt.doc_id is None or c.doc_id == flt.doc_id)
-        and (flt.extractor is None or c.extractor == flt.extractor)
     )
 
 
@@ -121,13 +131,69 @@ class MemoryRepository:
                 return d
         raise NotFound(f"no document {ref!r}", source=ref, hint="list documents at /api/documents")
 
-    def iter_documents(self, *, language: str | None = None) -> Iterator[Document]:
-        return (d for d in list(self._docs.values()) if language is None or d.language == language)
+    def iter_documents(
+        self, *, language: str | None = None, flt: ClaimFilter | None = None
+    ) -> Iterator[Document]:
+        return (
+            d for d in list(self._docs.values())
+            if (language is None or d.language == language) and self._document_ok(d, flt)
+        )
 
     def list_documents(
-        self, *, cursor: str | None = None, limit: int = 100, language: str | None = None, count: bool = True
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 100,
+        language: str | None = None,
+        flt: ClaimFilter | None = None,
+        count: bool = True,
     ) -> Page[Document]:
-        return _page(list(self.iter_documents(language=language)), cursor, limit, count)
+        return _page(list(self.iter_documents(language=language, flt=flt)), cursor, limit, count)
+
+    def _document_ok(self, d: Document, flt: ClaimFilter | None) -> bool:
+        """Publication day (UTC) in the range, and a claim of the document
+        matching the claim filters, as store.query.document_conditions."""
+        if flt is None:
+            return True
+        if flt.date_from is not None or flt.date_to is not None:
+            if d.published is None:
+                return False
+            when = d.published if d.published.tzinfo is None else d.published.astimezone(UTC)
+            if not _in_range(when.date(), flt):
+                return False
+        if flt.doc_id is not None and d.id != flt.doc_id:
+            return False
+        by_claims = replace(flt, date_from=None, date_to=None, doc_id=None)
+        if by_claims == ClaimFilter():
+            return True
+        return any(c.doc_id == d.id and self._claim_ok(c, by_claims) for c in self._claims.values())
+
+    def _assessed_incidents(self, flt: ClaimFilter) -> set[str]:
+        return {
+            a.incident_id for a in self._assessments.values()
+            if (flt.agreement is None or a.agreement == flt.agreement)
+            and (flt.verdict is None or a.verdict == flt.verdict)
+        }
+
+    def _claim_ok(self, c: Claim, flt: ClaimFilter | None) -> bool:
+        if not claim_matches(c, flt):
+            return False
+        if flt is None or (flt.agreement is None and flt.verdict is None):
+            return True
+        assessed = self._assessed_incidents(flt)
+        return any(c.id in self._incidents[i].claim_ids for i in assessed if i in self._incidents)
+
+    def _incident_ok(self, i: Incident, flt: ClaimFilter | None, *, verdicts: bool = True) -> bool:
+        if flt is None:
+            return True
+        if not _incident_matches(i, flt):
+            return False
+        if any(v is not None for v in (flt.party, flt.claimant, flt.stance, flt.doc_id, flt.extractor)):
+            if not any(cid in self._claims and _claimant_matches(self._claims[cid], flt) for cid in i.claim_ids):
+                return False
+        if verdicts and (flt.agreement is not None or flt.verdict is not None):
+            return i.id in self._assessed_incidents(flt)
+        return True
 
     # claims
     def replace_claims(self, doc_id: str, extractor: str, claims: Sequence[Claim]) -> int:
@@ -144,7 +210,7 @@ class MemoryRepository:
             raise NotFound(f"no claim {claim_id!r}", source=claim_id, hint="list claims at /api/claims") from None
 
     def iter_claims(self, flt: ClaimFilter | None = None) -> Iterator[Claim]:
-        return (c for c in list(self._claims.values()) if claim_matches(c, flt))
+        return (c for c in list(self._claims.values()) if self._claim_ok(c, flt))
 
     def list_claims(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100, count: bool = True
@@ -168,12 +234,17 @@ class MemoryRepository:
     def list_incidents(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
     ) -> Page[Incident]:
-        return _page([i for i in self._incidents.values() if _incident_matches(i, flt)], cursor, limit)
+        return _page([i for i in self._incidents.values() if self._incident_ok(i, flt)], cursor, limit)
 
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int:
         self._assessments = {k: v for k, v in self._assessments.items() if v.ruleset != ruleset}
         self._assessments.update({a.id: a for a in assessments})
         return len(assessments)
+
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        return self.replace_incidents(linker, incidents), self.replace_assessments(ruleset, assessments)
 
     def list_assessments(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100
@@ -186,7 +257,7 @@ class MemoryRepository:
                 (flt.agreement is None or a.agreement == flt.agreement)
                 and (flt.verdict is None or a.verdict == flt.verdict)
                 and (flt.party is None or a.violator == flt.party)
-                and (inc is None or _incident_matches(inc, flt))
+                and (inc is None or self._incident_ok(inc, replace(flt, party=None), verdicts=False))
             )
 
         return _page([a for a in self._assessments.values() if keep(a)], cursor, limit)

@@ -2,7 +2,9 @@
 
 Every value is checked here, before the store sees it, so that a bad date,
 an unknown party or region code or a huge page size is a 400 with the error
-envelope, never a 500 from deep inside a query.
+envelope, never a 500 from deep inside a query. The dependencies are
+`async def`: they only validate (the agreement ids they check against are
+loaded once, at startup), so they run on the event loop without a thread.
 """
 
 from __future__ import annotations
@@ -98,7 +100,7 @@ def _agreement_ids() -> set[str] | None:
         return None
 
 
-def filter_params(
+async def filter_params(
     date_from: str | None = Query(None, description="First monitoring day, YYYY-MM-DD", max_length=40),
     date_to: str | None = Query(None, description="Last monitoring day (inclusive), YYYY-MM-DD", max_length=40),
     party: str | None = Query(None, description="Claimant party: UA, RU or OTHER", max_length=10),
@@ -204,7 +206,7 @@ class Paging:
     count: bool = False  # ask the store for meta.total (opt-in: a COUNT over 1M claims takes seconds)
 
 
-def paging_params(
+async def paging_params(
     request: Request,
     cursor: str | None = Query(None, description="meta.next_cursor of the previous page", max_length=2000),
     limit: int | None = Query(None, description="Page size (1 .. max_page_size)"),
@@ -224,7 +226,7 @@ def paging_params(
     return Paging(cursor=store_cursor, limit=size, count=total and store_cursor is None)
 
 
-def format_param(
+async def format_param(
     format: str = Query("json", description="json, csv or geojson (csv/geojson: the whole filtered view)"),
 ) -> str:
     if format not in FORMATS:

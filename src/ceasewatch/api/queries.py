@@ -8,7 +8,9 @@ protocol's methods serve any other Repository (the in-memory fake).
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+import copy
+import threading
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any, TypeVar
@@ -28,6 +30,8 @@ __all__ = [
     "REGION_SCAN_LIMIT",
     "verdict_timeline",
     "agreement_summary",
+    "agreement_summaries",
+    "SummaryCache",
     "incident_filter",
 ]
 
@@ -178,30 +182,99 @@ def _violation_verdicts() -> tuple[str, ...]:
         return ("alleged", "corroborated", "disputed")
 
 
-def agreement_summary(store: Repository, agreement_id: str, flt: ClaimFilter | None = None) -> dict[str, Any]:
-    """Verdict counts of one agreement, overall and per alleged violator, and
-    reciprocity: how the alleged violations split between the parties."""
-    base = replace(flt, agreement=agreement_id) if flt else ClaimFilter(agreement=agreement_id)
+def _summary(groups: list[tuple[str | None, str | None, str, int]], incidents: int) -> dict[str, Any]:
+    """An agreement's summary from (version, violator, verdict, count) groups."""
     verdicts: Counter[str] = Counter()
     by_violator: dict[str, Counter[str]] = defaultdict(Counter)
     by_version: dict[str, Counter[str]] = defaultdict(Counter)
-    incidents: set[str] = set()
-    for a in all_assessments(store, base):
-        verdicts[a.verdict] += 1
-        by_violator[a.violator or "none"][a.verdict] += 1
-        by_version[a.version or "shared"][a.verdict] += 1
-        incidents.add(a.incident_id)
+    for version, violator, verdict, n in groups:
+        verdicts[verdict] += n
+        by_violator[violator or "none"][verdict] += n
+        by_version[version or "shared"][verdict] += n
     counted = _violation_verdicts()
     violations = {p: sum(n for v, n in c.items() if v in counted) for p, c in by_violator.items() if p != "none"}
     return {
         "assessments": sum(verdicts.values()),
-        "incidents": len(incidents),
-        "verdicts": dict(verdicts),
-        "by_violator": {k: dict(v) for k, v in sorted(by_violator.items())},
-        "by_version": {k: dict(v) for k, v in sorted(by_version.items())},
+        "incidents": incidents,
+        "verdicts": dict(sorted(verdicts.items())),
+        "by_violator": {k: dict(sorted(v.items())) for k, v in sorted(by_violator.items())},
+        "by_version": {k: dict(sorted(v.items())) for k, v in sorted(by_version.items())},
         "reciprocity": {
             "violations_by_party": violations,
             "UA": violations.get("UA", 0),
             "RU": violations.get("RU", 0),
         },
     }
+
+
+def agreement_summaries(store: Repository, flt: ClaimFilter | None = None) -> dict[str, dict[str, Any]]:
+    """Agreement id -> verdict counts overall, per alleged violator and per
+    party version, and reciprocity (how the alleged violations split between
+    the parties), for the assessments matching `flt` (its agreement field
+    ignored). Grouped in SQL when the store can (`verdict_counts`); other
+    stores are walked."""
+    counts = getattr(store, "verdict_counts", None)
+    incidents_of = getattr(store, "assessed_incident_counts", None)
+    groups: dict[str, list[tuple[str | None, str | None, str, int]]] = defaultdict(list)
+    if callable(counts) and callable(incidents_of):
+        for agreement, version, violator, verdict, n in counts(flt):
+            groups[agreement].append((version, violator, verdict, n))
+        incidents = incidents_of(flt)
+    else:
+        seen: dict[str, set[str]] = defaultdict(set)
+        tally: Counter[tuple[str, str | None, str | None, str]] = Counter()
+        for a in all_assessments(store, replace(flt, agreement=None) if flt else None):
+            tally[(a.agreement, a.version, a.violator, a.verdict)] += 1
+            seen[a.agreement].add(a.incident_id)
+        for (agreement, version, violator, verdict), n in tally.items():
+            groups[agreement].append((version, violator, verdict, n))
+        incidents = {k: len(v) for k, v in seen.items()}
+    return {agreement: _summary(rows, incidents.get(agreement, 0)) for agreement, rows in groups.items()}
+
+
+def agreement_summary(store: Repository, agreement_id: str, flt: ClaimFilter | None = None) -> dict[str, Any]:
+    """One agreement's summary (`agreement_summaries`); zeros when nothing
+    was assessed under it."""
+    return agreement_summaries(store, flt).get(agreement_id) or _summary([], 0)
+
+
+class SummaryCache:
+    """Agreement summaries per filter, kept until the store's "assessments"
+    generation changes (every write of incidents or assessments bumps it,
+    from any process: `ceasewatch assess` invalidates a running server's
+    cache). Stores without `generation()` are not cached. Thread-safe;
+    bounded (least recently used filters dropped first)."""
+
+    def __init__(self, store: Repository, *, maxsize: int = 256) -> None:
+        self.store = store
+        self.maxsize = maxsize
+        self._items: OrderedDict[ClaimFilter | None, tuple[int, dict[str, dict[str, Any]]]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def summaries(self, flt: ClaimFilter | None = None) -> dict[str, dict[str, Any]]:
+        flt = replace(flt, agreement=None) if flt else None
+        if flt == ClaimFilter():
+            flt = None
+        generation = getattr(self.store, "generation", None)
+        if not callable(generation):
+            return agreement_summaries(self.store, flt)
+        current = generation()
+        with self._lock:
+            hit = self._items.get(flt)
+            if hit is not None and hit[0] == current:
+                self._items.move_to_end(flt)
+                self.hits += 1
+                return copy.deepcopy(hit[1])
+            self.misses += 1
+        value = agreement_summaries(self.store, flt)
+        with self._lock:
+            self._items[flt] = (current, value)
+            self._items.move_to_end(flt)
+            while len(self._items) > self.maxsize:
+                self._items.popitem(last=False)
+        return copy.deepcopy(value)
+
+    def summary(self, agreement_id: str, flt: ClaimFilter | None = None) -> dict[str, Any]:
+        return self.summaries(flt).get(agreement_id) or _summary([], 0)

@@ -26,6 +26,8 @@ __all__ = [
     "CSV_COLUMNS",
     "csv_row",
     "csv_stream",
+    "claim_record_csv_row",
+    "claim_records_csv_stream",
     "features",
     "geojson_stream",
 ]
@@ -159,6 +161,40 @@ def csv_row(kind: str, record: Any) -> list[Any]:
     ]
 
 
+def _record_sum(weapons: list[dict[str, Any]], measure: str) -> Any:
+    known = [w[measure] for w in weapons if w.get(measure) is not None]
+    return sum(known) if known else ""
+
+
+def claim_record_csv_row(claim_id: str, rec: dict[str, Any]) -> list[Any]:
+    """`csv_row("claims", claim)` from the claim's stored JSON record (what
+    `store.codec.to_jsonable` wrote; fields at their default are left out)."""
+    weapons = rec.get("weapons") or []
+    claimant = rec["claimant"]
+    return [
+        claim_id, rec["doc_id"], rec.get("date") or "", claimant["party"], claimant["name"],
+        rec.get("stance", "asserted"), rec.get("attacker") or "", rec.get("target_country") or "",
+        *[_record_sum(weapons, m) for m in MEASURES],
+        _join(w["category"] for w in weapons), _join(rec.get("regions") or ()),
+        _join(p["name"] for p in rec.get("places") or ()), _join(rec.get("targets") or ()),
+        _blank(rec.get("killed")), _blank(rec.get("injured")), rec["extractor"],
+    ]
+
+
+def claim_records_csv_stream(rows: Iterable[tuple[str, dict[str, Any]]]) -> Iterator[str]:
+    """The claims CSV from (id, record) pairs, in chunks of 1,000 rows."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS["claims"])
+    for n, (claim_id, rec) in enumerate(rows, 1):
+        writer.writerow(claim_record_csv_row(claim_id, rec))
+        if n % 1000 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
 def _blank(v: int | None) -> Any:
     return "" if v is None else v
 
@@ -207,12 +243,17 @@ def features(kind: str, record: Any) -> list[dict[str, Any]]:
 
 
 def geojson_stream(kind: str, records: Iterable[Any]) -> Iterator[str]:
+    """A FeatureCollection in chunks of 200 features (streamed)."""
     import json
 
-    yield '{"type": "FeatureCollection", "features": ['
+    parts = ['{"type": "FeatureCollection", "features": [']
     first = True
     for rec in records:
         for feat in features(kind, rec):
-            yield ("" if first else ",\n") + json.dumps(feat, ensure_ascii=False)
+            parts.append(("" if first else ",\n") + json.dumps(feat, ensure_ascii=False))
             first = False
-    yield "]}\n"
+        if len(parts) >= 200:
+            yield "".join(parts)
+            parts = []
+    parts.append("]}\n")
+    yield "".join(parts)

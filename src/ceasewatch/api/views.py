@@ -262,6 +262,14 @@ def find_agreement(agreement_id: str) -> dict[str, Any]:
     raise NotFound(f"no agreement {agreement_id!r}", source=agreement_id, hint="list agreements at /api/agreements")
 
 
-def agreement_view(store: Repository, agreement_id: str, flt: ClaimFilter | None = None) -> dict[str, Any]:
+def agreement_view(
+    source: Repository | queries.SummaryCache, agreement_id: str, flt: ClaimFilter | None = None
+) -> dict[str, Any]:
+    """One agreement and its verdict summary; `source` is the app's
+    `SummaryCache` (cached until assess writes) or a store (computed now)."""
     agreement = find_agreement(agreement_id)
-    return {"agreement": agreement, "summary": queries.agreement_summary(store, agreement_id, flt)}
+    if isinstance(source, queries.SummaryCache):
+        summary = source.summary(agreement_id, flt)
+    else:
+        summary = queries.agreement_summary(source, agreement_id, flt)
+    return {"agreement": agreement, "summary": summary}

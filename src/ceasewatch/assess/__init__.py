@@ -48,7 +48,7 @@ __all__ = [
     "ClaimTime", "claim_time", "IncidentView", "evaluate",
     "load_agreements", "load_agreement_file", "parse_agreement",
     "assess_incidents", "reciprocity", "ReciprocityRow", "simulate", "SimulationResult",
-    "RunSummary", "run", "published_times",
+    "RunSummary", "run", "published_times", "replace_assessed",
 ]
 
 rulesets.lazy(RULESET_NAME, "ceasewatch.assess.rules:evaluate")
@@ -105,6 +105,18 @@ def published_times(store: Repository, doc_ids: Iterable[str] | None = None) -> 
     return out
 
 
+def replace_assessed(store: Repository, incidents: Sequence[Incident], assessments: Sequence[Assessment]) -> None:
+    """Store the incidents and their assessments together: in one
+    transaction when the store can (`replace_assessed`), so a reader never
+    sees incidents without their verdicts, even after a kill."""
+    both = getattr(store, "replace_assessed", None)
+    if callable(both):
+        both(LINKER_NAME, incidents, RULESET_NAME, assessments)
+        return
+    store.replace_incidents(LINKER_NAME, incidents)
+    store.replace_assessments(RULESET_NAME, assessments)
+
+
 def run(store: Repository, *, agreements: Sequence[Agreement] | None = None) -> RunSummary:
     """Link every stored claim and assess the incidents against the
     agreements; replaces the stored incidents and assessments of this
@@ -115,8 +127,7 @@ def run(store: Repository, *, agreements: Sequence[Agreement] | None = None) -> 
     by_id = dict(zip(ids, claims, strict=True))
     incidents, undated = NightOverlapLinker().link(claims, ids=ids)
     assessments = assess_incidents(incidents, by_id, agreements, published=published_times(store))
-    store.replace_incidents(LINKER_NAME, incidents)
-    store.replace_assessments(RULESET_NAME, assessments)
+    replace_assessed(store, incidents, assessments)
     verdicts: dict[str, int] = {}
     for a in assessments:
         verdicts[a.verdict] = verdicts.get(a.verdict, 0) + 1

@@ -22,8 +22,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from ..config import Settings, load_settings
-from ..errors import AgreementError
+from ..errors import AgreementError, InputError
 from ..model import TARGET_CODES, WEAPON_CATEGORIES
+from ..safeload import load_yaml
 
 __all__ = [
     "ACTS",
@@ -420,9 +421,9 @@ def load_agreement_file(path: str | Path) -> Agreement:
         raise AgreementError(f"cannot read agreement file: {exc.strerror}", source=str(path),
                              hint="check the path") from exc
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise AgreementError(f"not valid YAML: {exc}", source=str(path), hint="fix the YAML syntax") from exc
+        data = load_yaml(text, source=str(path))  # no aliases, bounded size and nesting
+    except InputError as exc:
+        raise AgreementError(exc.message, source=str(path), location=exc.location, hint=exc.hint) from None
     return parse_agreement(data, source=str(path), text=text)
 
 

@@ -40,16 +40,18 @@ def chunked(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def extract_chunk(docs: list[Document], extractor: str | None = None) -> list[ExtractionResult]:
     """Runs on a worker: extract each document, catching per-document
-    failures so one bad document does not lose the chunk."""
+    failures (an extractor bug on odd text, a language with no extractor)
+    so one bad document does not lose the chunk."""
     from ..extract import extract_document, extractor_for
 
     results: list[ExtractionResult] = []
     for doc in docs:
-        name = extractor or extractor_for(doc.language).name
+        name = extractor or f"(default for {doc.language or 'unknown language'})"
         try:
+            name = extractor or extractor_for(doc.language).name
             claims = extract_document(doc, extractor=extractor)
         except Exception as exc:  # noqa: BLE001 - reported per document, never hidden
-            results.append(ExtractionResult(doc.id, name, (), f"{type(exc).__name__}: {exc}"))
+            results.append(ExtractionResult(doc.id, name, (), f"{type(exc).__name__}: {str(exc)[:500]}"))
             continue
         results.append(ExtractionResult(doc.id, name, tuple(claims)))
     return results

@@ -52,7 +52,7 @@ class _State:
     def open_store(self):  # -> Repository; imported lazily so `--help` stays fast
         from ..store import open_store
 
-        return open_store(self.settings.db)
+        return open_store(self.settings.db, pool_size=self.settings.store_threads)
 
 
 state = _State()

@@ -57,10 +57,13 @@ def extract_cli(
     ),
     workers: int = typer.Option(None, "--workers", help="Workers of the Dask LocalCluster (default: one per core)."),
 ) -> None:
-    from ..extract import extract_document
+    from ..batch import extract_chunk
+    from ..extract import get_extractor
 
     if fmt not in _FORMATS:
         raise ConfigError(f"unknown format {fmt!r}", hint="use one of: " + ", ".join(_FORMATS))
+    if extractor:
+        get_extractor(extractor)  # an unknown name fails here, not once per document
     if paths:
         from ..ingest import load_documents
 
@@ -70,13 +73,21 @@ def extract_cli(
         if language:
             documents = [d for d in documents if (d.language or "").lower() == language.lower()]
         results = []
+        failed: list[tuple[Any, str]] = []
         with _progress("extracting", progress and fmt == "table") as bar:
             task = bar.add_task("", total=len(documents))
             for doc in documents:
-                results.append((doc, extract_document(doc, extractor=extractor)))
+                # each document on its own: one that fails is reported, the others printed
+                (result,) = extract_chunk([doc], extractor)
+                if result.error:
+                    failed.append((doc, result.error))
+                else:
+                    results.append((doc, list(result.claims)))
                 bar.advance(task)
         _print_claims(results, fmt)
-        if errors:
+        for doc, reason in failed:
+            _report_failure(doc, reason)
+        if errors or failed:
             raise typer.Exit(1)
         return
     from ..batch import extract_many, make_executor, store_extractions
@@ -104,7 +115,7 @@ def extract_cli(
         store.close()
         runner.close()
     for doc_id, reason in summary.failed:
-        err_console.print(f"[red]error:[/red] {by_id[doc_id].ref}: extraction failed: {reason}", soft_wrap=True)
+        _report_failure(by_id[doc_id], reason)
     if fmt == "table":
         console.print(f"extracted {stored} claims from {len(docs)} documents")
         for name, n in sorted(per_extractor.items()):
@@ -113,6 +124,13 @@ def extract_cli(
         _print_claims(results, fmt)
     if summary.failed:
         raise typer.Exit(1)
+
+
+def _report_failure(doc: Any, reason: str) -> None:
+    """One document extraction failed on: named by its id (and the source's
+    own id when it has one), on stderr, so the claims on stdout stay clean."""
+    name = doc.id if doc.ref == doc.id else f"{doc.ref} ({doc.id})"
+    err_console.print(f"[red]error:[/red] {name}: extraction failed: {reason}", highlight=False, soft_wrap=True)
 
 
 def _default_name(language: str | None) -> str:

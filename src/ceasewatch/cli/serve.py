@@ -17,30 +17,101 @@ import typer
 from ..errors import InputError
 from .app import app, err_console, handle_errors, state
 
-__all__ = ["serve", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
+__all__ = ["serve", "check_binding", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
 
 EXPORT_KINDS = ("claims", "incidents", "verdicts")
 EXPORT_FORMATS = ("jsonl", "csv", "geojson")
 
 
-def serve(store: Any, *, host: str, port: int, read_only: bool = True, log_level: str = "info") -> None:
-    """Run the API and dashboard over `store` until interrupted."""
+def serve(
+    store: Any,
+    *,
+    host: str,
+    port: int,
+    read_only: bool = True,
+    log_level: str = "info",
+    workers: int = 1,
+    sample: bool = False,
+) -> None:
+    """Run the API and dashboard over `store` until interrupted. The Host
+    header may name the allowed hosts (setting `allowed_hosts`) and the
+    address served on, unless that is a wildcard (0.0.0.0, ::).
+
+    `workers` > 1 runs that many server processes (uvicorn workers) sharing
+    the port, each with its own store connection pool and threads: Python
+    runs one thread at a time per process, so on a machine with several
+    cores this is how the server uses them. `store` is then only used to
+    find the database; each worker opens its own (`app_from_environment`)."""
+    import os
+
     import uvicorn
 
     from ..api import create_app
+    from ..api.guard import parse_hosts
 
-    application = create_app(store, settings=state.settings, read_only=read_only)
+    hosts = set(parse_hosts(state.settings.allowed_hosts))
+    if host not in ("0.0.0.0", "::", ""):
+        hosts.add(host.strip("[]").lower())
+    if workers > 1:
+        from dataclasses import fields
+
+        from ..api.app import SERVE_SAMPLE_ENV, SERVE_WRITABLE_ENV
+
+        # the settings as resolved here (config file, --db, environment) go to
+        # the workers as environment variables, which load_settings reads
+        for f in fields(state.settings):
+            value = getattr(state.settings, f.name)
+            if value is not None:
+                os.environ[f"CEASEWATCH_{f.name.upper()}"] = str(value)
+        os.environ["CEASEWATCH_ALLOWED_HOSTS"] = ",".join(sorted(hosts))
+        os.environ[SERVE_WRITABLE_ENV] = "0" if read_only else "1"
+        os.environ[SERVE_SAMPLE_ENV] = "1" if sample else "0"
+        store.close()
+        uvicorn.run("ceasewatch.api.app:app_from_environment", factory=True, host=host, port=port,
+                    log_level=log_level, workers=workers)
+        return
+    application = create_app(store, settings=state.settings, read_only=read_only, allowed_hosts=hosts)
     uvicorn.run(application, host=host, port=port, log_level=log_level)
+
+
+def check_binding(host: str, *, writable: bool) -> str | None:
+    """A warning for a non-loopback address; `ConfigError` for one with
+    writes enabled (nobody on the network may write before accounts exist)."""
+    from ..api.guard import is_loopback_host
+    from ..errors import ConfigError
+
+    if is_loopback_host(host):
+        return None
+    if writable:
+        raise ConfigError(
+            f"refusing to accept writes on {host!r}: --writable has no accounts yet, so anyone who can reach "
+            "this address could write reviews",
+            location="--host",
+            hint="serve writable on 127.0.0.1 (the default) and reach it through an SSH tunnel, "
+            "or serve read-only on the network",
+        )
+    return (
+        f"warning: serving on {host!r}, not only this machine: anyone who can reach it can read every "
+        "document and claim (there are no accounts). The Host header must name one of the allowed hosts "
+        "(CEASEWATCH_ALLOWED_HOSTS) or this address."
+    )
 
 
 @app.command("serve")
 @handle_errors
 def serve_cli(
-    host: str = typer.Option(None, "--host", help="Address to listen on (default 127.0.0.1; setting `host`)."),
+    host: str = typer.Option(
+        None, "--host", help="Address to listen on (default 127.0.0.1; setting `host`); others print a warning."
+    ),
     port: int = typer.Option(None, "--port", help="Port (default 8000; setting `port`)."),
     db: str = typer.Option(None, "--db", help="Database URL; overrides the global --db."),
-    writable: bool = typer.Option(False, "--writable", help="Accept reviews (POST); read-only by default."),
+    writable: bool = typer.Option(
+        False, "--writable", help="Accept reviews (POST); read-only by default. Refused unless --host is loopback."
+    ),
     sample: bool = typer.Option(False, "--sample", help="Serve the small built-in sample data set from memory."),
+    workers: int = typer.Option(
+        1, "--workers", min=1, max=64, help="Server processes (one per core uses every core; each opens the store)."
+    ),
 ) -> None:
     """Serve the REST API (/api, OpenAPI at /api/docs) and the dashboard (/).
 
@@ -50,15 +121,19 @@ def serve_cli(
         state.db = db
         state._settings = None
     settings = state.settings
+    address = host or settings.host
+    warning = check_binding(address, writable=writable)  # before the store is opened
     if sample:
         from ..api.sample import sample_store
 
         store = sample_store()
     else:
         store = state.open_store()
-    where = f"http://{host or settings.host}:{port or settings.port}/"
+    if warning:
+        err_console.print(f"[yellow]{warning}[/yellow]", highlight=False)
+    where = f"http://{address}:{port or settings.port}/"
     err_console.print(f"ceasewatch dashboard on {where} (API {where}api/docs), store {store.url}", highlight=False)
-    serve(store, host=host or settings.host, port=port or settings.port, read_only=not writable)
+    serve(store, host=address, port=port or settings.port, read_only=not writable, workers=workers, sample=sample)
 
 
 def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:
@@ -67,7 +142,7 @@ def _records(store: Any, what: str, flt: Any) -> Iterator[Any]:
     if what == "claims":
         return store.iter_claims(flt)
     if what == "incidents":
-        return queries.all_incidents(store, queries.incident_filter(flt))
+        return queries.all_incidents(store, flt)
     return queries.all_assessments(store, flt)
 
 

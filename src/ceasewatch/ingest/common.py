@@ -11,11 +11,20 @@ from typing import Any
 
 from lxml import html as lxml_html
 
-from ..errors import InputError
+from ..errors import InputError, InvalidField
 from ..model import SOURCE_KINDS, Claim, Document
-from .normalize import detect_language, normalize_text, parse_published
+from .normalize import detect_language, normalize_text
+from .schemas import DocumentFields, validate
 
-__all__ = ["ReadOptions", "ReadResult", "make_document", "record_fields", "html_fragment_to_text", "reader_name"]
+__all__ = [
+    "ReadOptions",
+    "ReadResult",
+    "make_document",
+    "record_fields",
+    "model_fields",
+    "html_fragment_to_text",
+    "reader_name",
+]
 
 
 @dataclass(frozen=True)
@@ -51,18 +60,23 @@ def reader_name(kind: str) -> str:
     return f"ceasewatch.ingest.{kind}.v1"
 
 
-def _clean_str(value: Any) -> str | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    return text or None
-
-
 def record_fields(record: Mapping[str, Any]) -> dict[str, Any]:
     """The document metadata a front matter, sidecar or JSONL record gives,
     as `make_document` keywords (its "id" is the source's own id)."""
     keys = ("publisher", "published", "language", "url", "title")
     return {**{k: record.get(k) for k in keys}, "source_id": record.get("id")}
+
+
+def model_fields(fields: DocumentFields) -> dict[str, Any]:
+    """`make_document` keywords from an already validated model."""
+    return {
+        "publisher": fields.publisher,
+        "published": fields.published,
+        "language": fields.language,
+        "url": fields.url,
+        "title": fields.title,
+        "source_id": fields.id,
+    }
 
 
 def make_document(
@@ -80,16 +94,19 @@ def make_document(
     source_id: Any = None,
     meta: Mapping[str, Any] | None = None,
 ) -> Document:
-    """Build a Document from raw fields: text normalised once, publication
-    time parsed, language kept or detected, the reader recorded in meta.
-    Raises `InputError` (with `source`/`location`) for empty text or a bad date."""
+    """Build a Document from raw fields: text normalised once, every
+    metadata field validated (`schemas.DocumentFields`: types, lengths,
+    publication time in range), language kept or detected, the reader
+    recorded in meta. Raises `InputError` (with `source`/`location`) for
+    empty text and `InvalidField` for a bad field."""
     if source_kind not in SOURCE_KINDS:
         raise ValueError(f"unknown source kind {source_kind!r}")
     if not isinstance(text, str):
-        raise InputError(
-            f"text must be a string, got {type(text).__name__}",
+        raise InvalidField(
+            f"text: must be a string, got {type(text).__name__}",
+            field="text",
             source=source,
-            location=location,
+            location=f"{location}, field text" if location else "field text",
             hint='give the document text as a JSON string under "text"',
         )
     clean = normalize_text(text)
@@ -97,11 +114,15 @@ def make_document(
         raise InputError(
             "document has no text", source=source, location=location, hint="remove it or add its text"
         )
-    when: datetime | None = parse_published(
-        published, source=source, location=f"{location}, published" if location else "published"
+    fields = validate(
+        DocumentFields,
+        {"publisher": publisher, "published": published, "language": language, "url": url, "title": title,
+         "id": source_id},
+        source=source,
+        location=location,
     )
-    lang = _clean_str(language)
-    lang = lang.lower() if lang else options.language
+    when: datetime | None = fields.published
+    lang = fields.language or options.language
     if lang is None and options.detect:
         lang = detect_language(clean, fallback=options.fallback_language)
     info: dict[str, Any] = {"reader": reader_name(source_kind), "source": source}
@@ -111,13 +132,13 @@ def make_document(
         info.update({k: v for k, v in meta.items() if v is not None})
     return Document.create(
         clean,
-        publisher=_clean_str(publisher) or options.publisher,
+        publisher=fields.publisher or options.publisher,
         published=when,
         language=lang,
-        url=_clean_str(url),
+        url=fields.url,
         source_kind=source_kind,
-        source_id=_clean_str(source_id),
-        title=_clean_str(title),
+        source_id=fields.id,
+        title=fields.title,
         meta=info,
     )
 

@@ -8,12 +8,12 @@ belong to their `.txt` and are not inputs of their own.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError
+from ..safeload import load_json
 from .normalize import looks_binary
 
 __all__ = ["Input", "discover_inputs", "detect_format", "is_url", "SKIPPED_NAMES"]
@@ -67,11 +67,14 @@ def _sniff(path: Path) -> str:
     if start.startswith((b"<!doctype html", b"<html")):
         return "html"
     if start.startswith(b"{"):
-        first_line = start.split(b"\n", 1)[0].strip()
+        lines = [line.strip() for line in head.lstrip(b"\xef\xbb\xbf \t\r\n").split(b"\n")]
+        following = [line for line in lines[1:] if line]
+        if following and following[0].startswith(b"{"):
+            return "jsonl"  # one object per line, even when the first line is broken
         try:
-            json.loads(first_line)
+            load_json(lines[0].decode("utf-8"))
             return "jsonl"
-        except ValueError:
+        except (InputError, UnicodeDecodeError):
             return "json"
     if start.startswith(b"["):
         return "json"

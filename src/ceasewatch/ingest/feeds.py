@@ -12,6 +12,7 @@ import feedparser
 import httpx
 
 from ..errors import InputError
+from ..safeload import check_xml
 from .common import ReadOptions, ReadResult, html_fragment_to_text, make_document
 from .normalize import read_limited
 
@@ -73,7 +74,10 @@ def _entry_body(entry: Any) -> str:
 
 def parse_feed_bytes(data: bytes, *, source: str, options: ReadOptions) -> ReadResult:
     """Documents of a feed given as bytes; an entry without text is reported
-    on its own, a document that is not a feed at all raises `InputError`."""
+    on its own, a document that is not a feed at all raises `InputError`.
+    A feed that declares a document type or entities is refused before it
+    is parsed (`safeload.check_xml`: billion laughs, external entities)."""
+    check_xml(data, source=source)
     parsed = feedparser.parse(data)
     problem = parsed.get("bozo_exception")
     if isinstance(problem, SAXParseException):

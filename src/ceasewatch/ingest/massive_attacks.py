@@ -17,6 +17,7 @@ from __future__ import annotations
 import ast
 import csv
 import io
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -24,10 +25,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..errors import CeasewatchError, InputError
+from ..errors import CeasewatchError, InputError, InvalidField
 from ..model import Claim, Claimant, Document, Evidence, WeaponCount, content_hash
 from .common import ReadOptions, ReadResult
-from .normalize import decode_bytes, normalize_text, read_limited
+from .normalize import EARLIEST_YEAR, LATEST_YEAR, decode_bytes, normalize_text, read_limited
 
 __all__ = ["EXTRACTOR_NAME", "read_massive_attacks_csv", "is_massive_attacks_header", "weapon_category"]
 
@@ -178,14 +179,38 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
             return spans
 
 
+# Largest count one row may give: a night's launches have never come near it;
+# anything larger is a typing error (or 1e308).
+MAX_ROW_COUNT = 100_000
+_COUNT_COLUMNS = ("launched", "destroyed", "not_reach_goal")
+
+
 def _count(value: str) -> int | None:
+    """A count cell: None when empty, "nan" or unreadable; `_bad_count` has
+    already refused rows whose counts are negative, huge or infinite."""
     value = value.strip()
     if not value or value.lower() == "nan":
         return None
     try:
-        return int(float(value))
+        number = float(value)
     except ValueError:
         return None
+    return int(number) if math.isfinite(number) else None
+
+
+def _bad_count(values: dict[str, str]) -> str | None:
+    """The first count column whose value no night can have, or None."""
+    for column in _COUNT_COLUMNS:
+        text = values.get(column, "").strip()
+        if not text or text.lower() == "nan":
+            continue
+        try:
+            number = float(text)
+        except ValueError:
+            continue
+        if not math.isfinite(number) or not 0 <= number <= MAX_ROW_COUNT:
+            return column
+    return None
 
 
 def _parse_local(value: str) -> datetime | None:
@@ -224,9 +249,11 @@ def _area_names(cell: str) -> list[str]:
     """Place names in a `target` or `affected region` cell."""
     cell = cell.strip()
     if cell.startswith("["):
+        if len(cell) > 4000 or cell.count("[") > 4:
+            return []  # a list of names is short and flat; anything else is not read
         try:
             items = ast.literal_eval(cell)
-        except (ValueError, SyntaxError):
+        except (ValueError, SyntaxError, TypeError, RecursionError, MemoryError):
             return []
         names = [str(x).strip() for x in items if isinstance(x, str)]
     else:
@@ -409,7 +436,21 @@ def read_massive_attacks_csv(path: Path, options: ReadOptions) -> ReadResult:
             spans=dict(zip(columns, spans, strict=True)),
             number=number,
         )
+        bad = _bad_count(row.values)
+        if bad is not None:
+            result.errors.append(
+                InvalidField(
+                    f"{bad}: {row.values[bad].strip()[:40]!r} is not a count between 0 and {MAX_ROW_COUNT:,}",
+                    field=bad,
+                    source=source,
+                    location=f"line {number}, field {bad}",
+                    hint="fix the count; the other rows were imported",
+                )
+            )
+            continue
         ended = _parse_local(row.values["time_end"])
+        if ended is not None and not EARLIEST_YEAR <= ended.year <= LATEST_YEAR:
+            ended = None
         if ended is None:
             result.errors.append(
                 InputError(

@@ -10,10 +10,11 @@ ordinary UTF-8 input.
 
 from __future__ import annotations
 
+import math
 import re
 import threading
 import unicodedata
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ __all__ = [
     "read_limited",
     "looks_binary",
     "parse_published",
+    "published_time",
+    "EARLIEST_YEAR",
+    "LATEST_YEAR",
     "detect_language",
     "SUPPORTED_DETECTION",
 ]
@@ -40,9 +44,17 @@ _LINE_ENDINGS = re.compile(r"\r\n?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
+# Lone UTF-16 surrogates: a JSON string can hold them ("\ud800"), no
+# encoder can write them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def normalize_text(text: str) -> str:
-    """NFC, CRLF/CR -> LF, NUL and byte-order marks removed. Applied once, at ingest."""
+    """NFC, CRLF/CR -> LF, NUL and byte-order marks removed, lone surrogates
+    replaced by U+FFFD. Applied once, at ingest."""
     text = text.replace("\x00", "").replace("\ufeff", "")
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     text = _LINE_ENDINGS.sub("\n", text)
     return unicodedata.normalize("NFC", text)
 
@@ -121,36 +133,75 @@ def read_limited(path: Path, *, max_bytes: int) -> bytes:
     return data
 
 
-def parse_published(value: Any, *, source: str, location: str = "published") -> datetime | None:
-    """A publication time from ISO 8601 text, a date, a datetime or a Unix
-    timestamp. Naive values stay naive (the source did not say the zone);
-    unparseable values are an `InputError` rather than silently dropped."""
+# Publication times outside these years are refused: they are typing
+# errors, milliseconds given as seconds, or attempts to overflow a date type.
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+_EARLIEST_TS = datetime(EARLIEST_YEAR, 1, 1, tzinfo=UTC).timestamp()
+_LATEST_TS = datetime(LATEST_YEAR, 12, 31, 23, 59, 59, tzinfo=UTC).timestamp()
+_MAX_DATE_CHARS = 100
+
+
+def published_time(value: Any) -> datetime | None:
+    """A publication time from ISO 8601 (or other readable) text, a date, a
+    datetime or a Unix timestamp in seconds; None for None or "". Naive
+    values stay naive (the source did not say the zone). Raises ValueError
+    with a reason for NaN, infinities, booleans, times outside the years
+    1900-2100 and text that is not a time."""
     if value is None or value == "":
         return None
+    if isinstance(value, bool):
+        raise ValueError(f"a publication time cannot be {value!r}")
     if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
-        return datetime.combine(value, time())
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        from datetime import UTC
-
+        when = value
+    elif isinstance(value, date):
+        when = datetime.combine(value, time())
+    elif isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"a publication time cannot be {value!r}")
+        if not _EARLIEST_TS <= value <= _LATEST_TS:
+            raise ValueError(
+                f"Unix time {value!r} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR} "
+                "(give seconds, not milliseconds)"
+            )
         return datetime.fromtimestamp(value, tz=UTC)
-    if isinstance(value, str):
-        text = value.strip()
-        try:
-            return datetime.fromisoformat(text.replace("Z", "+00:00"))
-        except ValueError:
-            pass
-        try:
-            return date_parser.parse(text)
-        except (ValueError, OverflowError):
-            pass
-    raise InputError(
-        f"cannot read the publication time {value!r}",
-        source=source,
-        location=location,
-        hint='write it as ISO 8601, e.g. "2025-03-14T09:08:00+02:00"',
-    )
+    elif isinstance(value, str):
+        when = _parse_time_text(value)
+    else:
+        raise ValueError(f"a publication time cannot be a {type(value).__name__}")
+    if not EARLIEST_YEAR <= when.year <= LATEST_YEAR:
+        raise ValueError(f"publication time {when.isoformat()} is outside the years {EARLIEST_YEAR}-{LATEST_YEAR}")
+    return when
+
+
+def _parse_time_text(value: str) -> datetime:
+    text = value.strip()
+    if len(text) > _MAX_DATE_CHARS:
+        raise ValueError(f"a publication time of {len(text)} characters is not a time")
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(text)
+    except (ValueError, OverflowError, TypeError):
+        pass
+    raise ValueError(f"cannot read the publication time {value!r}")
+
+
+def parse_published(value: Any, *, source: str, location: str = "published") -> datetime | None:
+    """`published_time` with an `InputError` (naming `source` and
+    `location`) instead of a ValueError: unreadable times are reported,
+    never silently dropped."""
+    try:
+        return published_time(value)
+    except ValueError as exc:
+        raise InputError(
+            str(exc),
+            source=source,
+            location=location,
+            hint='write it as ISO 8601, e.g. "2025-03-14T09:08:00+02:00", or Unix time in seconds',
+        ) from None
 
 
 _detector_lock = threading.Lock()

@@ -8,7 +8,6 @@ stores and returns an `IngestReport`.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import CeasewatchError, InputError
 from ..model import Claim, Document
+from ..safeload import load_json
 from .common import ReadOptions, ReadResult
 from .discover import Input, discover_inputs
 from .feeds import read_feed_file, read_feed_url
@@ -30,7 +30,15 @@ from .readers import (
 )
 from .telegram import is_telegram_export, read_telegram_export
 
-__all__ = ["IngestReport", "IngestedDoc", "read_input", "load_documents", "ingest_paths", "options_from"]
+__all__ = [
+    "IngestReport",
+    "IngestedDoc",
+    "read_input",
+    "read_input_safely",
+    "load_documents",
+    "ingest_paths",
+    "options_from",
+]
 
 # (inputs done, inputs in total, source just finished)
 ProgressCallback = Callable[[int, int, str], None]
@@ -91,15 +99,7 @@ def options_from(
 
 def _read_json_input(path: Path, options: ReadOptions) -> ReadResult:
     text = decode_bytes(read_limited(path, max_bytes=options.max_bytes), source=str(path))
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON: {exc.msg}",
-            source=str(path),
-            location=f"line {exc.lineno}, column {exc.colno}",
-            hint="fix the JSON (a truncated file usually ends mid-object); validate it with `python -m json.tool`",
-        ) from exc
+    data = load_json(text, source=str(path))
     if is_telegram_export(data):
         return read_telegram_export(path, options, data)
     return read_json_documents(path, options, data)
@@ -137,6 +137,41 @@ def read_input(item: Input, options: ReadOptions, *, client: Any = None) -> Read
     raise InputError(f"unsupported input kind {item.kind!r}", source=item.source)
 
 
+def _detached(exc: InputError) -> InputError:
+    """The error without its traceback and chained causes: a kept error must
+    not keep the frames of the reader alive, with the whole parsed input in
+    their locals (a failed 993-byte feed held 68 MB until the batch ended)."""
+    exc.__traceback__ = None
+    exc.__cause__ = None
+    exc.__context__ = None
+    return exc
+
+
+def _as_input_error(item: Input, exc: BaseException) -> InputError:
+    if isinstance(exc, InputError):
+        return exc
+    if isinstance(exc, CeasewatchError):  # e.g. a geocoder error inside an importer
+        return InputError(exc.message, source=item.source, location=exc.location, hint=exc.hint)
+    return InputError(
+        f"the {item.kind} reader failed: {type(exc).__name__}: {str(exc)[:300]}",
+        source=item.source,
+        hint="this input was skipped and the others were read; this is a bug in ceasewatch, "
+        "please report it with the file",
+    )
+
+
+def read_input_safely(item: Input, options: ReadOptions, *, client: Any = None) -> ReadResult:
+    """`read_input` that never raises for one input: whatever goes wrong is
+    in the result's `errors`, with the input named. (A reader bug on a
+    hostile file must not cost the other files of the batch.)"""
+    try:
+        result = read_input(item, options, client=client)
+    except Exception as exc:  # noqa: BLE001 - reported with the input's name, never hidden
+        return ReadResult(errors=[_detached(_as_input_error(item, exc))])
+    result.errors = [_detached(e) for e in result.errors]
+    return result
+
+
 def _read_all(
     paths: Iterable[str | Path],
     options: ReadOptions,
@@ -144,24 +179,24 @@ def _read_all(
     progress: ProgressCallback | None,
     client: Any,
     on_result: Callable[[Input, ReadResult], None],
-) -> tuple[int, list[InputError]]:
+    on_errors: Callable[[list[InputError]], None],
+) -> int:
+    """Read every input one at a time and hand each result (documents and
+    errors) on before the next is read, so memory follows the largest
+    input, not the batch. Returns the number of inputs."""
     inputs, errors = discover_inputs(paths)
+    if errors:
+        on_errors(errors)
     total = len(inputs)
     for done, item in enumerate(inputs, start=1):
-        try:
-            result = read_input(item, options, client=client)
-        except InputError as exc:
-            errors.append(exc)
-            result = None
-        except CeasewatchError as exc:  # e.g. a geocoder error inside an importer
-            errors.append(InputError(exc.message, source=item.source, location=exc.location, hint=exc.hint))
-            result = None
-        if result is not None:
-            errors.extend(result.errors)
+        result = read_input_safely(item, options, client=client)
+        if result.errors:
+            on_errors(result.errors)
+        if result.documents or result.claims:
             on_result(item, result)
         if progress is not None:
             progress(done, total, item.source)
-    return total, errors
+    return total
 
 
 def load_documents(
@@ -184,7 +219,8 @@ def load_documents(
         for doc in result.documents:
             docs.setdefault(doc.id, doc)
 
-    _total, errors = _read_all(paths, options, progress=None, client=client, on_result=collect)
+    errors: list[InputError] = []
+    _read_all(paths, options, progress=None, client=client, on_result=collect, on_errors=errors.extend)
     return list(docs.values()), errors
 
 
@@ -217,16 +253,34 @@ def ingest_paths(
     pending_claims: list[tuple[str, str, list[Claim]]] = []
     seen: set[str] = set()
 
+    def failed(errors: list[InputError]) -> None:
+        # kept as they come: a killed batch still has the failures of what it read
+        report.failed.extend(errors)
+        _record_failures(store, errors)
+
     def flush() -> None:
-        if pending:
-            result = store.add_documents([doc for doc, _ in pending])
-            added = set(result.added)
-            for doc, info in pending:
-                (report.added if doc.id in added else report.existing).append(info)
-            pending.clear()
+        refused: list[InputError] = []
+        refused_ids: set[str] = set()
+        for doc, info in pending:
+            try:  # one document at a time: the store refusing one must not cost the others
+                result = store.add_documents([doc])
+            except InputError as exc:
+                exc.source = exc.source if exc.source and exc.source != doc.id else info.source
+                refused.append(_detached(exc))
+                refused_ids.add(doc.id)
+                continue
+            (report.added if result.added else report.existing).append(info)
+        pending.clear()
         for doc_id, extractor, claims in pending_claims:
-            report.claims += store.replace_claims(doc_id, extractor, claims)
+            if doc_id in refused_ids:
+                continue
+            try:
+                report.claims += store.replace_claims(doc_id, extractor, claims)
+            except InputError as exc:
+                refused.append(_detached(exc))
         pending_claims.clear()
+        if refused:
+            failed(refused)
 
     def collect(item: Input, result: ReadResult) -> None:
         for doc in result.documents:
@@ -243,8 +297,8 @@ def ingest_paths(
         if len(pending) >= _FLUSH_EVERY or pending_claims:
             flush()
 
-    report.inputs, failures = _read_all(paths, options, progress=progress, client=client, on_result=collect)
+    report.inputs = _read_all(
+        paths, options, progress=progress, client=client, on_result=collect, on_errors=failed
+    )
     flush()
-    report.failed = failures
-    _record_failures(store, failures)
     return report

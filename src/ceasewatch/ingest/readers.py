@@ -9,17 +9,16 @@ file is collected in `ReadResult.errors` so the other records still load.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
 from ..model import Claim
-from .common import ReadOptions, ReadResult, make_document, record_fields
+from ..safeload import load_json, load_yaml
+from .common import ReadOptions, ReadResult, make_document, model_fields
 from .normalize import decode_bytes, read_limited
+from .schemas import FrontMatter, JsonRecord, Sidecar, validate
 
 __all__ = [
     "read_text_file",
@@ -42,22 +41,13 @@ def read_text(path: Path, options: ReadOptions) -> str:
 
 
 def split_front_matter(text: str, *, source: str) -> tuple[dict[str, Any], str]:
-    """(metadata, body) of a text that may start with a `---` YAML block."""
+    """(metadata, body) of a text that may start with a `---` YAML block.
+    The YAML is read without aliases and bounded in size (`safeload.load_yaml`)."""
     text = text.lstrip("\ufeff")
     match = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
     if not match:
         return {}, text
-    try:
-        meta = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"front matter line {mark.line + 2}" if mark is not None else "front matter"
-        raise InputError(
-            f"front matter is not valid YAML: {getattr(exc, 'problem', exc)}",
-            source=source,
-            location=where,
-            hint="fix the YAML between the two --- lines (key: value per line)",
-        ) from exc
+    meta = load_yaml(match.group(1) or "", source=source, location="front matter", first_line=2) or {}
     if not isinstance(meta, dict):
         raise InputError(
             "front matter must be a mapping of key: value lines",
@@ -70,19 +60,26 @@ def split_front_matter(text: str, *, source: str) -> tuple[dict[str, Any], str]:
 
 
 def read_text_file(path: Path, options: ReadOptions, *, kind: str = "text") -> ReadResult:
-    """A plain text or Markdown file; YAML front matter supplies metadata."""
+    """A plain text or Markdown file; YAML front matter supplies metadata
+    (validated by `schemas.FrontMatter`; other keys are kept in meta)."""
     source = str(path)
-    meta, body = split_front_matter(read_text(path, options), source=source)
-    extra = {k: v for k, v in meta.items() if k not in _META_KEYS}
+    raw, body = split_front_matter(read_text(path, options), source=source)
+    meta = validate(FrontMatter, _string_keys(raw), source=source, location="front matter")
+    extra = meta.extras()
     doc = make_document(
         body,
         source=source,
         source_kind=kind,
         options=options,
-        **record_fields(meta),
+        **model_fields(meta),
         meta={"front_matter": extra} if extra else None,
     )
     return ReadResult(documents=[doc])
+
+
+def _string_keys(mapping: dict[Any, Any]) -> dict[str, Any]:
+    # YAML keys may be numbers or dates; pydantic models take string keys
+    return {k if isinstance(k, str) else str(k): v for k, v in mapping.items()}
 
 
 def sidecar_of(path: Path) -> Path:
@@ -90,16 +87,7 @@ def sidecar_of(path: Path) -> Path:
 
 
 def _load_json(path: Path, options: ReadOptions) -> Any:
-    text = read_text(path, options)
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON: {exc.msg}",
-            source=str(path),
-            location=f"line {exc.lineno}, column {exc.colno}",
-            hint="fix the JSON (a truncated file usually ends mid-object); validate it with `python -m json.tool`",
-        ) from exc
+    return load_json(read_text(path, options), source=str(path))
 
 
 def read_corpus_file(path: Path, options: ReadOptions) -> ReadResult:
@@ -114,20 +102,15 @@ def read_corpus_file(path: Path, options: ReadOptions) -> ReadResult:
             source=str(side),
             hint='write {"id": ..., "published": ..., "publisher": ..., "language": ...}',
         )
+    fields = validate(Sidecar, meta, source=str(side))  # a bad field lives in the sidecar: named there
     text = read_text(path, options)
-    try:
-        doc = make_document(
-            text,
-            source=str(path),
-            source_kind="corpus",
-            options=options,
-            **{**record_fields(meta), "source_id": meta.get("id") or path.stem},
-        )
-    except InputError as exc:
-        # A bad field lives in the sidecar; point the user there.
-        if exc.location and "published" in exc.location:
-            exc.source = str(side)
-        raise
+    doc = make_document(
+        text,
+        source=str(path),
+        source_kind="corpus",
+        options=options,
+        **{**model_fields(fields), "source_id": fields.id or path.stem},
+    )
     return ReadResult(documents=[doc])
 
 
@@ -159,14 +142,15 @@ def records_to_documents(
             )
             continue
         try:
+            fields = validate(JsonRecord, record, source=source, location=location)
             result.documents.append(
                 make_document(
-                    record["text"],
+                    fields.text,
                     source=source,
                     source_kind=kind,
                     options=options,
                     location=location,
-                    **record_fields(record),
+                    **model_fields(fields),
                 )
             )
         except InputError as exc:
@@ -184,16 +168,10 @@ def read_jsonl_file(path: Path, options: ReadOptions) -> ReadResult:
         if not line.strip():
             continue
         try:
-            records.append((f"line {number}", json.loads(line)))
-        except json.JSONDecodeError as exc:
-            errors.append(
-                InputError(
-                    f"invalid JSON: {exc.msg} (column {exc.colno})",
-                    source=source,
-                    location=f"line {number}",
-                    hint="fix or remove this line; the other lines were read",
-                )
-            )
+            records.append((f"line {number}", load_json(line, source=source, location=f"line {number}")))
+        except InputError as exc:
+            exc.hint = f"{exc.hint}; the other lines were read" if exc.hint else "the other lines were read"
+            errors.append(exc)
     result = records_to_documents(records, source=source, options=options)
     result.errors[:0] = errors
     result.errors.sort(key=lambda e: int((e.location or "line 0").split()[1].rstrip(",")))
@@ -284,9 +262,11 @@ def load_gold(directory: str | Path) -> dict[str, list[Claim]]:
         if not side.with_suffix(".txt").is_file():
             continue
         try:
-            data = json.loads(side.read_text(encoding="utf-8"))
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise InputError(f"sidecar does not parse: {exc}", source=str(side), hint="fix the JSON") from exc
+            data = load_json(side.read_text(encoding="utf-8"), source=str(side))
+        except UnicodeDecodeError as exc:
+            raise InputError(f"sidecar is not UTF-8: {exc}", source=str(side), hint="re-save it as UTF-8") from exc
+        if not isinstance(data, dict):
+            raise InputError("sidecar must be a JSON object", source=str(side), hint="fix the JSON")
         source_id = str(data.get("id") or side.stem)
         claims: list[Claim] = []
         for number, raw in enumerate(data.get("claims") or [], start=1):

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..errors import InputError
 from .common import ReadOptions, ReadResult, make_document
+from .schemas import TelegramMessage, validate
 
 __all__ = ["read_telegram_export", "is_telegram_export", "message_text"]
 
@@ -56,18 +57,6 @@ def _channels(data: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def _published(message: dict[str, Any]) -> Any:
-    # date_unixtime is UTC; `date` is the exporting machine's local wall time
-    # without a zone, so it is only the fallback.
-    unix = message.get("date_unixtime")
-    if unix not in (None, ""):
-        try:
-            return int(unix)
-        except (TypeError, ValueError):
-            pass
-    return message.get("date")
-
-
 def read_telegram_export(path: Path, options: ReadOptions, data: Any) -> ReadResult:
     """Documents from an already-parsed Telegram export at `path`."""
     source = str(path)
@@ -82,16 +71,18 @@ def read_telegram_export(path: Path, options: ReadOptions, data: Any) -> ReadRes
         name = channel.get("name")
         channel_id = channel.get("id")
         username = channel.get("username")
-        for index, message in enumerate(channel["messages"]):
-            if not isinstance(message, dict) or message.get("type", "message") != "message":
+        for index, raw in enumerate(channel["messages"]):
+            if not isinstance(raw, dict) or raw.get("type", "message") != "message":
                 continue
-            text = message_text(message.get("text"))
-            if not text.strip():
-                continue
-            msg_id = message.get("id")
-            location = f"message {msg_id}" if msg_id is not None else f"message #{index + 1}"
-            url = f"https://t.me/{username}/{msg_id}" if username and msg_id is not None else None
+            raw_id = raw.get("id")
+            location = f"message {str(raw_id)[:40]}" if isinstance(raw_id, int | str) else f"message #{index + 1}"
             try:
+                message = validate(TelegramMessage, raw, source=source, location=location)
+                text = message.plain_text()
+                if not text.strip():
+                    continue  # a bare photo or sticker
+                msg_id = message.id
+                url = f"https://t.me/{username}/{msg_id}" if isinstance(username, str) and msg_id else None
                 result.documents.append(
                     make_document(
                         text,
@@ -100,10 +91,10 @@ def read_telegram_export(path: Path, options: ReadOptions, data: Any) -> ReadRes
                         options=options,
                         location=location,
                         publisher=name,
-                        published=_published(message),
+                        published=message.published(),
                         url=url,
-                        source_id=f"{channel_id}/{msg_id}" if channel_id is not None else msg_id,
-                        meta={"forwarded_from": message.get("forwarded_from")},
+                        source_id=f"{channel_id}/{msg_id}" if isinstance(channel_id, int | str) else msg_id,
+                        meta={"forwarded_from": message.forwarded_from},
                     )
                 )
             except InputError as exc:

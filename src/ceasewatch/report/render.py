@@ -9,6 +9,7 @@ files and links them.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -22,7 +23,7 @@ from ..link import LINKER_NAME
 from .charts import launches_chart, load_region_shapes, region_map, to_png, to_svg, violations_chart
 from .daily import DailyReport
 
-__all__ = ["FORMATS", "render_html", "render_markdown", "render_pdf", "find_chromium"]
+__all__ = ["FORMATS", "render_html", "render_markdown", "render_pdf", "find_chromium", "md"]
 
 FORMATS: tuple[str, ...] = ("html", "pdf", "md")
 SIDE_NAMES = {"UA": "Ukrainian side", "RU": "Russian side", "OTHER": "Third parties"}
@@ -57,7 +58,32 @@ def render_html(report: DailyReport) -> str:
     )
 
 
+# Characters that start Markdown markup inside a line: code, emphasis,
+# links and images, table cells, strikethrough, and the escape itself.
+_MD_MARKUP = re.compile(r"([\\`*_\[\]|~])")
+
+
+def md(value: object) -> str:
+    """Text from a source (a quote, a claimant, a publisher, a reason) as
+    Markdown that renders as that text: one line, HTML special characters
+    as entities (raw HTML is passed through by most renderers), Markdown
+    markup characters backslash-escaped."""
+    text = " ".join(str(value).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_MARKUP.sub(r"\\\1", text)
+
+
+def _md_url(url: str | None) -> str:
+    """Only http(s) addresses, as escaped text (never a link target a
+    renderer would follow for a `javascript:` URL)."""
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return " " + md(url.strip())
+    return ""
+
+
 def render_markdown(report: DailyReport, assets_dir: Path | None = None) -> str:
+    """Plain Markdown; everything that comes from a source goes through
+    `md()`, so hostile text renders as text even where HTML is allowed."""
     day = report.day.isoformat()
     lines = [f"# Daily monitoring report — {day}", "",
              f"Reporting period {report.period_from.isoformat()} to {day}; generated "
@@ -65,12 +91,12 @@ def render_markdown(report: DailyReport, assets_dir: Path | None = None) -> str:
              f"- claims about this day: {report.claims_today}",
              f"- incidents: {report.incidents_today}",
              f"- incidents with a violation verdict: {len(report.violations)}", ""]
-    lines += [*(f"> Note: {n}" for n in report.notes), "", "## Agreements", "",
+    lines += [*(f"> Note: {md(n)}" for n in report.notes), "", "## Agreements", "",
               "| agreement | status | window | state |", "|---|---|---|---|"]
-    lines += [f"| {s.label} | {s.agreement.status} | {s.window} | {s.state} |" for s in report.states]
+    lines += [f"| {md(s.label)} | {md(s.agreement.status)} | {md(s.window)} | {md(s.state)} |" for s in report.states]
     lines += ["", "## Violations charged per party", "",
               "| agreement | party | day | previous day | period | from |", "|---|---|--:|--:|--:|---|"]
-    lines += [f"| {c.label} | {c.party} | {c.today} | {c.previous} | {c.period} | {c.period_from} |"
+    lines += [f"| {md(c.label)} | {md(c.party)} | {c.today} | {c.previous} | {c.period} | {c.period_from} |"
               for c in report.counts]
     if assets_dir is not None:
         assets_dir.mkdir(parents=True, exist_ok=True)
@@ -85,20 +111,21 @@ def render_markdown(report: DailyReport, assets_dir: Path | None = None) -> str:
             lines.append(f"![{name}]({path.name})")
     lines += ["", "## Incidents with a violation verdict", ""]
     for i, v in enumerate(report.violations, 1):
-        lines.append(f"### Incident {i}: strikes on {v.incident.target_country} attributed to "
-                     f"{v.incident.attacker} — {_region_label(v.incident.regions)}")
-        lines += [f"- **{a.verdict}** under {label}: {a.reason} `{a.rule}`" for label, a in v.findings]
+        lines.append(f"### Incident {i}: strikes on {md(v.incident.target_country)} attributed to "
+                     f"{md(v.incident.attacker)} — {md(_region_label(v.incident.regions))}")
+        lines += [f"- **{md(a.verdict)}** under {md(label)}: {md(a.reason)} ({md(a.rule)})" for label, a in v.findings]
         for side, cards in v.sides.items():
             for card in cards:
                 ref = card.document.ref if card.document else card.claim.doc_id
-                lines.append(f"- {SIDE_NAMES.get(side, side)} — {card.claim.claimant.name} ({ref}): {card.summary}")
-                lines += [f"  > {q.before}**{q.marked}**{q.after}" for q in card.quotes]
+                lines.append(f"- {md(SIDE_NAMES.get(side, side))} — {md(card.claim.claimant.name)} ({md(ref)}): "
+                             f"{md(card.summary)}")
+                lines += [f"  > {md(q.before)}**{md(q.marked)}**{md(q.after)}" for q in card.quotes]
         lines.append("")
     if not report.violations:
         lines.append("No incident on this day drew a violation verdict under an agreement in force.")
     lines += ["", "## Sources", ""]
-    lines += [f"{n}. {d.publisher or 'unknown publisher'}, {d.published.isoformat() if d.published else ''} "
-              f"({d.ref}){' ' + d.url if d.url else ''}" for n, d in enumerate(report.sources, 1)]
+    lines += [f"{n}. {md(d.publisher or 'unknown publisher')}, {d.published.isoformat() if d.published else ''} "
+              f"({md(d.ref)}){_md_url(d.url)}" for n, d in enumerate(report.sources, 1)]
     return "\n".join(lines) + "\n"
 
 

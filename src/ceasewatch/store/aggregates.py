@@ -18,7 +18,8 @@ deadlock on them. `rebuild` recomputes the tables from `claims` (migration
 Reads. `source(flt)` tells whether a filter can be answered from an
 aggregate: dates, claimant party, attacker, target country, and at most one
 of region / target. Anything else (claimant substring, stance, document,
-extractor, region and target together) needs the claims themselves.
+extractor, agreement, verdict, region and target together) needs the
+claims themselves.
 """
 
 from __future__ import annotations
@@ -61,8 +62,9 @@ _VALUES = ("claims", *MEASURES)
 _DAY_KEY = ("day_ord", "claimant_party", "attacker", "target_country")
 _FACET_KEY = ("facet", "value", "claimant_party", "day_ord", "attacker", "target_country")  # schema's key order
 _TOTAL_KEY = ("facet", "value", "claimant_party", "attacker", "target_country")
-# Filters only the claims table can answer.
-_CLAIM_ONLY = ("claimant", "stance", "doc_id", "extractor")
+# Filters only the claims table (and the incidents and assessments naming
+# them) can answer.
+_CLAIM_ONLY = ("claimant", "stance", "doc_id", "extractor", "agreement", "verdict")
 
 
 def _key_country(value: str | None) -> str:

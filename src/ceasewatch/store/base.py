@@ -21,8 +21,20 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ClaimFilter:
-    """Filters shared by claims, incidents and assessments listings; a field
-    left as None does not filter."""
+    """Filters shared by the claims, incidents, assessments and documents
+    listings; a field left as None does not filter. Every field applies to
+    every listing:
+
+    - claims: their own fields; `agreement` / `verdict`: the claim is in an
+      incident assessed so.
+    - incidents: dates, attacker, target country, region, target of the
+      incident; party, claimant, stance, doc_id, extractor: the incident
+      links such a claim; agreement, verdict: it was assessed so.
+    - assessments: agreement, verdict; `party` is the alleged violator;
+      the other fields apply to the assessed incident as above.
+    - documents: dates are the publication day (UTC); doc_id the document;
+      the other fields: the document has such a claim.
+    """
 
     date_from: date | None = None
     date_to: date | None = None  # inclusive
@@ -78,10 +90,17 @@ class Repository(Protocol):
         """By content-hash id or source id; raises NotFound."""
         ...
 
-    def iter_documents(self, *, language: str | None = None) -> Iterator[Document]: ...
+    def iter_documents(
+        self, *, language: str | None = None, flt: ClaimFilter | None = None
+    ) -> Iterator[Document]: ...
 
     def list_documents(
-        self, *, cursor: str | None = None, limit: int = 100, language: str | None = None
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 100,
+        language: str | None = None,
+        flt: ClaimFilter | None = None,
     ) -> Page[Document]: ...
 
     # claims
@@ -107,6 +126,12 @@ class Repository(Protocol):
     ) -> Page[Incident]: ...
 
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int: ...
+
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        """Both replacements in one transaction (what `assess` writes)."""
+        ...
 
     def list_assessments(
         self, flt: ClaimFilter | None = None, *, cursor: str | None = None, limit: int = 100

@@ -103,6 +103,11 @@ def _aggregates(conn: Connection) -> None:
     aggregates.rebuild(conn)
 
 
+@MIGRATIONS(4, "store_state counters (what assess last wrote, for the server's caches)")
+def _store_state(conn: Connection) -> None:
+    schema.store_state.create(conn, checkfirst=True)
+
+
 def _lock(conn: Connection) -> None:
     # PostgreSQL: a transaction-scoped advisory lock (released at commit)
     # keeps concurrent migrators from racing on CREATE TABLE.

@@ -12,7 +12,8 @@ import base64
 import binascii
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -35,6 +36,8 @@ __all__ = [
     "claim_query",
     "incident_conditions",
     "assessment_conditions",
+    "assessed_claim",
+    "document_conditions",
     "timeline_query",
 ]
 
@@ -122,13 +125,13 @@ class ClaimQuery:
     count_conds: list[ColumnElement[bool]]
 
 
-def _claim_row_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
+def _claimant_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    """Conditions on the claim itself that incidents and documents do not
+    have: who claims it, its stance, its document and extractor."""
     c = s.claims.c
     conds: list[ColumnElement[bool]] = []
     for value, col in (
         (flt.party, c.claimant_party),
-        (flt.attacker, c.attacker),
-        (flt.target_country, c.target_country),
         (flt.stance, c.stance),
         (flt.doc_id, c.doc_id),
         (flt.extractor, c.extractor),
@@ -137,6 +140,38 @@ def _claim_row_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
             conds.append(col == value)
     if flt.claimant is not None:
         conds.append(c.claimant_folded.like("%" + _like_escape(flt.claimant.casefold()) + "%", escape="\\"))
+    return conds
+
+
+def _verdict_conditions(a: Any, flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    conds: list[ColumnElement[bool]] = []
+    if flt.agreement is not None:
+        conds.append(a.c.agreement == flt.agreement)
+    if flt.verdict is not None:
+        conds.append(a.c.verdict == flt.verdict)
+    return conds
+
+
+def assessed_claim(flt: ClaimFilter) -> ColumnElement[bool] | None:
+    """The claim is in an incident assessed under `flt.agreement` (with
+    `flt.verdict`); None when the filter names neither."""
+    if flt.agreement is None and flt.verdict is None:
+        return None
+    ic, a = s.incident_claims.alias("ic_v"), s.assessments.alias("a_v")
+    return exists().where(
+        ic.c.claim_id == s.claims.c.id, a.c.incident_id == ic.c.incident_id, *_verdict_conditions(a, flt)
+    )
+
+
+def _claim_row_conditions(flt: ClaimFilter) -> list[ColumnElement[bool]]:
+    c = s.claims.c
+    conds = _claimant_conditions(flt)
+    for value, col in ((flt.attacker, c.attacker), (flt.target_country, c.target_country)):
+        if value is not None:
+            conds.append(col == value)
+    assessed = assessed_claim(flt)
+    if assessed is not None:
+        conds.append(assessed)
     return conds
 
 
@@ -166,9 +201,14 @@ def claim_query(flt: ClaimFilter | None) -> ClaimQuery:
     return ClaimQuery(joined, drive, (f.c.day_ord, f.c.claim_id), f, drive)
 
 
-def incident_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
-    """Incidents filter on what they have: dates, attacker, target country,
-    regions and targets (claimant fields do not apply)."""
+def incident_conditions(
+    flt: ClaimFilter | None, *, claims: bool = True, verdicts: bool = True
+) -> list[ColumnElement[bool]]:
+    """Incidents filter on what they have (dates, attacker, target country,
+    regions, targets), on the claims they link (`claims`: claimant party,
+    claimant, stance, document, extractor: an incident with at least one
+    such claim) and on their assessments (`verdicts`: agreement, verdict:
+    an incident assessed so)."""
     if flt is None:
         return []
     i = s.incidents.c
@@ -183,12 +223,22 @@ def incident_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
     if flt.target is not None:
         t = s.incident_targets.c
         conds.append(exists().where(t.incident_id == i.id, _target_match(t.code, t.top, flt.target)))
+    claim_conds = _claimant_conditions(flt) if claims else []
+    if claim_conds:
+        ic = s.incident_claims.alias("ic_c")
+        conds.append(
+            exists().where(ic.c.incident_id == i.id, ic.c.claim_id == s.claims.c.id, *claim_conds)
+        )
+    if verdicts and (flt.agreement is not None or flt.verdict is not None):
+        a = s.assessments.alias("a_i")
+        conds.append(exists().where(a.c.incident_id == i.id, *_verdict_conditions(a, flt)))
     return conds
 
 
 def assessment_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
     """Agreement, verdict, party (= the alleged violator), and the incident
-    filters applied to the assessed incident when it is stored."""
+    filters (dates, places, targets, and the claims it links: claimant,
+    stance, document) applied to the assessed incident when it is stored."""
     if flt is None:
         return []
     a = s.assessments.c
@@ -199,12 +249,44 @@ def assessment_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
         conds.append(a.verdict == flt.verdict)
     if flt.party is not None:
         conds.append(a.violator == flt.party)
-    inc_conds = incident_conditions(flt)
+    inc_conds = incident_conditions(replace(flt, party=None), verdicts=False)
     if inc_conds:
         i = s.incidents.c
         matching = select(i.id).where(*inc_conds)
         stored = select(i.id)
         conds.append(or_(a.incident_id.in_(matching), a.incident_id.not_in(stored)))
+    return conds
+
+
+_MICROS_PER_DAY = 86_400_000_000
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
+def document_conditions(flt: ClaimFilter | None) -> list[ColumnElement[bool]]:
+    """Documents filter on their publication day (UTC; undated documents
+    never match a date range) and id, and on their claims: a document
+    matches when one of its claims matches the claim filters (party,
+    claimant, attacker, target country, region, target, stance, extractor,
+    agreement, verdict)."""
+    if flt is None:
+        return []
+    d = s.documents.c
+    conds: list[ColumnElement[bool]] = []
+    if flt.date_from is not None:
+        conds.append(d.sort_ts >= (flt.date_from.toordinal() - _EPOCH_ORDINAL) * _MICROS_PER_DAY)
+    if flt.date_to is not None:
+        conds.append(d.sort_ts < (flt.date_to.toordinal() + 1 - _EPOCH_ORDINAL) * _MICROS_PER_DAY)
+        conds.append(d.sort_ts != s.UNKNOWN_TS)
+    if flt.doc_id is not None:
+        conds.append(d.id == flt.doc_id)
+    by_claims = replace(flt, date_from=None, date_to=None, doc_id=None)
+    claim_conds = _claim_row_conditions(by_claims)
+    for facet, value in (("region", flt.region), ("target", flt.target)):
+        if value is not None:
+            f = s.claim_facets.alias(f"f_{facet}")
+            claim_conds.append(exists().where(f.c.claim_id == s.claims.c.id, f.c.facet == facet, f.c.value == value))
+    if claim_conds:
+        conds.append(exists().where(s.claims.c.doc_id == d.id, *claim_conds))
     return conds
 
 

@@ -50,6 +50,7 @@ __all__ = [
     "assessments",
     "reviews",
     "ingest_failures",
+    "store_state",
     "RECORD_TABLES",
     "UNKNOWN_TS",
 ]
@@ -392,6 +393,17 @@ ingest_failures = Table(
     Column("hint", Text),
     Column("code", Text),
     Column("time", DateTime(timezone=True), nullable=False),
+)
+
+# Counters bumped in the same transaction as a write (schema version 4):
+# "assessments" changes whenever incidents or assessments are replaced, so
+# a server can keep what it computed from them (agreement summaries) until
+# an `assess` in any process writes again.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("value", BigInteger, nullable=False),
 )
 
 # Tables whose row counts `info()` reports.

@@ -6,6 +6,7 @@ Writes:
   the middle of a batch leaves only complete documents behind;
 - `replace_claims`, `replace_incidents`, `replace_assessments` each run in
   one transaction: readers see the old set or the new one, never a mix;
+  `replace_assessed` replaces incidents and assessments together (assess);
 - `add_documents_bulk` and `replace_claims_bulk` are the fast paths for
   loading large data sets (benchmarks: 1M claims), a transaction per chunk;
 - every write of claims updates the aggregate tables (claim_day_totals,
@@ -19,6 +20,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields, replace
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
@@ -36,7 +38,12 @@ from . import schema as s
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
 
-__all__ = ["SqlRepository"]
+__all__ = ["SqlRepository", "ASSESSED", "DATA"]
+
+# The store_state counters: bumped by every write of incidents or
+# assessments, and by every write transaction at all.
+ASSESSED = "assessments"
+DATA = "data"
 
 T = TypeVar("T")
 
@@ -68,9 +75,13 @@ class SqlRepository:
     @contextmanager
     def _write(self) -> Iterator[Connection]:
         """One write transaction (BEGIN IMMEDIATE on SQLite, so concurrent
-        writers wait on the busy timeout instead of failing to upgrade)."""
+        writers wait on the busy timeout instead of failing to upgrade).
+        Its last statement bumps the "data" generation (`store_state`), so a
+        server's response cache knows the data changed; last, so on
+        PostgreSQL concurrent writers hold that row only while committing."""
         with self._errors(), self._engine.connect().execution_options(write=True) as conn, conn.begin():
             yield conn
+            self._bump(conn, DATA)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -112,6 +123,19 @@ class SqlRepository:
         if limit < 1:
             raise InputError(f"limit must be at least 1, got {limit}", location="limit")
 
+    @staticmethod
+    def _check_text(flt: ClaimFilter | None = None, **values: Any) -> None:
+        """Refuse NUL in keys and filter strings on every dialect alike
+        (PostgreSQL text cannot hold it and would fail the query)."""
+        named = list(values.items())
+        if flt is not None:
+            named += [(f.name, getattr(flt, f.name)) for f in fields(flt)]
+        for name, value in named:
+            if isinstance(value, str) and "\x00" in value:
+                raise InputError(
+                    f"{name} contains a NUL character", location=name, hint="remove the NUL (%00) from the value"
+                )
+
     # -- schema -----------------------------------------------------------
     def migrate(self) -> int:
         with self._errors():
@@ -143,7 +167,7 @@ class SqlRepository:
     def add_documents(self, docs: Iterable[Document]) -> AddResult:
         result = AddResult()
         for doc in docs:
-            self._check_text(doc)
+            self._check_doc_text(doc)
             row = r.document_row(doc, ingested_at=datetime.now(UTC))
             with self._write() as conn:  # one transaction per document
                 stmt = (
@@ -163,7 +187,7 @@ class SqlRepository:
         n = 0
         for chunk in q.chunks(docs, chunk_size):
             for doc in chunk:
-                self._check_text(doc)
+                self._check_doc_text(doc)
             now = datetime.now(UTC)
             with self._write() as conn:
                 stmt = self._insert(s.documents).on_conflict_do_nothing(index_elements=["id"])
@@ -172,7 +196,7 @@ class SqlRepository:
         return n
 
     @staticmethod
-    def _check_text(doc: Document) -> None:
+    def _check_doc_text(doc: Document) -> None:
         # PostgreSQL text cannot hold NUL; refuse it on every dialect alike.
         if "\x00" in doc.text:
             raise InputError(
@@ -183,6 +207,7 @@ class SqlRepository:
             )
 
     def get_document(self, ref: str) -> Document:
+        self._check_text(ref=ref)
         d = s.documents.c
         with self._read() as conn:
             row = conn.execute(select(s.documents).where(d.id == ref)).mappings().first()
@@ -200,21 +225,33 @@ class SqlRepository:
             )
         return r.row_to_document(row)
 
-    def iter_documents(self, *, language: str | None = None, batch: int = 500) -> Iterator[Document]:
+    def iter_documents(
+        self, *, language: str | None = None, flt: ClaimFilter | None = None, batch: int = 500
+    ) -> Iterator[Document]:
         cursor = None
         while True:
-            page = self.list_documents(cursor=cursor, limit=batch, language=language, count=False)
+            page = self.list_documents(cursor=cursor, limit=batch, language=language, flt=flt, count=False)
             yield from page.items
             if page.next_cursor is None:
                 return
             cursor = page.next_cursor
 
     def list_documents(
-        self, *, cursor: str | None = None, limit: int = 100, language: str | None = None, count: bool = True
+        self,
+        *,
+        cursor: str | None = None,
+        limit: int = 100,
+        language: str | None = None,
+        flt: ClaimFilter | None = None,
+        count: bool = True,
     ) -> Page[Document]:
-        """Newest first (undated documents last); `count=False` skips `total`."""
+        """Newest first (undated documents last); `count=False` skips
+        `total`. `flt` filters on the publication day and on the document's
+        claims (`store.query.document_conditions`)."""
         self._check_limit(limit)
+        self._check_text(flt, language=language)
         conds = [s.documents.c.language == language] if language is not None else []
+        conds += q.document_conditions(flt)
         after = q.decode_cursor("documents", cursor, (int, str)) if cursor else None
         stmt = q.keyset(select(s.documents).where(*conds), _DOC_ORDER, after).limit(limit + 1)
         with self._read() as conn:
@@ -357,6 +394,7 @@ class SqlRepository:
         return cid
 
     def get_claim(self, claim_id: str) -> Claim:
+        self._check_text(claim_id=claim_id)
         with self._read() as conn:
             record = conn.execute(select(s.claims.c.record).where(s.claims.c.id == claim_id)).scalar()
         if record is None:
@@ -372,6 +410,27 @@ class SqlRepository:
                 return
             cursor = page.next_cursor
 
+    def iter_claim_records(
+        self, flt: ClaimFilter | None = None, *, batch: int = 2000
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(claim id, stored JSON record as a dict) of every claim of the
+        view, in listing order, without building `Claim` objects: the CSV
+        download's fast path (building the dataclasses was two thirds of
+        its time)."""
+        self._check_text(flt)
+        cq = q.claim_query(flt)
+        c = s.claims.c
+        base = select(c.day_ord, c.id, c.record).select_from(cq.source).where(*cq.conds)
+        after: list[Any] | None = None
+        while True:
+            with self._read() as conn:
+                rows = conn.execute(q.keyset(base, cq.order, after).limit(batch)).all()
+            for row in rows:
+                yield row.id, row.record
+            if len(rows) < batch:
+                return
+            after = [rows[-1].day_ord, rows[-1].id]
+
     def list_claims(
         self,
         flt: ClaimFilter | None = None,
@@ -382,6 +441,7 @@ class SqlRepository:
     ) -> Page[Claim]:
         """Newest date first, then by id (undated claims last)."""
         self._check_limit(limit)
+        self._check_text(flt)
         cq = q.claim_query(flt)
         after = q.decode_cursor("claims", cursor, (int, str)) if cursor else None
         c = s.claims.c
@@ -400,6 +460,13 @@ class SqlRepository:
 
     # -- incidents and assessments -----------------------------------------
     def replace_incidents(self, linker: str, incidents: Sequence[Incident]) -> int:
+        rows = self._incident_rows(linker, incidents)
+        with self._write() as conn:
+            self._bump(conn, ASSESSED)
+            return self._replace_incidents(conn, linker, rows)
+
+    @staticmethod
+    def _incident_rows(linker: str, incidents: Sequence[Incident]) -> r.IncidentRows:
         for inc in incidents:
             if inc.linker != linker:
                 raise InputError(
@@ -407,17 +474,35 @@ class SqlRepository:
                     location="linker",
                     hint="replace the incidents of one linker at a time",
                 )
-        rows = r.incident_rows(list(incidents))
-        with self._write() as conn:
-            conn.execute(delete(s.incidents).where(s.incidents.c.linker == linker))
-            if rows.incidents:
-                conn.execute(insert(s.incidents), rows.incidents)
-            for name, child_rows in rows.children().items():
-                if child_rows:
-                    conn.execute(insert(s.metadata.tables[name]), child_rows)
+        return r.incident_rows(list(incidents))
+
+    @staticmethod
+    def _replace_incidents(conn: Connection, linker: str, rows: r.IncidentRows) -> int:
+        conn.execute(delete(s.incidents).where(s.incidents.c.linker == linker))
+        if rows.incidents:
+            conn.execute(insert(s.incidents), rows.incidents)
+        for name, child_rows in rows.children().items():
+            if child_rows:
+                conn.execute(insert(s.metadata.tables[name]), child_rows)
         return len(rows.incidents)
 
+    def replace_assessed(
+        self, linker: str, incidents: Sequence[Incident], ruleset: str, assessments: Sequence[Assessment]
+    ) -> tuple[int, int]:
+        """Replace the incidents of `linker` and the assessments of `ruleset`
+        in one transaction: a reader sees the previous complete state or the
+        new one, never incidents without their verdicts (a kill between two
+        transactions left that state until the next run)."""
+        rows = self._incident_rows(linker, incidents)
+        verdicts = self._assessment_rows(ruleset, assessments)
+        with self._write() as conn:
+            self._bump(conn, ASSESSED)
+            n = self._replace_incidents(conn, linker, rows)
+            m = self._replace_assessments(conn, ruleset, verdicts)
+        return n, m
+
     def get_incident(self, incident_id: str) -> Incident:
+        self._check_text(incident_id=incident_id)
         with self._read() as conn:
             record = conn.execute(
                 select(s.incidents.c.record).where(s.incidents.c.id == incident_id)
@@ -433,6 +518,7 @@ class SqlRepository:
     ) -> Page[Incident]:
         """Newest date first, then by id."""
         self._check_limit(limit)
+        self._check_text(flt)
         conds = q.incident_conditions(flt)
         after = q.decode_cursor("incidents", cursor, (int, str)) if cursor else None
         i = s.incidents.c
@@ -451,6 +537,13 @@ class SqlRepository:
         )
 
     def replace_assessments(self, ruleset: str, assessments: Sequence[Assessment]) -> int:
+        rows = self._assessment_rows(ruleset, assessments)
+        with self._write() as conn:
+            self._bump(conn, ASSESSED)
+            return self._replace_assessments(conn, ruleset, rows)
+
+    @staticmethod
+    def _assessment_rows(ruleset: str, assessments: Sequence[Assessment]) -> list[dict[str, Any]]:
         for a in assessments:
             if a.ruleset != ruleset:
                 raise InputError(
@@ -458,11 +551,13 @@ class SqlRepository:
                     location="ruleset",
                     hint="replace the assessments of one rule set at a time",
                 )
-        rows = [r.assessment_row(a) for a in assessments]
-        with self._write() as conn:
-            conn.execute(delete(s.assessments).where(s.assessments.c.ruleset == ruleset))
-            if rows:
-                conn.execute(insert(s.assessments), rows)
+        return [r.assessment_row(a) for a in assessments]
+
+    @staticmethod
+    def _replace_assessments(conn: Connection, ruleset: str, rows: list[dict[str, Any]]) -> int:
+        conn.execute(delete(s.assessments).where(s.assessments.c.ruleset == ruleset))
+        if rows:
+            conn.execute(insert(s.assessments), rows)
         return len(rows)
 
     def list_assessments(
@@ -470,6 +565,7 @@ class SqlRepository:
     ) -> Page[Assessment]:
         """Ordered by id (stable; ids are content hashes)."""
         self._check_limit(limit)
+        self._check_text(flt)
         conds = q.assessment_conditions(flt)
         after = q.decode_cursor("assessments", cursor, (str,)) if cursor else None
         a = s.assessments.c
@@ -480,6 +576,47 @@ class SqlRepository:
         return self._page(
             [r.decode_assessment(x.record) for x in rows], [[x.id] for x in rows], "assessments", limit, total
         )
+
+    def _bump(self, conn: Connection, key: str) -> None:
+        """Add one to a `store_state` counter, in the caller's transaction
+        (taken first, so concurrent writers queue on it, never deadlock)."""
+        t = s.store_state
+        stmt = self._insert(t).values(key=key, value=1)
+        conn.execute(stmt.on_conflict_do_update(index_elements=["key"], set_={"value": t.c.value + 1}))
+
+    def generation(self, key: str = ASSESSED) -> int:
+        """The `store_state` counter `key` ("assessments": bumped by every
+        replacement of incidents or assessments; "data": by every write
+        transaction); 0 when never written."""
+        with self._read() as conn:
+            value = conn.execute(select(s.store_state.c.value).where(s.store_state.c.key == key)).scalar()
+        return int(value or 0)
+
+    def verdict_counts(self, flt: ClaimFilter | None = None) -> list[tuple[str, str | None, str | None, str, int]]:
+        """(agreement, version, violator, verdict, assessments) for every
+        group of the assessments matching `flt` (its agreement field
+        ignored: every agreement is counted), grouped in SQL."""
+        self._check_text(flt)
+        flt = replace(flt, agreement=None) if flt else None
+        a = s.assessments.c
+        keys = (a.agreement, a.version, a.violator, a.verdict)
+        stmt = select(*keys, func.count()).where(*q.assessment_conditions(flt)).group_by(*keys)
+        with self._read() as conn:
+            return [(g, v, p, d, int(n)) for g, v, p, d, n in conn.execute(stmt)]
+
+    def assessed_incident_counts(self, flt: ClaimFilter | None = None) -> dict[str, int]:
+        """Agreement id -> distinct incidents assessed under it (as
+        `verdict_counts`, its agreement field ignored)."""
+        self._check_text(flt)
+        flt = replace(flt, agreement=None) if flt else None
+        a = s.assessments.c
+        stmt = (
+            select(a.agreement, func.count(func.distinct(a.incident_id)))
+            .where(*q.assessment_conditions(flt))
+            .group_by(a.agreement)
+        )
+        with self._read() as conn:
+            return {g: int(n) for g, n in conn.execute(stmt)}
 
     # -- reviews ----------------------------------------------------------
     def add_review(self, review: Review) -> None:
@@ -520,6 +657,7 @@ class SqlRepository:
         """The newest `limit` located places of the filtered claims (the
         map's markers) and whether there are more (store/located.py)."""
         self._check_limit(limit)
+        self._check_text(flt)
         with self._read() as conn:
             return located.located_places(conn, flt, limit=limit)
 
@@ -533,6 +671,7 @@ class SqlRepository:
         """Per region: the claims of the view naming it, in total
         (``"claims"``) and per claimant party (the dashboard's choropleth).
         From the aggregates when the filter allows, else from the claims."""
+        self._check_text(flt)
         stmt = agg.region_counts_query(flt)
         with self._read() as conn:
             rows = conn.execute(stmt if stmt is not None else q.region_counts_query(flt)).all()
@@ -546,6 +685,7 @@ class SqlRepository:
     def timeline(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
         """From claim_day_totals / claim_facet_days when the filter allows
         (8,400 rows for 1M claims over 1,400 days), else grouped over claims."""
+        self._check_text(flt)
         stmt = agg.timeline_query(flt)
         from_aggregate = stmt is not None
         with self._read() as conn:

@@ -12,9 +12,9 @@ from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from ..api.deps import fetch_page, get_store
+from ..api.deps import fetch_page, get_store, in_store_thread
+from ..api.guard import SECURITY_HEADERS as GUARD_HEADERS
 from ..api.params import FilterParams, Paging, encode_cursor, filter_params, paging_params
-from ..api.queries import incident_filter
 from ..api.serialize import document_json, incident_json
 from ..api.views import agreement_view, agreements_list, document_view, incident_view
 from ..errors import NotAvailable
@@ -54,15 +54,9 @@ def web_url(url: str | None) -> str | None:
 templates.env.globals.update(region_label=region_label, PARTIES=PARTIES, TARGET_CODES=TARGET_CODES, VERDICTS=VERDICTS)
 templates.env.filters["web_url"] = web_url
 
-# Defence in depth behind autoescaping: scripts only from our own /static
-# (the templates have no inline script); inline styles are allowed because
-# Leaflet and the reciprocity bars set them.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-    "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-}
+# Defence in depth behind autoescaping (the same headers api/guard.py adds
+# to every other response).
+SECURITY_HEADERS = GUARD_HEADERS
 
 
 def _page(request: Request, name: str, twin: str, **context: Any) -> HTMLResponse:
@@ -78,35 +72,44 @@ def render_error(request: Request, body: dict[str, Any]) -> Response:
 
 
 @router.get("/", response_class=HTMLResponse)
-def map_page(request: Request, filters: FilterParams = Depends(filter_params)) -> HTMLResponse:
-    return _page(request, "map.html", "/api/map?" + filters.query_string(), filters=filters.raw)
+async def map_page(request: Request, filters: FilterParams = Depends(filter_params)) -> HTMLResponse:
+    return await in_store_thread(
+        request, _page, request, "map.html", "/api/map?" + filters.query_string(), filters=filters.raw
+    )
 
 
 @router.get("/timeline", response_class=HTMLResponse)
-def timeline_page(request: Request, filters: FilterParams = Depends(filter_params)) -> HTMLResponse:
-    return _page(request, "timeline.html", "/api/timeline?" + filters.query_string(), filters=filters.raw)
+async def timeline_page(request: Request, filters: FilterParams = Depends(filter_params)) -> HTMLResponse:
+    return await in_store_thread(
+        request, _page, request, "timeline.html", "/api/timeline?" + filters.query_string(), filters=filters.raw
+    )
 
 
 @router.get("/agreements", response_class=HTMLResponse)
-def agreements_page(request: Request, store: Repository = Depends(get_store)) -> HTMLResponse:
-    try:
-        items, missing = agreements_list(), None
-    except NotAvailable as exc:
-        items, missing = [], exc.to_dict()
-    return _page(request, "agreements.html", "/api/agreements", agreements=items, missing=missing)
+async def agreements_page(request: Request) -> HTMLResponse:
+    def answer() -> HTMLResponse:
+        try:
+            items, missing = agreements_list(), None
+        except NotAvailable as exc:
+            items, missing = [], exc.to_dict()
+        return _page(request, "agreements.html", "/api/agreements", agreements=items, missing=missing)
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/agreements/{agreement_id}", response_class=HTMLResponse)
-def agreement_page(
+async def agreement_page(
     request: Request, agreement_id: str, filters: FilterParams = Depends(filter_params),
-    store: Repository = Depends(get_store),
 ) -> HTMLResponse:
-    view = agreement_view(store, agreement_id, filters.flt)
-    return _page(request, "agreement.html", f"/api/agreements/{agreement_id}", view=view, filters=filters.raw)
+    def answer() -> HTMLResponse:
+        view = agreement_view(request.app.state.summaries, agreement_id, filters.flt)
+        return _page(request, "agreement.html", f"/api/agreements/{agreement_id}", view=view, filters=filters.raw)
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/incidents", response_class=HTMLResponse)
-def incidents_page(
+async def incidents_page(
     request: Request,
     filters: FilterParams = Depends(filter_params),
     paging: Paging = Depends(paging_params),
@@ -114,42 +117,53 @@ def incidents_page(
 ) -> HTMLResponse:
     # the page shows the total, so it asks for the count on the first page
     paging = replace(paging, count=paging.cursor is None)
-    page = fetch_page(store.list_incidents, incident_filter(filters.flt), paging=paging)
 
-    nxt = encode_cursor(page.next_cursor)
-    return _page(
-        request, "incidents.html", "/api/incidents?" + filters.query_string(),
-        incidents=[incident_json(i) for i in page.items], total=page.total, filters=filters.raw,
-        next_query=filters.query_string(cursor=nxt, limit=paging.limit) if nxt else None,
-    )
+    def answer() -> HTMLResponse:
+        page = fetch_page(store.list_incidents, filters.flt, paging=paging)
+        nxt = encode_cursor(page.next_cursor)
+        return _page(
+            request, "incidents.html", "/api/incidents?" + filters.query_string(),
+            incidents=[incident_json(i) for i in page.items], total=page.total, filters=filters.raw,
+            next_query=filters.query_string(cursor=nxt, limit=paging.limit) if nxt else None,
+        )
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/incidents/{incident_id}", response_class=HTMLResponse)
-def incident_page(request: Request, incident_id: str, store: Repository = Depends(get_store)) -> HTMLResponse:
-    return _page(request, "incident.html", f"/api/incidents/{incident_id}", view=incident_view(store, incident_id))
+async def incident_page(request: Request, incident_id: str, store: Repository = Depends(get_store)) -> HTMLResponse:
+    return await in_store_thread(
+        request, lambda: _page(request, "incident.html", f"/api/incidents/{incident_id}",
+                               view=incident_view(store, incident_id))
+    )
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(
+async def documents_page(
     request: Request,
     language: str | None = Query(None, max_length=10),
     paging: Paging = Depends(paging_params),
     store: Repository = Depends(get_store),
 ) -> HTMLResponse:
     paging = replace(paging, count=paging.cursor is None)
-    page = fetch_page(store.list_documents, paging=paging, language=language or None)
 
-    nxt = encode_cursor(page.next_cursor)
-    return _page(
-        request, "documents.html", "/api/documents",
-        documents=[document_json(d, with_text=False) for d in page.items], total=page.total,
-        next_query=f"cursor={nxt}&limit={paging.limit}" if nxt else None,
-    )
+    def answer() -> HTMLResponse:
+        page = fetch_page(store.list_documents, paging=paging, language=language or None)
+        nxt = encode_cursor(page.next_cursor)
+        return _page(
+            request, "documents.html", "/api/documents",
+            documents=[document_json(d, with_text=False) for d in page.items], total=page.total,
+            next_query=f"cursor={nxt}&limit={paging.limit}" if nxt else None,
+        )
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/documents/{ref}", response_class=HTMLResponse)
-def document_page(request: Request, ref: str, store: Repository = Depends(get_store)) -> HTMLResponse:
-    return _page(request, "document.html", f"/api/documents/{ref}", view=document_view(store, ref))
+async def document_page(request: Request, ref: str, store: Repository = Depends(get_store)) -> HTMLResponse:
+    return await in_store_thread(
+        request, lambda: _page(request, "document.html", f"/api/documents/{ref}", view=document_view(store, ref))
+    )
 
 
 def mount_dashboard(app: FastAPI) -> None:

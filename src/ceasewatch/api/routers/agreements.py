@@ -2,33 +2,39 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Path
+from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
-from ...store.base import Repository
-from ..deps import get_store
+from ..deps import in_store_thread
 from ..envelope import ok
 from ..params import FilterParams, filter_params
-from ..queries import agreement_summary
+from ..queries import SummaryCache
 from ..views import agreement_view, agreements_list
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
 
 
 @router.get("", summary="All loaded agreements with their verdict counts")
-def list_agreements(
-    filters: FilterParams = Depends(filter_params), store: Repository = Depends(get_store)
-) -> Response:
-    items = agreements_list()
-    for item in items:
-        item["summary"] = agreement_summary(store, str(item["id"]), filters.flt)
-    return ok(items, count=len(items), filters=filters.raw)
+async def list_agreements(request: Request, filters: FilterParams = Depends(filter_params)) -> Response:
+    cache: SummaryCache = request.app.state.summaries
+
+    def answer() -> Response:
+        items = agreements_list()
+        summaries = cache.summaries(filters.flt)  # cached until assess writes again
+        for item in items:
+            item["summary"] = summaries.get(str(item["id"])) or cache.summary(str(item["id"]), filters.flt)
+        return ok(items, count=len(items), filters=filters.raw)
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/{agreement_id}", summary="One agreement: window, scope, verdict counts, reciprocity (page twin)")
-def get_agreement(
+async def get_agreement(
+    request: Request,
     agreement_id: str = Path(..., max_length=100),
     filters: FilterParams = Depends(filter_params),
-    store: Repository = Depends(get_store),
 ) -> Response:
-    return ok(agreement_view(store, agreement_id, filters.flt), filters=filters.raw)
+    cache: SummaryCache = request.app.state.summaries
+    return await in_store_thread(
+        request, lambda: ok(agreement_view(cache, agreement_id, filters.flt), filters=filters.raw)
+    )

@@ -10,33 +10,44 @@ from pydantic import BaseModel, Field
 
 from ...model import Review, content_hash
 from ...store.base import Repository
-from ..deps import download, fetch_page, get_store, listing, require_writable
+from ..deps import download, download_text, fetch_page, get_store, in_store_thread, listing, require_writable
 from ..envelope import ok
 from ..params import FilterParams, Paging, filter_params, format_param, paging_params
 from ..queries import incident_for_claim
-from ..serialize import claim_json
+from ..serialize import claim_json, claim_records_csv_stream
 
 router = APIRouter(prefix="/api/claims", tags=["claims"])
 
 
 @router.get("", summary="List claims; ?format=csv|geojson downloads the whole filtered view", response_model=None)
-def list_claims(
+async def list_claims(
     request: Request,
     filters: FilterParams = Depends(filter_params),
     paging: Paging = Depends(paging_params),
     fmt: str = Depends(format_param),
     store: Repository = Depends(get_store),
 ) -> Response:
+    records = getattr(store, "iter_claim_records", None)
+    if fmt == "csv" and callable(records):  # straight from the stored records, no Claim objects
+        return download_text(request, "claims", "csv", lambda: claim_records_csv_stream(records(filters.flt)))
     if fmt != "json":
-        return download("claims", fmt, store.iter_claims(filters.flt))
-    page = fetch_page(store.list_claims, filters.flt, paging=paging)
-    return listing(request, page, claim_json, paging=paging, filters=filters)
+        return download(request, "claims", fmt, lambda: store.iter_claims(filters.flt))
+
+    def answer() -> Response:
+        page = fetch_page(store.list_claims, filters.flt, paging=paging)
+        return listing(request, page, claim_json, paging=paging, filters=filters)
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/{claim_id}", summary="One claim with its incident and reviews")
-def get_claim(
-    claim_id: str = Path(..., max_length=200), store: Repository = Depends(get_store)
+async def get_claim(
+    request: Request, claim_id: str = Path(..., max_length=200), store: Repository = Depends(get_store)
 ) -> Response:
+    return await in_store_thread(request, _claim_page, store, claim_id)
+
+
+def _claim_page(store: Repository, claim_id: str) -> Response:
     claim = store.get_claim(claim_id)
     incident = incident_for_claim(store, claim)
     data = claim_json(claim)
@@ -50,9 +61,9 @@ def get_claim(
 
 
 class ReviewIn(BaseModel):
-    reviewer: str = Field(..., min_length=1, max_length=100)
+    reviewer: str = Field(..., min_length=1, max_length=100, pattern=r"^[^\x00]*$")
     status: str = Field(..., pattern="^(accepted|rejected|corrected)$")
-    note: str = Field("", max_length=5000)
+    note: str = Field("", max_length=5000, pattern=r"^[^\x00]*$")
 
 
 @router.post(
@@ -61,11 +72,16 @@ class ReviewIn(BaseModel):
     summary="Add a review (only when the server runs with writes enabled)",
     dependencies=[Depends(require_writable)],
 )
-def add_review(
+async def add_review(
+    request: Request,
     claim_id: str = Path(..., max_length=200),
     body: ReviewIn = Body(...),
     store: Repository = Depends(get_store),
 ) -> Response:
+    return await in_store_thread(request, _add_review, store, claim_id, body)
+
+
+def _add_review(store: Repository, claim_id: str, body: ReviewIn) -> Response:
     claim = store.get_claim(claim_id)
     created = datetime.now(UTC)
     review = Review(

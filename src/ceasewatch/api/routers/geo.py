@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from ...errors import NotAvailable
 from ...store.base import Repository
-from ..deps import get_store
+from ..deps import get_store, in_store_thread
 from ..envelope import ok
 from ..params import FilterParams, filter_params
 from ..queries import region_counts
@@ -51,7 +51,7 @@ def regions_feature_collection() -> dict[str, Any]:
 
 
 @router.get("/geocode", summary="Look a place name up in the offline gazetteer")
-def geocode(
+async def geocode(
     request: Request,
     q: str = Query(..., min_length=1, max_length=200, description="Place name as written"),
     lang: str | None = Query(None, max_length=10, description="en, uk or ru"),
@@ -66,19 +66,26 @@ def geocode(
 
             raise InputError(f"invalid kind {kind!r}", location="query.kind", hint="use one of: " + ", ".join(_KINDS))
         kinds = (kind,)
-    geocoder = _geocoder(request)
-    found = geocoder.lookup(q, lang=lang, country_hint=country, kinds=kinds, limit=limit)
-    return ok([jsonable(c) for c in found], query=q, geocoder=getattr(geocoder, "name", None))
+
+    def answer() -> Response:
+        geocoder = _geocoder(request)  # the first call loads the gazetteer: off the event loop
+        found = geocoder.lookup(q, lang=lang, country_hint=country, kinds=kinds, limit=limit)
+        return ok([jsonable(c) for c in found], query=q, geocoder=getattr(geocoder, "name", None))
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/regions", summary="Admin-1 polygons of Ukraine and Russia (GeoJSON, properties.iso)")
-def regions() -> Response:
-    return JSONResponse(regions_feature_collection())
+async def regions(request: Request) -> Response:
+    return await in_store_thread(request, lambda: JSONResponse(regions_feature_collection()))
 
 
 @router.get("/regions/stats", summary="Claim counts per region and claimant party (the choropleth)")
-def region_stats(
-    filters: FilterParams = Depends(filter_params), store: Repository = Depends(get_store)
+async def region_stats(
+    request: Request, filters: FilterParams = Depends(filter_params), store: Repository = Depends(get_store)
 ) -> Response:
-    counts, complete = region_counts(store, filters.flt)
-    return ok(counts, filters=filters.raw, complete=complete)
+    def answer() -> Response:
+        counts, complete = region_counts(store, filters.flt)
+        return ok(counts, filters=filters.raw, complete=complete)
+
+    return await in_store_thread(request, answer)

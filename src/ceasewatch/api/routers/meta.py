@@ -8,7 +8,7 @@ from fastapi.responses import Response
 from ... import __version__
 from ...model import PARTIES, STANCES, TARGET_CODES, VERDICTS, WEAPON_CATEGORIES
 from ...store.base import Repository
-from ..deps import get_store
+from ..deps import get_store, in_store_thread
 from ..envelope import ok
 from ..params import known_region_codes
 
@@ -16,20 +16,23 @@ router = APIRouter(prefix="/api", tags=["meta"])
 
 
 @router.get("", summary="Server and store information")
-def info(request: Request, store: Repository = Depends(get_store)) -> Response:
-    return ok(
-        {
-            "version": __version__,
-            "read_only": request.app.state.read_only,
-            "store": {"url": store.url, "dialect": store.dialect, **store.info()},
-            "openapi": "/api/openapi.json",
-            "docs": "/api/docs",
-        }
-    )
+async def info(request: Request, store: Repository = Depends(get_store)) -> Response:
+    def answer() -> Response:
+        return ok(
+            {
+                "version": __version__,
+                "read_only": request.app.state.read_only,
+                "store": {"url": store.url, "dialect": store.dialect, **store.info()},
+                "openapi": "/api/openapi.json",
+                "docs": "/api/docs",
+            }
+        )
+
+    return await in_store_thread(request, answer)
 
 
 @router.get("/codes", summary="Codes the filters accept")
-def codes() -> Response:
+async def codes() -> Response:
     return ok(
         {
             "parties": list(PARTIES),

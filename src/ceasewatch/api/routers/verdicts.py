@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from ...errors import NotFound
 from ...model import Assessment, Incident, Place
 from ...store.base import Repository
-from ..deps import download, fetch_page, get_store, listing
+from ..deps import download, fetch_page, get_store, in_store_thread, listing
 from ..params import FilterParams, Paging, filter_params, format_param, paging_params
 from ..queries import all_assessments
 from ..serialize import assessment_json
@@ -40,7 +40,7 @@ def with_incident_places(store: Repository, items: Iterator[Assessment]) -> Iter
 
 
 @router.get("", summary="List verdicts; ?format=csv|geojson downloads the whole filtered view", response_model=None)
-def list_verdicts(
+async def list_verdicts(
     request: Request,
     filters: FilterParams = Depends(filter_params),
     paging: Paging = Depends(paging_params),
@@ -48,8 +48,13 @@ def list_verdicts(
     store: Repository = Depends(get_store),
 ) -> Response:
     if fmt == "csv":
-        return download("verdicts", fmt, all_assessments(store, filters.flt))
+        return download(request, "verdicts", fmt, lambda: all_assessments(store, filters.flt))
     if fmt == "geojson":
-        return download("verdicts", fmt, with_incident_places(store, all_assessments(store, filters.flt)))
-    page = fetch_page(store.list_assessments, filters.flt, paging=paging)
-    return listing(request, page, assessment_json, paging=paging, filters=filters)
+        return download(request, "verdicts", fmt,
+                        lambda: with_incident_places(store, all_assessments(store, filters.flt)))
+
+    def answer() -> Response:
+        page = fetch_page(store.list_assessments, filters.flt, paging=paging)
+        return listing(request, page, assessment_json, paging=paging, filters=filters)
+
+    return await in_store_thread(request, answer)

@@ -38,7 +38,8 @@ class Tok:
 
     @property
     def is_digit(self) -> bool:
-        return self.text.isdigit()
+        # ASCII only: str.isdigit() also accepts "²" and "❺", which int() refuses
+        return self.text.isascii() and self.text.isdigit()
 
     @property
     def is_title(self) -> bool:
@@ -67,10 +68,15 @@ class Analyzer:
         if hit is not None:
             return hit
         lower = word.lower().translate(_APOSTROPHES)
-        if not _CYRILLIC.search(lower):
+        try:
+            # pymorphy3 raises ValueError on letters unicodedata has no name
+            # for (Tangut, some CJK); such a word is not Ukrainian or Russian
+            parses = self._morph.parse(lower) if _CYRILLIC.search(lower) else []
+        except ValueError:
+            parses = []
+        if not parses:
             result = (lower, "", frozenset((lower,)))
         else:
-            parses = self._morph.parse(lower)
             best = parses[0]
             lemmas = frozenset(p.normal_form.replace("ё", "е") for p in parses[:6])
             result = (best.normal_form.replace("ё", "е"), str(best.tag), lemmas)
