@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -82,6 +84,20 @@ def _print_summary(report: Any) -> None:
         err_console.print(errors)
 
 
+def _parse_published(value: str) -> datetime:
+    try:
+        when = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise ConfigError(
+            f"--published must be an ISO 8601 date or time, got {value!r}",
+            hint="for example 2025-03-19 or 2025-03-19T09:00+02:00",
+        ) from None
+    if not 1900 <= when.year <= 2100:
+        raise ConfigError(f"--published year {when.year} is out of range", hint="give a year between 1900 and 2100")
+    # a time without a zone is read as Kyiv time, as the reports are
+    return when if when.tzinfo else when.replace(tzinfo=ZoneInfo("Europe/Kyiv"))
+
+
 @app.command("ingest")
 @handle_errors
 def ingest_cli(
@@ -91,6 +107,12 @@ def ingest_cli(
         None, "--language", help="Language (en, uk, ru, ...) of inputs that do not give one; skips detection."
     ),
     publisher: str = typer.Option(None, "--publisher", help="Publisher of inputs that do not name one."),
+    published: str = typer.Option(
+        None,
+        "--published",
+        help="Publication time (ISO 8601, e.g. 2025-03-19T09:00+02:00) of inputs that do not give one; "
+        "without it a date line at the top of a plain text is used.",
+    ),
 ) -> None:
     """Ingest reports into the store: text, Markdown, corpus folders, JSONL,
     HTML, RSS/Atom feeds, Telegram exports, Massive Missile Attacks CSV.
@@ -104,11 +126,13 @@ def ingest_cli(
             f"--language must be a two-letter ISO 639-1 code, got {language!r}",
             hint="use en, uk or ru (or another two-letter code)",
         )
+    when = _parse_published(published) if published is not None else None
     store = state.open_store()
     progress = _DelayedProgress(enabled=not as_json)
     try:
         report = ingest_paths(
-            paths, store, settings=state.settings, progress=progress, language=language, publisher=publisher
+            paths, store, settings=state.settings, progress=progress, language=language, publisher=publisher,
+            published=when,
         )
     finally:
         progress.close()

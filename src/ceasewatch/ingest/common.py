@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 
 from ..errors import InputError, InvalidField
 from ..model import SOURCE_KINDS, Claim, Document
+from .dateline import published_from_text
 from .normalize import detect_language, normalize_text
 from .schemas import DocumentFields, validate
 
@@ -34,6 +35,7 @@ class ReadOptions:
     max_bytes: int = 20 * 1024 * 1024
     language: str | None = None  # used when the input does not give one (skips detection)
     publisher: str | None = None  # used when the input does not give one
+    published: datetime | None = None  # used when the input does not give one (before a date line in the text)
     fallback_language: str | None = None  # when detection is unsure (Settings.default_language)
     detect: bool = True  # detect the language of documents that do not give one
 
@@ -121,7 +123,12 @@ def make_document(
         source=source,
         location=location,
     )
-    when: datetime | None = fields.published
+    when: datetime | None = fields.published or options.published
+    read_from_text = None
+    if when is None:
+        # a pasted report keeps its date line ("30.08.2024 10:45"): better than no day at all
+        read_from_text = published_from_text(clean)
+        when = read_from_text
     lang = fields.language or options.language
     if lang is None and options.detect:
         lang = detect_language(clean, fallback=options.fallback_language)
@@ -130,6 +137,8 @@ def make_document(
         info["location"] = location
     if meta:
         info.update({k: v for k, v in meta.items() if v is not None})
+    if read_from_text is not None:
+        info["published_from"] = "text"
     return Document.create(
         clean,
         publisher=fields.publisher or options.publisher,

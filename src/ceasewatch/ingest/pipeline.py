@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -86,13 +87,15 @@ class IngestReport:
 
 
 def options_from(
-    settings: Settings | None, *, language: str | None = None, publisher: str | None = None
+    settings: Settings | None, *, language: str | None = None, publisher: str | None = None,
+    published: datetime | None = None,
 ) -> ReadOptions:
     settings = settings or Settings()
     return ReadOptions(
         max_bytes=settings.max_file_bytes,
         language=language.lower() if language else None,
         publisher=publisher,
+        published=published,
         fallback_language=settings.default_language,
     )
 
@@ -205,6 +208,7 @@ def load_documents(
     settings: Settings | None = None,
     language: str | None = None,
     publisher: str | None = None,
+    published: datetime | None = None,
     client: Any = None,
 ) -> tuple[list[Document], list[InputError]]:
     """Parse files, directories and feed URLs into Documents without storing
@@ -212,7 +216,7 @@ def load_documents(
     `InputError` per input or record that failed."""
     if isinstance(paths, str | Path):
         paths = [paths]
-    options = options_from(settings, language=language, publisher=publisher)
+    options = options_from(settings, language=language, publisher=publisher, published=published)
     docs: dict[str, Document] = {}
 
     def collect(_item: Input, result: ReadResult) -> None:
@@ -242,12 +246,13 @@ def ingest_paths(
     progress: ProgressCallback | None = None,
     language: str | None = None,
     publisher: str | None = None,
+    published: datetime | None = None,
     client: Any = None,
 ) -> IngestReport:
     """Read and store every input. Good documents are stored even when other
     inputs fail; a document that failed is never stored in part (each is
     written in its own transaction by the store)."""
-    options = options_from(settings, language=language, publisher=publisher)
+    options = options_from(settings, language=language, publisher=publisher, published=published)
     report = IngestReport()
     pending: list[tuple[Document, IngestedDoc]] = []
     pending_claims: list[tuple[str, str, list[Claim]]] = []

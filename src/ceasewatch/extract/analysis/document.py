@@ -178,7 +178,7 @@ def _split(tokens: list[Token], lang: str, text: str) -> tuple[list[Sentence], l
     by_block: dict[int, list[int]] = {}
     for s in sentences:
         by_block.setdefault(s.block, []).append(s.i)
-    for b, ids in sorted(by_block.items()):
+    for _b, ids in sorted(by_block.items()):
         first, last = sentences[ids[0]], sentences[ids[-1]]
         blocks.append(Block(len(blocks), ids, first.char_start, last.char_end))
         for sid in ids:

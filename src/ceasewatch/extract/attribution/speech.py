@@ -30,8 +30,8 @@ from functools import lru_cache
 from ...model import Document
 from ..analysis.document import Analysis, Sentence, analyze
 from ..analysis.structure import NO_CLAIM_MARKS
-from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
 from ..lexicon import table
+from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
 from ..mentions.actors import find_actors
 
 __all__ = ["Voice", "Voices", "attribute", "publisher_voice"]
@@ -214,8 +214,8 @@ def publisher_voice(publisher: str | None, lang: str) -> Voice:
             if actor.speaker and actor.kind in ("official", "regional", "head_of_state", "person"):
                 side = actor.side
                 if side is None:
-                    from ..mentions.places import find_places
                     from ...geocode import default_geocoder
+                    from ..mentions.places import find_places
 
                     places = find_places(tiny, default_geocoder(), [])
                     side = next((p.country for p in places if p.country in ("UA", "RU")), None)

@@ -63,7 +63,7 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
 
 
 _ACCUSE = frozenset({"accused", "accuses", "accuse", "accusing", "blamed", "blames", "blame", "blaming", "звинуватити", "звинувачувати",
-                     "обвинить", "обвинять", "обвинять", "обвинить"})
+                     "обвинить", "обвинять"})
 _ACTS = frozenset({"speech", "attack", "launch", "denial", "intercept"})
 
 

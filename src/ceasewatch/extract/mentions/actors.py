@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from ..analysis.document import Analysis
 from ..lexicon import table
-from .lexical import phrase_hits
 from .base import ActorMention
+from .lexical import phrase_hits
 
 __all__ = ["find_actors"]
 

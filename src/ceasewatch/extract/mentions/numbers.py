@@ -22,8 +22,8 @@ from functools import cache
 from ..analysis.document import Analysis
 from ..analysis.tokens import Token
 from ..lexicon import table
-from .lexical import phrase_hits
 from .base import NumberMention
+from .lexical import phrase_hits
 
 __all__ = ["find_numbers"]
 

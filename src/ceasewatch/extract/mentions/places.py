@@ -184,7 +184,7 @@ class PlaceFinder:
         suffix: dict[int, tuple[str, int]] = {}
         connectors = self.words.get("connectors", _NONE)
         group: list[int] = []
-        for ci, (cs, ce) in enumerate(chunks):
+        for ci, (_cs, ce) in enumerate(chunks):
             group.append(ci)
             nxt = chunks[ci + 1] if ci + 1 < len(chunks) else None
             gap_ok = nxt is not None and self._only_connectors(ce, nxt[0], connectors)

@@ -16,8 +16,8 @@ from functools import cache
 
 from ..analysis.document import Analysis
 from ..lexicon import table
-from .lexical import phrase_hits
 from .base import WeaponMention
+from .lexical import phrase_hits
 
 __all__ = ["find_weapons", "Model", "catalogue", "model_by_name"]
 
