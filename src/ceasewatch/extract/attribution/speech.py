@@ -213,14 +213,17 @@ def publisher_voice(publisher: str | None, lang: str) -> Voice:
         for actor in find_actors(tiny):
             if actor.speaker and actor.kind in ("official", "regional", "head_of_state", "person"):
                 side = actor.side
+                occupied = False
                 if side is None:
                     from ...geocode import default_geocoder
                     from ..mentions.places import find_places
 
                     places = find_places(tiny, default_geocoder(), [])
                     side = next((p.country for p in places if p.country in ("UA", "RU")), None)
+                    # "Губернатор Запорожской области": Kyiv's governor or Moscow's; what the posts report decides
+                    occupied = any(p.region in _OCCUPIED for p in places)
                 if side in ("UA", "RU"):
-                    return Voice(name, side, actor.kind, "publisher", "attribution.publisher_official")
+                    return Voice(name, side, actor.kind, "publisher", "attribution.publisher_official", guessed=occupied)
     return Voice(name or "publisher", "OTHER", "outlet", "outlet", "attribution.outlet_voice")
 
 
