@@ -266,13 +266,19 @@ DATE_SAME_CLAIM = register("date.same_claim", "a sentence dated only by its cont
 
 def _date_from_claim(frames: list[Frame]) -> None:
     strong: dict[tuple, set] = {}
+    asserted: dict[tuple, set] = {}
     for f in frames:
         if f.date is not None and f.date_fact is not None and f.date_fact.rule == DATE_OWN:
             strong.setdefault(_direction_key(f), set()).add((f.date, f.date_fact))
+            if f.stance.value == "asserted" and f.attacker is not None and f.target is not None:
+                asserted.setdefault((f.attacker.value, f.target.value), set()).add((f.date, f.date_fact))
     for f in frames:
         if f.date_fact is None or f.date_fact.rule != DATE_PUBLICATION:
             continue
         dates = strong.get(_direction_key(f), set())
+        if not dates and f.stance.value == "denied" and f.attacker is not None and f.target is not None:
+            # "the ministry denied Kyiv's claim of a strike on Engels": the day of the strike it denies
+            dates = asserted.get((f.attacker.value, f.target.value), set())
         days = {d for d, _ in dates}
         if len(days) == 1:
             day, fact = next(iter(dates))
