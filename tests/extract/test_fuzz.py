@@ -124,12 +124,16 @@ def mutated(draw: st.DrawFn, lang: str) -> str:
     return normalize_text(text)
 
 
-def check_extraction(text: str, lang: str) -> None:
+# the language defaults and the layered engine beside them
+ENGINES = (None, "ceasewatch.extract.engine.v2")
+
+
+def check_extraction(text: str, lang: str, engine: str | None = None) -> None:
     """The document extracts without an exception, and what comes back
     keeps the contract: evidence offsets inside the text, counts whole and
     not negative."""
     doc = Document.create(text, publisher="fuzz", language=lang)
-    claims = extract_document(doc)
+    claims = extract_document(doc, extractor=engine)
     assert isinstance(claims, list)
     for claim in claims:
         for ev in claim.evidence:
@@ -151,8 +155,9 @@ def check_extraction(text: str, lang: str) -> None:
         ("Overnight on ²⁰ March Russia launched ❺ drones; ³ were shot down.", "en"),
     ],
 )
-def test_fuzz_cases_that_crashed_before(text, lang):
-    check_extraction(normalize_text(text), lang)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_fuzz_cases_that_crashed_before(text, lang, engine):
+    check_extraction(normalize_text(text), lang, engine)
 
 
 def test_fuzz_seeds_cover_every_language():
@@ -163,12 +168,13 @@ _FAST = settings(max_examples=FAST_EXAMPLES, deadline=None, derandomize=True, da
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
+@pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_fuzz_extraction_never_raises(lang):
+def test_fuzz_extraction_never_raises(lang, engine):
     @_FAST
     @given(mutated(lang))
     def run(text: str) -> None:
-        check_extraction(text, lang)
+        check_extraction(text, lang, engine)
 
     run()
 
@@ -185,7 +191,8 @@ def test_fuzz_extraction_never_raises_long(lang):
     @given(mutated(lang))
     def run(text: str) -> None:
         seen.append(len(text))
-        check_extraction(text, lang)
+        for engine in ENGINES:
+            check_extraction(text, lang, engine)
 
     started = time.perf_counter()
     run()

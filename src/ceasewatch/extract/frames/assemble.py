@@ -177,6 +177,11 @@ DATE_STORY_NIGHT = register("date.story_night", "'overnight' in a story that nam
                                     {"date": "2025-06-10"}, published="2025-06-10T21:45:00-04:00"))
 
 
+def _measure_head(m: Mentions, head: Sentence) -> bool:
+    """A list head with a measure verb ("збито:", "were shot down:") whose lines carry the weapons."""
+    return any(c.group in _MEASURE_OF for c in m.in_sentence(head).cues)
+
+
 def _story_nights(a: Analysis, m: Mentions, ref: Reference) -> set[date]:
     """The nights the story names by date ("on the night of 9 to 10 June"), outside page furniture."""
     nights: set[date] = set()
@@ -218,7 +223,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if a.marks(s) & NO_CLAIM_MARKS:
             continue
         verdict = _reports(v)
-        if s.is_item and s.head is not None and report_of.get(s.head):
+        if s.is_item and s.head is not None and (report_of.get(s.head) or (
+                _measure_head(m, a.sentences[s.head]) and (v.m.weapons or v.m.numbers or v.m.places))):
+            # "Повітряні сили повідомили, що вночі збито:" and its lines of weapons
             verdict = "" if verdict is None else verdict
         report_of[s.i] = verdict == ""
         if reason is not None and lead is None and ("headline" in a.marks(s) or s.block == 0):
