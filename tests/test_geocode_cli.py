@@ -26,7 +26,7 @@ def test_geocode_cli_json_lookup() -> None:
     data = json.loads(result.stdout)
     top = data["candidates"][0]
     assert top["region"] == "UA-59" and top["region_name"] == "Sumy Oblast" and top["kind"] == "settlement"
-    assert data["gazetteer"] == "ceasewatch.gazetteer.v1"
+    assert data["gazetteer"] == "ceasewatch.gazetteer.v2"
 
 
 def test_geocode_cli_table_and_point() -> None:

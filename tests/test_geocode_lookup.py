@@ -21,7 +21,7 @@ def best(geo: Geocoder, text: str, **kw):
 def test_geocode_default_is_one_instance_and_a_geocoder(geo) -> None:
     assert default_geocoder() is geo
     assert isinstance(geo, Geocoder)
-    assert geo.name == "ceasewatch.gazetteer.v1"
+    assert geo.name == "ceasewatch.gazetteer.v2"
 
 
 @pytest.mark.parametrize(
@@ -113,7 +113,7 @@ def test_geocode_ambiguous_area_gives_several_unconfident_candidates(geo) -> Non
 def test_geocode_candidate_fields(geo) -> None:
     c = best(geo, "Sudzha")
     assert c.precision == "settlement" and c.geonames_id == 486816 and c.country == "RU"
-    assert c.source == "ceasewatch.gazetteer.v1"
+    assert c.source == "ceasewatch.gazetteer.v2"
     sea = best(geo, "Азовским морем")
     assert (sea.kind, sea.region, sea.precision, sea.country) == ("sea", "SEA-AZOV", "sea", None)
     site = best(geo, "the Zaporizhzhia nuclear power plant")
@@ -204,3 +204,15 @@ def test_geocode_region_named_after_its_main_city(geo) -> None:
 def test_geocode_inflected_settlements(geo, text, code) -> None:
     c = best(geo, text)
     assert (c.kind, c.region) == ("settlement", code) and c.score >= 0.85
+
+
+def test_an_inflection_two_places_share_keeps_both() -> None:
+    """"Черноморском" is Chornomorsk's instrumental and Chornomorske's locative:
+    both are candidates, and the region named nearby decides."""
+    from ceasewatch.geocode import default_geocoder
+
+    geo = default_geocoder()
+    plain = {(c.name, c.region) for c in geo.lookup("Черноморском", lang="ru")}
+    assert {"UA-51", "UA-43"} <= {region for _, region in plain}
+    hinted = geo.lookup("Черноморском", lang="ru", region_hint="UA-43")
+    assert hinted[0].region == "UA-43"

@@ -35,7 +35,7 @@ __all__ = [
     "regions_geojson",
 ]
 
-GAZETTEER_NAME = "ceasewatch.gazetteer.v1"
+GAZETTEER_NAME = "ceasewatch.gazetteer.v2"
 
 geocoders.lazy(GAZETTEER_NAME, "ceasewatch.geocode:load_gazetteer", offline=True)
 

@@ -32,7 +32,7 @@ class Candidate:
 
 @runtime_checkable
 class Geocoder(Protocol):
-    name: str  # versioned, e.g. "ceasewatch.gazetteer.v1"
+    name: str  # versioned, e.g. "ceasewatch.gazetteer.v2"
 
     def lookup(
         self,

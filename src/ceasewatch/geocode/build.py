@@ -42,7 +42,7 @@ __all__ = [
     "fingerprint",
 ]
 
-GAZETTEER_NAME = "ceasewatch.gazetteer.v1"
+GAZETTEER_NAME = "ceasewatch.gazetteer.v2"
 # Bump when the layout of IndexData or the joining rules change.
 _LAYOUT = 7
 _MIN_POPULATION = 500

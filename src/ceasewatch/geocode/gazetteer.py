@@ -232,10 +232,15 @@ class Gazetteer:
                 return _unpack(hits), _Q_SURFACE
         if has_cyrillic(key):
             for variant in dict.fromkeys((tuple(words), tuple(stripped))):
+                # every guess that names a place: "Черноморском" is Chornomorsk's instrumental or
+                # Chornomorske's locative, and only the region around it can tell
+                guessed: list[tuple[int, int]] = []
                 for guess in nominative_guesses(variant):
                     hits = data.surface.get(guess)
                     if hits:
-                        return _unpack(hits), _Q_LEMMA
+                        guessed += [h for h in _unpack(hits) if h not in guessed]
+                if guessed:
+                    return guessed, _Q_LEMMA
             language = script_language(key, lang)
             for variant in dict.fromkeys((tuple(words), tuple(stripped))):
                 # Every reading of the words, not just the first: "Києві" is
