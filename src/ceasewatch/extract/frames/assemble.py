@@ -42,6 +42,9 @@ MODAL = register("frame.modal", "future, conditional or threatened strikes are n
                  Example("Putin said Russia could strike Kyiv's government quarter if the attacks continue.", "en", {}))
 TALKS = register("frame.talks", "talks and terms without anything concrete are no report",
                  Example("Russia and Ukraine agreed to halt strikes on energy infrastructure for 30 days.", "en", {}))
+SILENCE = register("frame.silence", "what a source left out ('did not mention any damage') is a remark about a "
+                   "statement, not a report",
+                   Example("The ministry did not mention any damage at the Novoshakhtinsk refinery.", "en", {}))
 HABITUAL = register("frame.habitual", "a pattern of past strikes with no day of its own is background",
                     Example("Russia has repeatedly targeted Ukraine's energy infrastructure since 2022.", "en", {}))
 STANCE_ASSERTED = register("stance.asserted", "a report of a strike")
@@ -89,6 +92,8 @@ def _reports(v: SentenceView) -> str | None:
         return TALKS
     if v.m.has("habitual") and not specific_time:
         return HABITUAL
+    if v.m.has("silence") and not counted and not _casualty_figure(v):
+        return SILENCE
     return ""
 
 
