@@ -288,9 +288,13 @@ def _date_from_claim(frames: list[Frame]) -> None:
         if f.date_fact is None or f.date_fact.rule != DATE_PUBLICATION:
             continue
         dates = strong.get(_direction_key(f), set())
-        if not dates and f.stance.value == "denied" and f.attacker is not None and f.target is not None:
-            # "the ministry denied Kyiv's claim of a strike on Engels": the day of the strike it denies
-            dates = asserted.get((f.attacker.value, f.target.value), set())
+        if not dates and f.attacker is not None and f.target is not None:
+            # a headline, an outlet's summary or a denial dated only by the publication: the one day on which
+            # anyone in the story says that side struck the other ("the ministry denied Kyiv's claim of a
+            # strike on Engels", "Russian guided bombs hit Kharkiv apartment block")
+            # (only a day close to the publication: an earlier strike recalled in background is another story)
+            dates = {(d, fact) for d, fact in asserted.get((f.attacker.value, f.target.value), set())
+                     if f.date is not None and 0 <= (f.date - d).days <= 2}
         days = {d for d, _ in dates}
         if len(days) == 1:
             day, fact = next(iter(dates))
