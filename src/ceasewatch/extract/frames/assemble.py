@@ -22,9 +22,9 @@ from datetime import date, timedelta
 
 from ..analysis.document import Analysis, Sentence
 from ..analysis.structure import NO_CLAIM_MARKS
-from ..attribution import Voices
+from ..attribution import Voice, Voices
 from ..lexicon import table
-from ..mentions import Mentions, TimeMention
+from ..mentions import CueMention, Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
@@ -180,6 +180,22 @@ DATE_STORY_NIGHT = register("date.story_night", "'overnight' in a story that nam
                             Example("Ukraine Conflict Update. Russian forces struck Kharkiv overnight on June 9 to 10, the "
                                     "air force said. Russia's MoD claimed it downed 49 drones overnight.", "en",
                                     {"date": "2025-06-10"}, published="2025-06-10T21:45:00-04:00"))
+
+
+def _other_speakers_clause(v: SentenceView, voice: Voice, cue: CueMention) -> bool:
+    """"The governor reported an attack on an ambulance, Kyiv called it fake": a denial in a clause of
+    its own whose speaker is another side's belongs to that speaker, not to the sentence's voice."""
+    if voice.start is None or voice.party not in ("UA", "RU"):
+        return False
+    commas = [k for k in range(v.s.start, v.s.end) if v.tokens[k].text in (",", ";", "—", "-")]
+    def clause(k: int) -> int:
+        return sum(1 for c in commas if c < k)
+    here = clause(cue.tok_start)
+    speaker_tok = next((x.tok_start for x in v.m.actors if x.start == voice.start), None)
+    if speaker_tok is None or clause(speaker_tok) == here:
+        return False
+    return any(clause(x.tok_start) == here and x.speaker and x.side in ("UA", "RU") and x.side != voice.party
+               for x in v.m.actors)
 
 
 def _measure_head(m: Mentions, head: Sentence) -> bool:
@@ -365,6 +381,7 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
            frames: list[Frame]) -> Frame | None:
     voice = voices.effective[s.i]
     denial = v.cues("denial") if _anchored_denial(v) else []
+    denial = [c for c in denial if not _other_speakers_clause(v, voice, c)]
     stance = Fact("denied", denial[0].start, denial[0].end, STANCE_DENIED) if denial else Fact(
         "asserted", a.tokens[s.start].start, a.tokens[s.start].end, STANCE_ASSERTED)
     head_frame = next((f for f in reversed(frames) if f.sentence == s.head), None) if s.head is not None else None
