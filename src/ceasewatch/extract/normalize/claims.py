@@ -211,6 +211,9 @@ def _claim(doc: Document, frames: list[Frame], extractor: str) -> Claim | None:
     )
 
 
+OUTLET_SUMMARY = register("normalize.outlet_summary", "in a story where the sides speak, the outlet's own "
+                          "unattributed sentences that relay no side's report are its headline, summary or "
+                          "background, not a claim of their own (an outlet that is the only voice keeps its claim)")
 OUTLET_RELAY = register("attribution.outlet_relay", "an outlet's own summary of a strike that a side's official "
                         "reports in the same story belongs to that side's claim (the victim's, where both report it)")
 MISSILE_TOTAL = register("normalize.missile_total", "a missile total that the named missile types add up to is "
@@ -276,11 +279,16 @@ def _renumber_weapons(evidence: list[Evidence], dropped: int) -> list[Evidence]:
 
 def to_claims(doc: Document, frames: list[Frame], extractor: str) -> list[Claim]:
     _fold_outlet_frames(frames)
+    sides_speak = any(_party(f) in ("UA", "RU") and f.voice.basis != "outlet" for f in frames)
     groups: OrderedDict[tuple[Any, ...], list[Frame]] = OrderedDict()
     for frame in frames:
         if frame.attacker is None and frame.target is None and frame.stance.value == "asserted":
             # neither side known, nor from the speaker's other reports of that day: background, a reaction
             # or a sentence the rules misread; a claim about no one's strike on no country checks nothing
+            continue
+        if frame.voice.basis == "outlet" and sides_speak:
+            # OUTLET_SUMMARY: in a story where the sides speak, what the outlet says in its own voice and
+            # no side's report takes in is its headline, summary or background, not a further claim
             continue
         groups.setdefault(_key(frame), []).append(frame)
     claims = []
