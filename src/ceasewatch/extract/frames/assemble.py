@@ -124,23 +124,24 @@ def _casualty_figure(v: SentenceView) -> bool:
     return any(_singular_person(v, c) is not None for c in cues)
 
 
-def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None, str | None]:
+def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
+              ) -> tuple[date | None, Fact | None, str | None]:
     """(day, evidence, reason-for-no-day) from the sentence's own time expressions."""
     candidates: list[tuple[int, TimeMention, date]] = []
     clocks: list[TimeMention] = []
     speech = [c for c in v.m.cues if c.group == "speech"]
+    wire = [(fs, fe) for fs, fe, kind in v.a.furniture if kind == "dateline"]
+    times = [t for t in v.m.times if not any(fs <= t.start < fe for fs, fe in wire)]  # "KYIV, Aug 18 (CPA) -"
     specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
-                   for t in v.m.times)
-    said_on: date | None = None
-    for t in v.m.times:
+                   for t in times)
+    said_on = _said_on(v, times, ref) or story_said_on
+    for t in times:
         # "officials said Sunday that ...": when it was said, not when it happened
         if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
-            said_on = said_on or resolve(t, ref).date
-    for t in v.m.times:
-        if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
             continue
-        # "the ministry said on Tuesday morning that ... overnight": the night that ended that morning
-        r = resolve(t, Reference(said_on, 12, "text") if said_on and t.kind == "overnight" else ref)
+        # "the ministry said on Tuesday morning that ... overnight", "said Sunday that ... the previous
+        # evening": counted from the day it was said
+        r = resolve(t, Reference(said_on, 12, "text") if said_on and t.kind in _FROM_SAID else ref)
         if r.basis == "multi":
             if specific or _after_superlative(v, t):
                 continue  # "overnight ... the largest attack since the start of the war"
@@ -156,6 +157,10 @@ def _own_date(v: SentenceView, ref: Reference) -> tuple[date | None, Fact | None
             candidates.append((_PRIORITY.get(t.kind, 5), t, r.date))
     if not candidates:
         return None, None, None
+    nights = {d for _, t, d in candidates if t.kind == "night"}
+    if nights:
+        # "during the night of 25-26 November (starting at 19:30 on 25 November)": the night, not its evening
+        candidates = [c for c in candidates if not (c[1].kind == "day" and c[2] + timedelta(days=1) in nights)]
     strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE]
 
     def distance(t: TimeMention) -> int:
@@ -203,6 +208,20 @@ def _measure_head(m: Mentions, head: Sentence) -> bool:
     return any(c.group in _MEASURE_OF for c in m.in_sentence(head).cues)
 
 
+_FROM_SAID = frozenset({"overnight", "relative", "past_day"})
+
+
+def _said_on(v: SentenceView, times: list[TimeMention], ref: Reference) -> date | None:
+    """"officials said on Friday": the day a statement was made, when the sentence gives it."""
+    speech = [c for c in v.m.cues if c.group == "speech"]
+    for t in times:
+        if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
+            day = resolve(t, ref).date
+            if day is not None and ref.day is not None and 0 <= (ref.day - day).days <= 3:
+                return day
+    return None
+
+
 def _story_nights(a: Analysis, m: Mentions, ref: Reference) -> set[date]:
     """The nights the story names by date ("on the night of 9 to 10 June"), outside page furniture."""
     nights: set[date] = set()
@@ -225,13 +244,17 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     report_of: dict[int, bool] = {}
     multi_lead = False
     story_nights = _story_nights(a, m, ref)
+    # "... officials said on Friday" in the lead: the day the story's "overnight" ended
+    story_said_on = next((d for s in a.sentences[:4] if not a.marks(s) & NO_CLAIM_MARKS
+                          for d in [_said_on(SentenceView.of(a, s, m.in_sentence(s)), m.in_sentence(s).times, ref)]
+                          if d is not None), None)
     for s in a.sentences:
         v = SentenceView.of(a, s, m.in_sentence(s))
         if s.i > 0 and s.end - s.start <= 5 and lead is not None and lead[1].value == "past_day" \
                 and any(t.kind == "time" for t in v.m.times) and not v.m.has(*_STRIKE):
             # "‼️ 13:52." heading a new post of a feed: the day summarised above no longer holds
             lead = None
-        day, evidence, reason = _own_date(v, ref)
+        day, evidence, reason = _own_date(v, ref, story_said_on)
         if day is not None and evidence is not None and len(story_nights) == 1:
             night = next(iter(story_nights))
             chosen = next((t for t in v.m.times if t.start == evidence.start), None)
