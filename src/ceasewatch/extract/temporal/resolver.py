@@ -57,6 +57,12 @@ def reference_for(published: datetime | None, dateline_times: list[TimeMention],
     ("☀️ 08:15. Зведення за минулу добу"): the hour the post was written, earlier than a page's time stamp."""
     if published is not None:
         local = published.astimezone(LOCAL) if published.tzinfo else published
+        # "KYIV, July 9: ..." on a page stamped the next day: the story's own date line is its day
+        for t in dateline_times:
+            if t.kind == "day" and t.day and t.month:
+                day = _date(t.year or local.year, t.month, t.day)
+                if day is not None and 1 <= (local.date() - day).days <= 3:
+                    return Reference(day, None, "dateline")
         hour = local.hour
         if opening_clock is not None and opening_clock.hour is not None and opening_clock.hour < hour:
             hour = opening_clock.hour
