@@ -187,12 +187,16 @@ DATE_STORY_NIGHT = register("date.story_night", "'overnight' in a story that nam
                                     {"date": "2025-06-10"}, published="2025-06-10T21:45:00-04:00"))
 
 
+_CONTRAST = frozenset({"but", "while", "whereas", "але", "проте", "однак", "а", "но", "однако"})
+
+
 def _other_speakers_clause(v: SentenceView, voice: Voice, cue: CueMention) -> bool:
     """"The governor reported an attack on an ambulance, Kyiv called it fake": a denial in a clause of
     its own whose speaker is another side's belongs to that speaker, not to the sentence's voice."""
     if voice.start is None or voice.party not in ("UA", "RU"):
         return False
-    commas = [k for k in range(v.s.start, v.s.end) if v.tokens[k].text in (",", ";", "—", "-")]
+    commas = [k for k in range(v.s.start, v.s.end) if v.tokens[k].text in (",", ";", "—", "-")
+              or v.tokens[k].lower in _CONTRAST]
     def clause(k: int) -> int:
         return sum(1 for c in commas if c < k)
     here = clause(cue.tok_start)
