@@ -152,7 +152,7 @@ def resolve(t: TimeMention, ref: Reference) -> Resolved:
     elif t.kind == "past_day" and ref.day is not None:
         # "за минулу добу", "over the past 24 hours": a morning summary covers the day before
         basis = "past_day"
-        day = ref.day - timedelta(days=1) if ref.hour is None or ref.hour < 12 else ref.day
+        day = ref.day - timedelta(days=1) if ref.hour is None or ref.hour <= 12 else ref.day
     elif t.kind in ("multi", "past_day"):
         basis = "multi"
     elif t.kind in ("time", "stamp"):
