@@ -159,7 +159,8 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
         k = n.tok_end
         if k < v.s.end and v.tokens[k].lower in stops:
             target = next((w for w in weapons if w.tok_start > k and w.tok_start - k <= 4), None)
-            if target is None:
+            if target is None and _refers_back(v, k + 1):
+                # "72 of them", "з них 406", "one of those": the weapons named before
                 target = _last_weapon_before(weapons, n.tok_start) or context_weapon
             if target is not None:
                 pairs.append(Pair(n, target, PARTITIVE, value=n.value))
@@ -197,6 +198,19 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
             pairs.append(Pair(n, target, QUANTIFIER, value=n.value))
     pairs.sort(key=lambda p: p.number.tok_start)
     return pairs
+
+
+def _refers_back(v: SentenceView, k: int) -> bool:
+    """After "of"/"з"/"из": a pronoun or a determiner ("them", "них", "those", "the"), not another noun
+    ("один із районів", "one of the districts" counts districts)."""
+    if k >= v.s.end:
+        return False
+    words = _word_set(v.a.lang, "numbers", "back_reference")
+    tok = v.tokens[k]
+    if tok.lower in words or tok.norm in words:
+        # "of the drones" is a weapon right after; "of the districts" is not
+        return tok.lower not in ("the", "these", "those") or k + 1 >= v.s.end or (k + 1) in v.weapon_at
+    return False
 
 
 def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMention]) -> WeaponMention | None:
@@ -288,9 +302,10 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
         else:
             start = min(p.number.tok_start, p.weapon.tok_start)
             end = max(p.number.tok_end, p.weapon.tok_end)
-        # "with 96 drones": launched
+        # "with 96 drones": launched; so is a weapon in the instrumental ("вдарили двома авіабомбами")
         if any(v.tokens[j].lower in ("with", "із", "з") and "launch" in v.groups(j)
-               for j in range(max(v.s.start, start - 2), start)):
+               for j in range(max(v.s.start, start - 2), start)) or (
+                v.a.lang in ("uk", "ru") and p.rule == ADJACENT and _instrumental(v, p.weapon)):
             p.measure, p.measure_rule = "launched", MEASURE_WITH
             continue
         best = None
@@ -322,6 +337,11 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
 
 _JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus", "all", "both",
                       "усі", "всі", "все", "обидві", "обидва", "оба", "обе", "another", "a", "further"})
+
+
+def _instrumental(v: SentenceView, w: WeaponMention) -> bool:
+    """A Ukrainian or Russian weapon noun in the instrumental: what something was done with."""
+    return any("ablt" in v.tokens[k].tags and "NOUN" in v.tokens[k].tags for k in range(w.tok_start, w.tok_end))
 
 
 def _own_measure(v: SentenceView, p: Pair, pairs: list[Pair]) -> bool:
