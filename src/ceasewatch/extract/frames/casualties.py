@@ -79,15 +79,17 @@ def read_casualties(v: SentenceView, context_place: str | None = None) -> tuple[
                 continue
             if nearest_cue(n) is not cue:
                 continue
-            if d > 6 or any(k in v.weapon_at for k in range(min(n.tok_end, cue.tok_end), max(n.tok_start, cue.tok_start))):
+            risen = _risen_to(v, n, totals) and n.tok_start > cue.tok_end
+            if (d > 6 and not (risen and d <= 12)) or any(
+                    k in v.weapon_at for k in range(min(n.tok_end, cue.tok_end), max(n.tok_start, cue.tok_start))):
                 continue
             before = " ".join(t.lower for t in tokens[max(v.s.start, n.tok_start - 3):n.tok_start])
             if any(w in before.split() or w in before for w in subset):
                 continue
             after = tokens[n.tok_end] if n.tok_end < v.s.end else None
             people_next = after is not None and (after.norm in people or after.lower in people)
-            if not people_next and not (n.tok_end == cue.tok_start or n.tok_start == cue.tok_end
-                                        or _between_are_light(v, n, cue)):
+            if not people_next and not risen and not (n.tok_end == cue.tok_start or n.tok_start == cue.tok_end
+                                                      or _between_are_light(v, n, cue)):
                 continue
             if d < best_d:
                 best, best_d = n, d
@@ -100,6 +102,14 @@ def read_casualties(v: SentenceView, context_place: str | None = None) -> tuple[
         if one is not None:
             target.append(Fact((1, scope_default), one[0], one[1], ONE))
     return killed, injured
+
+
+def _risen_to(v: SentenceView, n, totals: frozenset[str]) -> bool:  # type: ignore[no-untyped-def]
+    """"the number of injured ... rose to 27", "кількість поранених ... зросла до 27"."""
+    k = n.tok_start - 1
+    if k < v.s.start or v.tokens[k].lower not in ("to", "до"):
+        return False
+    return any(v.tokens[j].lower in totals or v.tokens[j].norm in totals for j in range(max(v.s.start, k - 3), k))
 
 
 def _between_are_light(v: SentenceView, n, cue) -> bool:  # type: ignore[no-untyped-def]

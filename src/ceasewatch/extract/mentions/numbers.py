@@ -132,13 +132,22 @@ def find_numbers(a: Analysis) -> list[NumberMention]:
         if _not_a_count(tokens, start, end, value):
             i = end
             continue
-        vague = start in marks.get("vague_before", ())
+        vague = start in marks.get("vague_before", ()) and not _risen_to(tokens, start, a.lang)
         found.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, end,
                                    None if vague else value, vague=vague, words=is_words))
         i = end
     found.extend(_quantities(a, marks))
     found.sort(key=lambda m: m.start)
     return found
+
+
+def _risen_to(tokens: list, start: int, lang: str) -> bool:  # type: ignore[type-arg]
+    """"зросла до 27", "rose to 27": "to" after a verb of rising gives the new figure, not an upper bound."""
+    if start < 2 or tokens[start - 1].lower not in ("to", "до"):
+        return False
+    entry = table(lang, "casualties").entries.get("total")
+    words = {p.lower() for p in entry.phrases} if entry else set()
+    return tokens[start - 2].lower in words or tokens[start - 2].norm in words
 
 
 def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None) -> bool:
