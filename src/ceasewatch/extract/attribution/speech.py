@@ -41,6 +41,7 @@ SPEAKER_KINDS = frozenset({"official", "regional", "government", "head_of_state"
 # Speakers whose side must come from elsewhere when their entry has none.
 _PRONOUNS = frozenset({"he", "she", "it", "they", "він", "вона", "вони", "он", "она", "они", "там", "тамо", "there"})
 _WINDOW = 8
+_HEADING_FILLERS = frozenset({"in", "of", "the", "'s", "у", "в", "на", "з", "із"})
 _PREPOSITIONS = frozenset({"in", "of", "at", "from", "for", "on", "with", "у", "в", "з", "із", "при", "из", "от", "на"})
 _ACCUSE = frozenset({"accused", "accuses", "accuse", "blamed", "blames", "звинуватити", "звинувачувати", "обвинить",
                      "обвинять"})
@@ -354,12 +355,19 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
             side = _side_from_affiliation(a, actor, sm)
         found.append((cue.tok_start, _voice(actor, side, rule)))
     if not found:
-        # "Zelensky: ..." — a speaker heading the line
-        first = [x for x in sm.actors if x.speaker and x.kind in SPEAKER_KINDS and x.tok_start == s.start]
-        if first and first[0].tok_end < s.end and a.tokens[first[0].tok_end].text == ":":
-            actor = first[0]
-            side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
-            return _voice(actor, side, "attribution.heading")
+        # "Zelensky: ...", "Krasnodar region emergency headquarters in Russia: ...": a speaker heading the line
+        colon = next((k for k in range(s.start, min(s.end, s.start + 12)) if a.tokens[k].text == ":"), None)
+        if colon is None:
+            return None
+        places = {k for p in sm.places for k in range(p.tok_start, p.tok_end)}
+        for actor in sm.actors:
+            if not (actor.speaker and actor.kind in SPEAKER_KINDS and actor.tok_end <= colon):
+                continue
+            # only the speaker's own description around it: places, "in", "of", "the"
+            around = [k for k in range(s.start, colon) if not actor.tok_start <= k < actor.tok_end]
+            if all(k in places or a.tokens[k].lower in _HEADING_FILLERS for k in around):
+                side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
+                return _voice(actor, side, "attribution.heading")
         return None
     # the most specific speaker wins: an office over a capital standing for its government
     found.sort(key=lambda f: (_RANK.get(f[1].kind, 5), f[0]))
