@@ -172,3 +172,31 @@ def test_engine_an_office_heading_a_line_speaks_for_its_side() -> None:
                       "region.\n\nKrasnodar region emergency headquarters in Russia: a fire broke out at the oil "
                       "depot in Kavkazskaya after debris from a Ukrainian drone fell on the site.", "en")
     assert {(c.claimant.party, c.attacker) for c in claims} == {("UA", "RU"), ("RU", "UA")}
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="engine bug: Russian 'Ни одна из ... не была сбита' is read as one intercepted "
+                          "(Ukrainian 'Жодну' and English 'None' give 0)")
+def test_engine_russian_none_of_them_was_shot_down() -> None:
+    claim = _only("Ночью противник атаковал тремя баллистическими ракетами, сообщили Воздушные силы. "
+                  "Ни одна из баллистических ракет не была сбита.", "ru")
+    assert _weapons(claim) == [("ballistic_missile", 3, 0, None, None)]
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError,
+                   reason="engine bug: Shahed drones stored at the struck site make Russia the attacker "
+                          "(a Ukrainian self-claim becomes a Russian strike on Russia), in en, uk and ru")
+@pytest.mark.parametrize(("lang", "publisher", "text"), [
+    ("en", "General Staff of the Armed Forces of Ukraine",
+     "Overnight long-range drones struck a storage site for Shahed attack drones at an airfield in Russia's "
+     "Rostov region."),
+    ("uk", "Генеральний штаб ЗСУ",
+     "Вночі далекобійні дрони уразили місце зберігання ударних БпЛА типу Shahed на аеродромі в Ростовській "
+     "області."),
+    ("ru", "Генеральный штаб ВСУ",
+     "Ночью дальнобойные дроны поразили место хранения ударных БпЛА типа Shahed на аэродроме в Ростовской "
+     "области."),
+], ids=["en", "uk", "ru"])
+def test_engine_weapons_stored_at_the_target_are_not_the_attackers(lang: str, publisher: str, text: str) -> None:
+    (claim,) = _extract(text, lang, publisher)
+    assert (claim.claimant.party, claim.attacker, claim.target_country) == ("UA", "UA", "RU")
