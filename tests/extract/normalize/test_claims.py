@@ -195,7 +195,10 @@ def test_normalize_an_outlet_summary_joins_the_claim_of_the_side_attacked() -> N
 
 def test_normalize_a_claim_with_no_side_and_no_fact_is_dropped() -> None:
     assert _claims(_frame(attacker=None, target=None)) == []
-    (kept,) = _claims(_frame(attacker=None, target=None, regions=[_fact("UA-63", "Kharkiv")]))
+    # one side known is enough, even with nothing else to check
+    (kept,) = _claims(_frame(attacker=None, target="UA"))
+    assert (kept.attacker, kept.target_country) == (None, "UA")
+    (kept,) = _claims(_frame(attacker=None, target="UA", regions=[_fact("UA-63", "Kharkiv")]))
     assert kept.regions == ("UA-63",)
 
 
