@@ -164,9 +164,6 @@ def test_engine_talks_give_no_claim() -> None:
                     "in Saudi Arabia last week, and the Kremlin said aid for Kyiv must stop.", "en") == []
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: an office heading a line ('Krasnodar region emergency "
-                                       "headquarters in Russia: ...') is no speaker unless it is the line's first "
-                                       "words, so the line inherits the Ukrainian speaker of the paragraph before")
 def test_engine_an_office_heading_a_line_speaks_for_its_side() -> None:
     claims = _extract("Ukrzaliznytsia says Russian drones struck railway power facilities in the Dnipropetrovsk "
                       "region.\n\nKrasnodar region emergency headquarters in Russia: a fire broke out at the oil "

@@ -35,12 +35,6 @@ RUSSIAN_NAMES = ("putin", "путін", "путин", "peskov", "пєсков", 
 UKRAINIAN_NAMES = ("zelensky", "зеленськ", "зеленск", "air force", "повітрян", "воздушн", "ukrain", "україн",
                    "украин", "зсу", "всу")
 
-_MN04_BUG = pytest.mark.xfail(strict=True, raises=AssertionError,
-                              reason="engine bug: the live blog's 'Krasnodar region emergency headquarters in "
-                                     "Russia: ...' entry inherits Ukrzaliznytsia's UA voice (see "
-                                     "test_engine_an_office_heading_a_line_speaks_for_its_side)")
-
-
 @cache
 def _document(ref: str) -> Document:
     meta = json.loads((NIGHT / f"{ref}.json").read_text(encoding="utf-8"))
@@ -96,7 +90,7 @@ def test_night_no_claim_is_credited_to_the_other_side(ref: str) -> None:
             assert not any(n in credited for n in UKRAINIAN_NAMES), f"{ref}: RU claim credited to {credited!r}"
 
 
-@pytest.mark.parametrize("ref", ["mn-01-en", "mn-02-uk", "mn-03-ru", pytest.param("mn-04-en", marks=_MN04_BUG)])
+@pytest.mark.parametrize("ref", ["mn-01-en", "mn-02-uk", "mn-03-ru", "mn-04-en"])
 def test_night_ukraine_admits_no_strike(ref: str) -> None:
     # Ukraine's military did not respond to the Russian accusation: no Ukrainian claim has Ukraine attacking
     assert not [c for c in _claims(ref) if c.claimant.party == "UA" and c.attacker == "UA"], _describe(ref)
@@ -127,13 +121,12 @@ def test_night_assessed_ukraine_alleges_a_russian_energy_strike(tmp_path: Path) 
     assert alleged, _findings(summary)
 
 
-@_MN04_BUG
 def test_night_assessed_nothing_is_corroborated(tmp_path: Path) -> None:
     summary = _assess(REFS, tmp_path)
     assert "corroborated" not in summary.verdicts, f"{summary.verdicts}\n{_findings(summary)}"
 
 
-@pytest.mark.parametrize("ref", ["mn-01-en", "mn-02-uk", "mn-03-ru", pytest.param("mn-04-en", marks=_MN04_BUG)])
+@pytest.mark.parametrize("ref", ["mn-01-en", "mn-02-uk", "mn-03-ru", "mn-04-en"])
 def test_night_each_report_assessed_alone_corroborates_nothing(ref: str, tmp_path: Path) -> None:
     summary = _assess((ref,), tmp_path)
     assert "corroborated" not in summary.verdicts, f"{summary.verdicts}\n{_findings(summary)}"

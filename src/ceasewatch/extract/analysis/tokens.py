@@ -93,12 +93,14 @@ class Lemmatizer:
         if hit is not None:
             return hit
         forced = self._overrides.get(lower)
-        if forced is not None:
+        try:
             parse = self._morph.parse(lower)[0]
-            result = (forced, str(parse.tag))
+        except (KeyError, ValueError):
+            # a character unicodedata has no name for (Tangut, private use): pymorphy3 cannot shape it
+            result = (forced or lower, "")
         else:
-            parse = self._morph.parse(lower)[0]
-            result = (parse.normal_form.replace("ё", "е"), str(parse.tag))
+            result = (forced, str(parse.tag)) if forced is not None else (
+                parse.normal_form.replace("ё", "е"), str(parse.tag))
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[lower] = result
