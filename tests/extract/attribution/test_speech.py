@@ -158,9 +158,11 @@ def test_speech_a_speaker_continues_for_two_paragraphs_then_the_outlet_speaks() 
         ("UA", "named"), ("UA", "inherited"), ("UA", "inherited"), ("OTHER", "outlet")]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: the first capitalised word of the publisher's name ('Kyiv' of "
-                                       "'Kyiv Herald') in a sentence's first four tokens is read as the outlet "
-                                       "naming itself, so the sentence gets a named outlet voice")
 def test_speech_a_city_in_the_publishers_name_is_not_the_outlet_speaking() -> None:
     text, voices = _voices("Russian drones hit Kyiv overnight.", publisher="Kyiv Herald")
     assert voices.effective[0].basis == "outlet"
+
+
+def test_speech_the_outlet_naming_itself_speaks_in_its_own_name() -> None:
+    text, voices = _voices("Kyiv Herald counted 14 refineries hit since August.", publisher="Kyiv Herald")
+    assert (voices.effective[0].basis, voices.effective[0].rule) == ("named", "attribution.publisher_named")

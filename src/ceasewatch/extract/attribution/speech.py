@@ -236,7 +236,7 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     for s in a.sentences:
         sm = m.in_sentence(s)
         voice = _own_voice(a, s, sm, last_named)
-        if voice is None and publisher_word and _names_publisher(a, s, publisher_word):
+        if voice is None and publisher_word and _names_publisher(a, s, publisher_word, sm):
             # "Факти ICTV зібрали, що відомо", "By Meridiana's count": the outlet speaks in its own name
             outlet = publisher_voice(a.doc.publisher, a.lang)
             if outlet.basis == "outlet":
@@ -309,14 +309,24 @@ def _antecedent(a: Analysis, m: Mentions, voice: Voice) -> ActorMention | None:
     return None
 
 
-def _publisher_word(publisher: str | None) -> str | None:
-    """The distinctive first word of a publisher's name ("Факти" of "Факти ICTV")."""
-    words = [w for w in (publisher or "").replace("(", " ").split() if len(w) >= 4 and w[0].isupper()]
-    return words[0] if words else None
+def _publisher_word(publisher: str | None) -> tuple[str, ...] | None:
+    """The words of a publisher's name as it would be written in its own text ("Факти ICTV", "Meridiana
+    News"; "The" and a parenthesised source dropped)."""
+    name = (publisher or "").split("(")[0].strip()
+    words = tuple(w for w in name.split() if w.lower() != "the")
+    return words or None
 
 
-def _names_publisher(a: Analysis, s: Sentence, word: str) -> bool:
-    return any(a.tokens[k].text == word for k in range(s.start, min(s.end, s.start + 4)))
+def _names_publisher(a: Analysis, s: Sentence, words: tuple[str, ...], sm: SentenceMentions) -> bool:
+    """The name among the sentence's first words: whole, or its first word where that word is no place or
+    actor of its own ("By Meridiana's count" for Meridiana News; "Kyiv" is not "Kyiv Herald")."""
+    end = min(s.end, s.start + 6)
+    first = [a.tokens[k].text for k in range(s.start, end)]
+    n = len(words)
+    if any(tuple(first[i:i + n]) == words for i in range(0, len(first) - n + 1)):
+        return True
+    taken = {k for x in (*sm.places, *sm.actors) for k in range(x.tok_start, x.tok_end)}
+    return len(words[0]) >= 5 and any(a.tokens[k].text == words[0] and k not in taken for k in range(s.start, end))
 
 
 def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | None) -> Voice | None:
