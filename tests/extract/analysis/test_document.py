@@ -80,8 +80,6 @@ def test_document_short_lines_below_a_colon_are_items_too() -> None:
     assert [(s.head, s.is_item) for s in b.sentences] == [(None, False), (0, True)]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: '1. 10 Shahed drones' splits after '1.', so the figures "
-                                       "are no item of the list head (and the engine reads none of them)")
 def test_document_numbered_list_items_keep_their_head() -> None:
     a = _analyze("The Air Force said the enemy attacked with 12 means:\n1. 10 Shahed drones;\n2. 2 Iskander-M missiles.")
     assert _sentences(a)[1:] == ["1. 10 Shahed drones;", "2. 2 Iskander-M missiles."]

@@ -144,6 +144,10 @@ def _ends_sentence(tokens: list[Token], i: int, abbrev: frozenset[str]) -> bool:
         prev = tokens[i - 1]
         if prev.lower in abbrev or (len(prev.text) == 1 and prev.text.isupper()):
             return False
+        # "1. 10 Shahed drones": a list number at the start of a line
+        if prev.is_digits and len(prev.text) <= 2 and (i - 1 == 0 or tokens[i - 2].newline_after
+                                                       or tokens[i - 2].paragraph_after):
+            return False
     first = nxt.text[:1]
     return first.isupper() or first.isdigit() or nxt.text in _OPENERS or not first.isalnum()
 
