@@ -83,15 +83,11 @@ def test_places_same_name_settlement_takes_the_region_named_beside_it() -> None:
     assert found == [("Krasnopillia", "settlement", "UA-59"), ("Sumy region", "region", "UA-59")]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: the comma makes 'Izium, Kharkiv region' a list sharing the "
-                                       "region word, so 'Izium region' is looked up as a region and the town is lost")
 def test_places_a_settlement_then_its_region_after_a_comma() -> None:
     found = _places("A drone hit a house in Izium, Kharkiv region.", "en")
     assert found == [("Izium", "settlement", "UA-63"), ("Kharkiv region", "region", "UA-63")]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: the surname is an actor (masked), so the chunk is the first "
-                                       "name alone, which the rule for first names (two words or more) misses")
 def test_places_a_first_name_before_a_known_official_is_not_a_place() -> None:
     # "Ткаченко" is in actors.yaml; "Володимир" then resolves to Volodymyr (Volyn region, UA-07)
     assert _places("Володимир Ткаченко повідомив про атаку на Суми.", "uk") == [("Суми", "settlement", "UA-59")]

@@ -94,13 +94,18 @@ class Lemmatizer:
             return hit
         forced = self._overrides.get(lower)
         try:
-            parse = self._morph.parse(lower)[0]
+            parses = self._morph.parse(lower)
         except (KeyError, ValueError):
             # a character unicodedata has no name for (Tangut, private use): pymorphy3 cannot shape it
             result = (forced or lower, "")
         else:
-            result = (forced, str(parse.tag)) if forced is not None else (
-                parse.normal_form.replace("ё", "е"), str(parse.tag))
+            parse = parses[0]
+            tags = str(parse.tag)
+            if "Name" not in tags and any("Name" in p.tag for p in parses[1:4]):
+                tags += ",NameAlt"  # "Владимир": the first name one reading of several
+            elif "inan" in tags and any("anim" in p.tag for p in parses[1:4]):
+                tags += ",PersonAlt"  # "Володимир": the town first, a person too
+            result = (forced, tags) if forced is not None else (parse.normal_form.replace("ё", "е"), tags)
         if len(self._cache) > 200_000:
             self._cache.clear()
         self._cache[lower] = result

@@ -160,7 +160,10 @@ def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None) -
     if 1900 <= value <= 2100 and end - start == 1 and "," not in tokens[start].text:
         return True
     before = tokens[start - 1].text if start > 0 else ""
-    return before in ("#", "№", "No.", "no.") or (end < len(tokens) and tokens[end].text in ("%", "-й", "-го"))
+    # "No. 5", "№ 5", "#5": a number that names, not counts ("No" and "." are two tokens)
+    sign = before in ("#", "№", "No.", "no.", "Nr.") or (
+        before == "." and start > 1 and tokens[start - 2].text in ("No", "no", "Nr", "nr"))
+    return sign or (end < len(tokens) and tokens[end].text in ("%", "-й", "-го"))
 
 
 def _marks(a: Analysis) -> dict[str, set[int]]:

@@ -81,10 +81,13 @@ def _expand(word: str) -> frozenset[str]:
     return frozenset(f for alt in split_alternatives(word) for f in expand_forms(alt))
 
 
-def _personal_name(tok: Token) -> bool:
-    """pymorphy3 marks first names and patronymics (Name, Patr); place names never carry them."""
+def _personal_name(tok: Token, loose: bool = False) -> bool:
+    """pymorphy3 marks first names and patronymics (Name, Patr; NameAlt where a first name is one reading of
+    several); `loose` also takes a word one of whose readings is a person ("Володимир", PersonAlt), for use
+    only right before a known official's name."""
     grammemes = set(tok.tags.replace(" ", ",").split(","))
-    return bool(grammemes & {"Name", "Patr"}) and "Geox" not in grammemes
+    wanted = {"Name", "Patr", "NameAlt"} | ({"PersonAlt"} if loose else set())
+    return bool(grammemes & wanted) and "Geox" not in grammemes
 
 
 def _surname_like(tok: Token) -> bool:
@@ -160,7 +163,9 @@ class PlaceFinder:
                 i = j
                 continue
             # "Сергій Попко", "Вячеслав Гладков": a first name or patronymic is no place
-            if j - i >= 2 and _personal_name(tokens[i]) and _surname_like(tokens[i + 1]) \
+            # ("Володимир Ткаченко": the surname a known official, masked as an actor)
+            if ((j - i >= 2 and _personal_name(tokens[i]) and _surname_like(tokens[i + 1]))
+                    or (j == i + 1 and j < s.end and j in self.masked and _personal_name(tokens[i], loose=True))) \
                     and not self._region_word_at(j, s.end) and not self._introduced(i):
                 i = j
                 continue
@@ -171,6 +176,13 @@ class PlaceFinder:
             chunks.append((i, j))
             i = j
         return chunks
+
+    def _plural(self, start: int, end: int) -> bool:
+        """A region or district word in the plural ("regions", "областях", "районов")."""
+        tok = self.a.tokens[start]
+        if self.a.lang == "en":
+            return tok.lower.endswith("s")
+        return "plur" in tok.tags
 
     def _region_word_at(self, j: int, end: int) -> int:
         return _match_at(self.a.tokens, j, end, self.words.get("region_words", _NONE))
@@ -196,7 +208,10 @@ class PlaceFinder:
                     # the canonical singular ("regions", "областях" -> "region", "область") for the lookup
                     canonical = table(self.a.lang, "places")[kind].get("canonical") if kind == "region_words" else None
                     word = str(canonical) if canonical else " ".join(t.text for t in tokens[ce : ce + n])
-                    for g in group if kind in ("region_words", "district_words") else group[-1:]:
+                    # "Kharkiv, Sumy and Poltava regions" share the word; "Izium, Kharkiv region" does not
+                    shared = kind in ("region_words", "district_words") and (
+                        len(group) == 1 or self._plural(ce, ce + n))
+                    for g in group if shared else group[-1:]:
                         suffix[g] = (kind + ":" + word, ce + n if g == group[-1] else chunks[g][1])
                     break
             group = []
