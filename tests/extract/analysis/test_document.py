@@ -3,8 +3,6 @@ head, and quotations running over several sentences."""
 
 from __future__ import annotations
 
-import pytest
-
 from ceasewatch.extract.analysis.document import Analysis, analyze
 from ceasewatch.model import Document
 
