@@ -103,14 +103,11 @@ def test_engine_the_same_report_in_three_languages() -> None:
 # -- known bugs, each with the smallest text that shows it -------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: 'aged 41' is read as the number injured")
 def test_engine_an_age_is_not_a_casualty_count() -> None:
     claim = _only("Russian drones struck Kharkiv overnight, the regional governor said. A man aged 41 was injured.")
     assert claim.injured == 1
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: in 'N of M drones were shot down' the whole (M) becomes the "
-                                       "intercepted figure and no launched figure is read (en, uk, ru)")
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "The Air Force said air defence shot down 30 of 40 drones overnight."),
     ("uk", "Повітряні сили: вночі збито 30 з 40 дронів."),
@@ -120,8 +117,6 @@ def test_engine_n_of_m_shot_down(lang: str, text: str) -> None:
     assert _weapons(_only(text, lang)) == [("drone", 40, 30, None, None)]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: the cue for where the wounded were taken ('лікарня в', "
-                                       "'больница в') fires on a struck hospital, dropping the target, town and region")
 @pytest.mark.parametrize(("lang", "text", "region"), [
     ("uk", "Вночі російський дрон атакував лікарню в Краснопіллі на Сумщині, повідомила ОВА.", "UA-59"),
     ("ru", "Ночью украинский беспилотник атаковал больницу в Белгороде, сообщил губернатор.", "RU-BEL"),

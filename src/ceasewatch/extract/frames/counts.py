@@ -148,7 +148,11 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
         if after is not None:
             # "Of four cruise missiles, two were brought down": the set the part comes from
             of_set = n.tok_start > v.s.start and v.tokens[n.tok_start - 1].lower in stops and (
-                n.tok_start - 1 == v.s.start or v.tokens[n.tok_start - 2].text in (",", ";", ":"))
+                n.tok_start - 1 == v.s.start or v.tokens[n.tok_start - 2].text in (",", ";", ":")
+                or (n.tok_start - 2) in v.number_at)  # "30 of 40 drones": 40 is the set, launched
+            if not of_set and n.tok_start - 2 > v.s.start and v.tokens[n.tok_start - 1].lower == "the" \
+                    and v.tokens[n.tok_start - 2].lower in stops and (n.tok_start - 3) in v.number_at:
+                of_set = True  # "31 of the 40 drones"
             pair = Pair(n, after, OF_SET if of_set else ADJACENT, value=n.value)
             if of_set:
                 pair.measure, pair.measure_rule = "launched", OF_SET

@@ -129,7 +129,7 @@ def find_numbers(a: Analysis) -> list[NumberMention]:
                 j += 1
             value = total + current
             end = j
-        if _not_a_count(tokens, start, end, value):
+        if _not_a_count(tokens, start, end, value, a.lang):
             i = end
             continue
         vague = start in marks.get("vague_before", ()) and not _risen_to(tokens, start, a.lang)
@@ -150,8 +150,17 @@ def _risen_to(tokens: list, start: int, lang: str) -> bool:  # type: ignore[type
     return tokens[start - 2].lower in words or tokens[start - 2].norm in words
 
 
-def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None) -> bool:
+@cache
+def _age_words(lang: str) -> frozenset[str]:
+    entry = table(lang, "numbers").entries.get("age_before")
+    return frozenset(p.lstrip("=").lower() for p in entry.phrases) if entry else frozenset()
+
+
+def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None, lang: str = "en") -> bool:
     if value is None:
+        return True
+    # "a man aged 41", "чоловік віком 41 рік": an age
+    if start > 0 and (tokens[start - 1].lower in _age_words(lang) or tokens[start - 1].norm in _age_words(lang)):
         return True
     after = tokens[end].lower.rstrip(".") if end < len(tokens) else ""
     if after in _NOT_COUNT_AFTER:
