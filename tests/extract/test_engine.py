@@ -175,9 +175,6 @@ def test_engine_russian_none_of_them_was_shot_down() -> None:
     assert _weapons(claim) == [("ballistic_missile", 3, 0, None, None)]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="engine bug: Shahed drones stored at the struck site make Russia the attacker "
-                          "(a Ukrainian self-claim becomes a Russian strike on Russia), in en, uk and ru")
 @pytest.mark.parametrize(("lang", "publisher", "text"), [
     ("en", "General Staff of the Armed Forces of Ukraine",
      "Overnight long-range drones struck a storage site for Shahed attack drones at an airfield in Russia's "

@@ -86,6 +86,10 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
     times = find_times(a)
     time_spans = [(t.tok_start, t.tok_end) for t in times]
     weapons = [w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)]
+    targets = [t for t in find_targets(a) if not _covered(t, named)]
+    # "a storage site for Shahed drones", "місце зберігання БпЛА типу Shahed": weapons a target holds or
+    # makes are part of what was struck, not what struck it
+    weapons = [w for w in weapons if not _held_by_target(a, w, targets)]
     weapon_spans = [(w.tok_start, w.tok_end) for w in weapons]
     # "taken to hospital", "госпіталізовано до лікарні": where the wounded went is not what was struck
     treated = [(c.tok_start, c.tok_end + 3) for c in cues if c.group == "treated"]
@@ -96,7 +100,7 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
         places=[p for p in find_places(a, geocoder, actors) if not _covered(p, time_spans)],
         actors=actors,
         # "unmanned aerial vehicles": a word of a weapon's name is no target
-        targets=[t for t in find_targets(a) if not _covered(t, named) and not _covered(t, weapon_spans)
+        targets=[t for t in targets if not _covered(t, weapon_spans)
                  and not any(lo <= t.tok_start < hi for lo, hi in treated)],
         # a cue inside a longer cue of another kind is that cue's word ("intercepted" in
         # "could not be intercepted"); inside an actor's name it is no cue at all
@@ -109,6 +113,18 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
     for slot in ("numbers", "weapons", "places", "actors", "targets", "cues", "times"):
         _file(a, getattr(mentions, slot), slot, mentions.by_sentence)
     return mentions
+
+
+_HOLDING = frozenset({"for", "of", "the", "with", "для", "з", "із", "с", "со"})
+
+
+def _held_by_target(a: Analysis, w: Any, targets: list[Any]) -> bool:
+    """A weapon right after a target word, joined by "for"/"of" or none (a genitive): what the target holds."""
+    for t in targets:
+        if 0 <= w.tok_start - t.tok_end <= 3 and all(
+                a.tokens[k].lower in _HOLDING or "ADJF" in a.tokens[k].tags for k in range(t.tok_end, w.tok_start)):
+            return True
+    return False
 
 
 def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
