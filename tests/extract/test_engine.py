@@ -152,8 +152,6 @@ def test_engine_a_relative_clause_between_speaker_and_verb() -> None:
     assert claim.targets == ()
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: a sentence about ceasefire talks and aid gives a Russian claim "
-                                       "of a Ukrainian strike (spec section 2: talks yield no claim)")
 def test_engine_talks_give_no_claim() -> None:
     assert _extract("He did not endorse the 30-day ceasefire that Ukraine had accepted at talks with U.S. officials "
                     "in Saudi Arabia last week, and the Kremlin said aid for Kyiv must stop.", "en") == []
@@ -166,9 +164,6 @@ def test_engine_an_office_heading_a_line_speaks_for_its_side() -> None:
     assert {(c.claimant.party, c.attacker) for c in claims} == {("UA", "RU"), ("RU", "UA")}
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="engine bug: Russian 'Ни одна из ... не была сбита' is read as one intercepted "
-                          "(Ukrainian 'Жодну' and English 'None' give 0)")
 def test_engine_russian_none_of_them_was_shot_down() -> None:
     claim = _only("Ночью противник атаковал тремя баллистическими ракетами, сообщили Воздушные силы. "
                   "Ни одна из баллистических ракет не была сбита.", "ru")

@@ -67,9 +67,24 @@ _PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1,
              "past_day": 4}
 
 
+_WITH = frozenset({"with", "з", "із", "зі", "с", "со"})
+
+
+def _strike_words(v: SentenceView) -> bool:
+    """A strike word; "with" counts only before weapons or a figure ("with 96 drones", not "talks with")."""
+    for c in v.m.cues:
+        if c.group not in _STRIKE:
+            continue
+        if v.tokens[c.tok_start].lower in _WITH and c.tok_end - c.tok_start == 1 and not any(
+                k in v.weapon_at or k in v.number_at for k in range(c.tok_end, min(v.s.end, c.tok_end + 4))):
+            continue
+        return True
+    return False
+
+
 def _reports(v: SentenceView) -> str | None:
     """The rule that keeps the sentence from being a report, or "" when it is one; None when no strike word."""
-    if not v.m.has(*_STRIKE) and not _casualty_figure(v):
+    if not _strike_words(v) and not _casualty_figure(v):
         return None
     measured = any(n.value is not None for n in v.m.numbers) and v.m.has("intercept", "lost", "hit", "launch")
     concrete = bool(v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places)

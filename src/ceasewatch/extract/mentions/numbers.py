@@ -30,6 +30,8 @@ __all__ = ["find_numbers"]
 _DIGITS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+")
 _HYPHEN_WORDS = re.compile(r"[a-z]+(?:-[a-z]+)+")
 # Units after a figure that make it a measure, not a count of things.
+_UNIT_AFTER_DASH = frozenset({"day", "week", "month", "year", "hour", "minute", "storey", "story", "floor", "km",
+                              "kilometre", "kilometer", "mile", "metre", "meter", "ton", "tonne", "kg", "kilogram"})
 _NOT_COUNT_AFTER = frozenset({
     "%", "percent", "per", "km", "kilometres", "kilometers", "miles", "metres", "meters", "m", "kg", "tonnes", "tons",
     "hours", "hour", "minutes", "minute", "h", "mw", "kw", "gw", "years", "year", "year-old", "days", "weeks",
@@ -136,7 +138,10 @@ def find_numbers(a: Analysis) -> list[NumberMention]:
         found.append(NumberMention(tokens[start].start, tokens[end - 1].end, start, end,
                                    None if vague else value, vague=vague, words=is_words))
         i = end
-    found.extend(_quantities(a, marks))
+    quantities = _quantities(a, marks)
+    # "ни одна": the figure inside a quantifier is the quantifier's word, not a count of its own
+    found = [n for n in found if not any(q.tok_start <= n.tok_start and n.tok_end <= q.tok_end for q in quantities)]
+    found.extend(quantities)
     found.sort(key=lambda m: m.start)
     return found
 
@@ -167,6 +172,9 @@ def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None, l
         return True
     # a year ("in 2024", "2025 року"), unless it is followed by a weapon noun (checked later, rarely true)
     if 1900 <= value <= 2100 and end - start == 1 and "," not in tokens[start].text:
+        return True
+    # "30-day ceasefire", "a 5-storey building", "25-year-old": a measure, not a count
+    if end + 1 < len(tokens) and tokens[end].text == "-" and tokens[end + 1].lower.rstrip("s") in _UNIT_AFTER_DASH:
         return True
     before = tokens[start - 1].text if start > 0 else ""
     # "No. 5", "№ 5", "#5": a number that names, not counts ("No" and "." are two tokens)
