@@ -126,9 +126,6 @@ def test_engine_a_struck_hospital_in_a_town(lang: str, text: str, region: str) -
     assert "civilian.medical" in claim.targets and region in claim.regions and claim.places
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: a breakdown given before its total ('12 over Kursk region, "
-                                       "5 over ..., 3 over ..., 20 in all') keeps the first part (uk, ru) or the "
-                                       "first two (en) as the whole and never reads the total")
 @pytest.mark.parametrize(("lang", "text"), [
     ("en", "Russia's Defence Ministry said 12 Ukrainian drones were destroyed over the Kursk region, 5 over the "
            "Oryol region and 3 over the Sea of Azov, 20 in all."),

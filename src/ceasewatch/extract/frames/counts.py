@@ -181,7 +181,9 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
             continue
         near = any(v.groups(j) & set(MEASURE_GROUPS) for j in range(max(v.s.start, n.tok_start - 3), n.tok_start)) \
             or any(v.groups(j) & set(MEASURE_GROUPS) for j in range(n.tok_end, min(v.s.end, n.tok_end + 3))) \
-            or (n.tok_end < v.s.end and "over" in v.groups(n.tok_end) and v.m.has(*MEASURE_GROUPS))
+            or (n.tok_end < v.s.end and "over" in v.groups(n.tok_end) and v.m.has(*MEASURE_GROUPS)) \
+            or (_after_place_dash(v, n) and v.m.has(*MEASURE_GROUPS)) \
+            or (_total_word_near(v, n) and v.m.has(*MEASURE_GROUPS))
         if not near or _counts_other(v, n):
             continue
         target = _last_weapon_before(weapons, n.tok_start) or context_weapon
@@ -192,6 +194,8 @@ def pair_counts(v: SentenceView, context_weapon: WeaponMention | None) -> list[P
     for n in numbers:
         if n.quantifier not in ("all", "none", "both"):
             continue
+        if n.tok_start > v.s.start and v.tokens[n.tok_start - 1].lower == "in":
+            continue  # "20 in all": a total, not a quantifier
         # "all three guided missiles": the figure after the quantifier is the count
         if any(id(q) in used and 0 <= q.tok_start - n.tok_end <= 1 for q in numbers):
             continue
@@ -215,6 +219,22 @@ def _refers_back(v: SentenceView, k: int) -> bool:
         # "of the drones" is a weapon right after; "of the districts" is not
         return tok.lower not in ("the", "these", "those") or k + 1 >= v.s.end or (k + 1) in v.weapon_at
     return False
+
+
+def _after_place_dash(v: SentenceView, n: NumberMention) -> bool:
+    """"над Орловской - 5", "over the Oryol region: 5": a part of a breakdown after its place."""
+    k = n.tok_start - 1
+    if k <= v.s.start or v.tokens[k].text not in ("-", "–", "—", ":"):
+        return False
+    return (k - 1) in v.place_at and any(c.group == "over" and c.tok_end <= k for c in v.m.cues)
+
+
+def _total_word_near(v: SentenceView, n: NumberMention) -> bool:
+    """"всього 20", "20 in all", "a total of 20": the whole of a breakdown."""
+    words = _word_set(v.a.lang, "numbers", "total")
+    before = [v.tokens[k] for k in range(max(v.s.start, n.tok_start - 3), n.tok_start)]
+    after = " ".join(t.lower for t in v.tokens[n.tok_end:min(v.s.end, n.tok_end + 2)])
+    return any(t.lower in words or t.norm in words for t in before) or any(after.startswith(w) for w in words if " " in w)
 
 
 def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMention]) -> WeaponMention | None:
@@ -356,14 +376,22 @@ def _own_measure(v: SentenceView, p: Pair, pairs: list[Pair]) -> bool:
     return any(v.groups(k) & set(MEASURE_GROUPS) for k in range(start, end))
 
 
+def _span(p: Pair) -> tuple[int, int]:
+    """The tokens of a figure with its weapons when they stand together, else of the figure alone."""
+    if p.rule == ANAPHORIC or not (p.weapon.tok_start >= p.number.tok_end or p.weapon.tok_end >= p.number.tok_start - 1):
+        return p.number.tok_start, p.number.tok_end
+    return min(p.number.tok_start, p.weapon.tok_start), max(p.number.tok_end, p.weapon.tok_end)
+
+
 def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
     """"11 bombs, two HARM missiles, seven rockets and 1,193 drones": items of one list share its verb."""
-    end = max(prev.number.tok_end, prev.weapon.tok_end)
-    start = min(p.number.tok_start, p.weapon.tok_start)
-    if not 0 < start - end <= 6:
+    end = _span(prev)[1]
+    start = _span(p)[0]
+    if not 0 < start - end <= 8:
         return False
     gap = range(end, start)
-    if any(v.groups(k) & (set(MEASURE_GROUPS) | {"attack", "speech", "over", "launch_site"}) for k in gap):
+    # ("12 over the Kursk region, 5 over the Oryol region and 3 over ...": the parts of one breakdown)
+    if any(v.groups(k) & (set(MEASURE_GROUPS) | {"attack", "speech", "launch_site"}) for k in gap):
         return False
     return any(v.tokens[k].lower in _JOINERS for k in gap)
 
@@ -387,9 +415,11 @@ def assign_scopes(v: SentenceView, pairs: list[Pair]) -> None:
                 if place is not None:
                     scoped.append((p, place.region or ""))
                 break
-    if len(scoped) >= 2:
+    totals = [p for p in pairs if _total_word_near(v, p.number)]
+    if len(scoped) >= 2 or (scoped and totals):
         for p, region in scoped:
-            p.scope = region
+            if p not in totals:
+                p.scope = region
 
 
 _MISSILES = ("ballistic_missile", "cruise_missile", "missile")
