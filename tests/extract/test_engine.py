@@ -138,9 +138,6 @@ def test_engine_a_breakdown_before_its_total(lang: str, text: str) -> None:
     assert _weapons(_only(text, lang)) == [("drone", None, 20, None, None)]
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="engine bug: a relative clause about an order to stop strikes gives the "
-                                       "claim an energy target, and the last part of the breakdown after the dash "
-                                       "becomes a launched figure")
 def test_engine_a_relative_clause_between_speaker_and_verb() -> None:
     claim = _only("Russia's Defence Ministry, which Putin ordered to stop targeting Ukraine's energy sites, said "
                   "its air defences had destroyed 20 Ukrainian drones overnight - 12 over the Kursk region, "

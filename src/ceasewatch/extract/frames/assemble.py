@@ -222,6 +222,17 @@ def _other_speakers_clause(v: SentenceView, voice: Voice, cue: CueMention) -> bo
                for x in v.m.actors)
 
 
+def _halted(v: SentenceView, t) -> bool:  # type: ignore[no-untyped-def]
+    """"which Putin ordered to stop targeting Ukraine's energy sites": the object of an attack that is
+    halted, planned or threatened is no target struck."""
+    for q in v.m.cues:
+        if q.group != "modal" or not 0 <= t.tok_start - q.tok_end <= 6:
+            continue
+        if any(c.group == "attack" and q.tok_end <= c.tok_start < t.tok_start for c in v.m.cues):
+            return True
+    return False
+
+
 def _measure_head(m: Mentions, head: Sentence) -> bool:
     """A list head with a measure verb ("збито:", "were shot down:") whose lines carry the weapons."""
     return any(c.group in _MEASURE_OF for c in m.in_sentence(head).cues)
@@ -462,7 +473,8 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     regions, places = read_places(v, roles)
     struck = [p for p in v.m.places if roles.get(id(p)) == "struck"]
     killed, injured = read_casualties(v, _context_place(a, m, s))
-    targets = [Fact(t.code, t.start, t.end, TARGET_NAMED) for t in v.m.targets if not _governed(v, t, ("treated", "launch_site"))]
+    targets = [Fact(t.code, t.start, t.end, TARGET_NAMED) for t in v.m.targets
+               if not _governed(v, t, ("treated", "launch_site")) and not _halted(v, t)]
     weapons = [Fact((w.category, w.model), w.start, w.end, "weapon.named") for w in v.m.weapons]
     interceptions = any(c.measure in ("intercepted", "lost") for c in counts) or v.m.has("intercept")
     if voice.guessed:
