@@ -80,17 +80,18 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
     actors = find_actors(a)
     # Words inside an actor's name are not weapons, cues or targets of their own
     # ("anti-aircraft missile troops", "mobile fire groups").
-    named = [(x.tok_start, x.tok_end) for x in actors if x.kind not in ("nationality", "enemy", "own")]
+    named_spans = [(x.tok_start, x.tok_end) for x in actors if x.kind not in ("nationality", "enemy", "own")]
+    named = _Cover(named_spans)
     cues = find_cues(a)
     cue_spans = [(c.tok_start, c.tok_end) for c in cues]
     times = find_times(a)
-    time_spans = [(t.tok_start, t.tok_end) for t in times]
-    weapons = [w for w in find_weapons(a) if not _inside(w, named) and not _covered(w, named)]
+    time_spans = _Cover([(t.tok_start, t.tok_end) for t in times])
+    weapons = [w for w in find_weapons(a) if not _covered(w, named)]
     targets = [t for t in find_targets(a) if not _covered(t, named)]
     # "a storage site for Shahed drones", "місце зберігання БпЛА типу Shahed": weapons a target holds or
     # makes are part of what was struck, not what struck it
     weapons = [w for w in weapons if not _held_by_target(a, w, targets)]
-    weapon_spans = [(w.tok_start, w.tok_end) for w in weapons]
+    weapon_spans = _Cover([(w.tok_start, w.tok_end) for w in weapons])
     # "taken to hospital", "госпіталізовано до лікарні": where the wounded went is not what was struck
     treated = [(c.tok_start, c.tok_end + 3) for c in cues if c.group == "treated"]
     mentions = Mentions(
@@ -131,5 +132,28 @@ def _inside(m: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(s <= m.tok_start and m.tok_end <= e and (m.tok_start, m.tok_end) != (s, e) for s, e in spans)
 
 
-def _covered(m: Mention, spans: list[tuple[int, int]]) -> bool:
+def _covered(m: Mention, spans: list[tuple[int, int]] | _Cover) -> bool:
+    if isinstance(spans, _Cover):
+        return spans.covers(m.tok_start, m.tok_end)
     return any(s <= m.tok_start and m.tok_end <= e for s, e in spans)
+
+
+class _Cover:
+    """Spans of tokens, asked many times whether one of them covers a stretch: the furthest end of the
+    spans starting at or before each token (one pass to build, one lookup to ask)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        size = max((s for s, _ in spans), default=-1) + 1
+        reach = [-1] * size
+        for s, e in spans:
+            if e > reach[s]:
+                reach[s] = e
+        for i in range(1, size):
+            if reach[i - 1] > reach[i]:
+                reach[i] = reach[i - 1]
+        self._reach = reach
+
+    def covers(self, start: int, end: int) -> bool:
+        if not self._reach:
+            return False
+        return self._reach[min(start, len(self._reach) - 1)] >= end
