@@ -348,7 +348,7 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
             rule = "attribution.according_to"
         else:
             # "a source told Reuters", "the ministry called it a provocation": who follows is not who speaks
-            told = a.tokens[cue.tok_start].lower in ("told", "tells", "called", "calls", "described", "назвали", "назвал", "назвала", "назвали", "назвав")
+            told = a.tokens[cue.tok_start].lower in ("told", "tells", "called", "calls", "described", "назвали", "назвал", "назвала", "назвав")
             actor, rule = _speaker_at(sm, a, cue.tok_start, cue.tok_end, a.lang, told)
             if actor is None and last is not None and _pronoun_before(a, cue.tok_start, s):
                 found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",

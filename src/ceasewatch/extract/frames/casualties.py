@@ -10,9 +10,7 @@ none (the largest of those is kept).
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..lexicon import table
+from ..lexicon import word_set
 from .model import Fact
 from .rules import Example, register
 from .view import SentenceView
@@ -29,10 +27,8 @@ ONE = register("casualty.singular", "one person named by a singular noun ('a wom
                Example("Вночі росіяни атакували Суми дронами, поранено жінку, повідомила ОВА.", "uk", {"injured": 1}))
 
 
-@cache
 def _words(lang: str, key: str) -> frozenset[str]:
-    entry = table(lang, "casualties").entries.get(key)
-    return frozenset(w for p in entry.phrases for w in [p.lower()]) if entry else frozenset()
+    return word_set(lang, "casualties", key)
 
 
 def read_casualties(v: SentenceView, context_place: str | None = None) -> tuple[list[Fact], list[Fact]]:

@@ -26,9 +26,8 @@ total.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
-from ..lexicon import table
+from ..lexicon import word_set
 from ..mentions import NumberMention, WeaponMention
 from .model import CountFact
 from .rules import Example, register
@@ -86,8 +85,7 @@ class Pair:
 
 
 def _partitive_words(lang: str) -> frozenset[str]:
-    entry = table(lang, "numbers").entries.get("partitive")
-    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset({"of", "з", "із", "из"})
+    return word_set(lang, "numbers", "partitive") or frozenset({"of", "з", "із", "из"})
 
 
 def _gap_ok(v: SentenceView, start: int, end: int) -> bool:
@@ -101,7 +99,7 @@ def _gap_ok(v: SentenceView, start: int, end: int) -> bool:
         if k in v.number_at or tok.text in (",", ";", ":", "(", ")", ".") or tok.lower in stops:
             return False
         # "two civilians in a drone strike": people between a figure and a weapon are what it counts
-        if tok.lower in _word_set(v.a.lang, "casualties", "people") or tok.norm in _word_set(v.a.lang, "casualties", "people"):
+        if tok.lower in word_set(v.a.lang, "casualties", "people") or tok.norm in word_set(v.a.lang, "casualties", "people"):
             return False
         if v.groups(k) & {"intercept", "lost", "hit", "launch_site", "over", "speech", "killed", "injured"}:
             return False
@@ -213,7 +211,7 @@ def _refers_back(v: SentenceView, k: int) -> bool:
     ("один із районів", "one of the districts" counts districts)."""
     if k >= v.s.end:
         return False
-    words = _word_set(v.a.lang, "numbers", "back_reference")
+    words = word_set(v.a.lang, "numbers", "back_reference")
     tok = v.tokens[k]
     if tok.lower in words or tok.norm in words:
         # "of the drones" is a weapon right after; "of the districts" is not
@@ -231,7 +229,7 @@ def _after_place_dash(v: SentenceView, n: NumberMention) -> bool:
 
 def _total_word_near(v: SentenceView, n: NumberMention) -> bool:
     """"всього 20", "20 in all", "a total of 20": the whole of a breakdown."""
-    words = _word_set(v.a.lang, "numbers", "total")
+    words = word_set(v.a.lang, "numbers", "total")
     before = [v.tokens[k] for k in range(max(v.s.start, n.tok_start - 3), n.tok_start)]
     after = " ".join(t.lower for t in v.tokens[n.tok_end:min(v.s.end, n.tok_end + 2)])
     return any(t.lower in words or t.norm in words for t in before) or any(after.startswith(w) for w in words if " " in w)
@@ -252,7 +250,7 @@ def _copula_weapon(v: SentenceView, n: NumberMention, weapons: list[WeaponMentio
 
 
 def _copulas(lang: str) -> frozenset[str]:
-    return _word_set(lang, "numbers", "copula")
+    return word_set(lang, "numbers", "copula")
 
 
 def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMention]) -> bool:
@@ -265,21 +263,14 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
     return False
 
 
-@cache
-def _word_set(lang: str, name: str, key: str) -> frozenset[str]:
-    """The single-word phrases of an entry, as lemmas or surface forms ("=" and "!" marks dropped)."""
-    entry = table(lang, name).entries.get(key)
-    return frozenset(p.lstrip("=!").lower() for p in entry.phrases) if entry else frozenset()
-
-
 def _counts_other(v: SentenceView, n: NumberMention) -> bool:
     """A figure of people, houses, places or "air targets" is no weapon count."""
-    words = _word_set(v.a.lang, "casualties", "people")
+    words = word_set(v.a.lang, "casualties", "people")
     k = n.tok_end
     if k < v.s.end and k not in v.weapon_at:
         nxt = v.tokens[k]
-        if nxt.lower in _word_set(v.a.lang, "numbers", "not_weapons") or " ".join(
-                t.lower for t in v.tokens[k:k + 2]) in _word_set(v.a.lang, "numbers", "not_weapons"):
+        if nxt.lower in word_set(v.a.lang, "numbers", "not_weapons") or " ".join(
+                t.lower for t in v.tokens[k:k + 2]) in word_set(v.a.lang, "numbers", "not_weapons"):
             return True
         # Ukrainian and Russian: a noun right after the figure (and its adjectives) that is no weapon ("58 цілей",
         # "двух механизированных бригад")
@@ -289,7 +280,7 @@ def _counts_other(v: SentenceView, n: NumberMention) -> bool:
         if j < v.s.end and "NOUN" in v.tokens[j].tags and j not in v.weapon_at and not v.groups(j):
             return True
         # English: after a figure of weapons comes a verb or a function word, not another noun
-        after = _word_set(v.a.lang, "numbers", "after_figure")
+        after = word_set(v.a.lang, "numbers", "after_figure")
         if after and nxt.is_alpha and nxt.lower not in after and not v.groups(k) and k not in v.weapon_at \
                 and not any(x.tok_start == k for x in v.m.actors):
             return True
@@ -303,7 +294,7 @@ def _counts_other(v: SentenceView, n: NumberMention) -> bool:
         if v.tokens[j].norm in words or v.tokens[j].lower in words:
             return True
         # "23 combined strikes", "four massive attacks": a figure of strikes, not of weapons
-        if v.tokens[j].lower in _word_set(v.a.lang, "numbers", "strikes_counted"):
+        if v.tokens[j].lower in word_set(v.a.lang, "numbers", "strikes_counted"):
             return True
     return bool(v.groups(n.tok_end) & {"killed", "injured"}) if n.tok_end < v.s.end else False
 
@@ -399,7 +390,7 @@ def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
 def assign_scopes(v: SentenceView, pairs: list[Pair]) -> None:
     """"twelve drones over the Bryansk Region, eleven over the Rostov Region ...": each figure is one part
     of a breakdown by region; "another 27", "six more drones": a part that adds to what was given."""
-    additive = _word_set(v.a.lang, "numbers", "additive")
+    additive = word_set(v.a.lang, "numbers", "additive")
     over = [c for c in v.m.cues if c.group == "over"]
     scoped: list[tuple[Pair, str]] = []
     for i, p in enumerate(pairs):

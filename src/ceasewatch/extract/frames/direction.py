@@ -24,9 +24,7 @@ its id on the evidence:
 
 from __future__ import annotations
 
-from functools import cache
-
-from ..lexicon import table
+from ..lexicon import word_set
 from ..mentions import ActorMention, PlaceMention
 from .model import Fact
 from .rules import Example, register
@@ -86,14 +84,9 @@ _SUBJECT_REACH = 8
 
 
 def _fillers_only(v: SentenceView, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
-    words = _subject_fillers(v.a.lang) | extra
+    words = word_set(v.a.lang, "structure", "subject_fillers") | extra
     return all(k in v.number_at or v.tokens[k].lower in words or v.tokens[k].norm in words for k in range(start, end))
 
-
-@cache
-def _subject_fillers(lang: str) -> frozenset[str]:
-    entry = table(lang, "structure").entries.get("subject_fillers")
-    return frozenset(p.lower() for p in entry.phrases) if entry else frozenset()
 
 
 def opposite(side: str | None) -> str | None:

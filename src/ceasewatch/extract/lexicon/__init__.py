@@ -35,7 +35,7 @@ import yaml
 
 from ...errors import ConfigError
 
-__all__ = ["Entry", "Table", "table", "LANGUAGES", "DATA_VERSION"]
+__all__ = ["Entry", "Table", "table", "word_set", "LANGUAGES", "DATA_VERSION"]
 
 LANGUAGES: tuple[str, ...] = ("en", "uk", "ru")
 # Bump when the wording changes what the engine extracts (stored with the engine's name).
@@ -126,3 +126,10 @@ def table(lang: str, name: str) -> Table:
             attrs={k: v for k, v in body.items() if k not in _KNOWN},
         )
     return Table(name, lang, entries)
+
+
+@cache
+def word_set(lang: str, name: str, key: str) -> frozenset[str]:
+    """The phrases of one entry as a set of lower-case words, the `=` and `!` marks dropped: for rules that
+    test a single token's surface form or lemma against a word list (empty when there is no such entry)."""
+    return frozenset(p.lstrip("=!").lower() for p in table(lang, name).phrases(key))

@@ -21,7 +21,7 @@ from functools import cache
 
 from ..analysis.document import Analysis
 from ..analysis.tokens import Token
-from ..lexicon import table
+from ..lexicon import table, word_set
 from .base import NumberMention
 from .lexical import phrase_hits
 
@@ -150,22 +150,15 @@ def _risen_to(tokens: list, start: int, lang: str) -> bool:  # type: ignore[type
     """"зросла до 27", "rose to 27": "to" after a verb of rising gives the new figure, not an upper bound."""
     if start < 2 or tokens[start - 1].lower not in ("to", "до"):
         return False
-    entry = table(lang, "casualties").entries.get("total")
-    words = {p.lower() for p in entry.phrases} if entry else set()
+    words = word_set(lang, "casualties", "total")
     return tokens[start - 2].lower in words or tokens[start - 2].norm in words
-
-
-@cache
-def _age_words(lang: str) -> frozenset[str]:
-    entry = table(lang, "numbers").entries.get("age_before")
-    return frozenset(p.lstrip("=").lower() for p in entry.phrases) if entry else frozenset()
 
 
 def _not_a_count(tokens: list[Token], start: int, end: int, value: int | None, lang: str = "en") -> bool:
     if value is None:
         return True
     # "a man aged 41", "чоловік віком 41 рік": an age
-    if start > 0 and (tokens[start - 1].lower in _age_words(lang) or tokens[start - 1].norm in _age_words(lang)):
+    if start > 0 and (tokens[start - 1].lower in word_set(lang, "numbers", "age_before") or tokens[start - 1].norm in word_set(lang, "numbers", "age_before")):
         return True
     after = tokens[end].lower.rstrip(".") if end < len(tokens) else ""
     if after in _NOT_COUNT_AFTER:
