@@ -58,6 +58,17 @@ def test_speech_pronoun_continues_the_last_speaker() -> None:
     assert voices.effective[1].name == "Ukrainian Air Force"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A source in the SBU said drones hit the depot. According to the source, the fire is still burning."),
+    ("uk", "Про це повідомило джерело в СБУ. За словами співрозмовника, уражено нафтобазу."),
+    ("ru", "Об этом сообщил источник в СБУ. Нефтебаза поражена, рассказал источник."),
+])
+def test_speech_a_noun_pointing_back_keeps_the_source_last_named(lang: str, text: str) -> None:
+    _, voices = _voices(text, lang)
+    assert voices.effective[1].party == "UA"
+    assert voices.effective[1].rule == "attribution.pronoun"
+
+
 @pytest.mark.parametrize(("first", "party", "name"), [
     ("Ukraine's General Staff", "UA", "General Staff of the Armed Forces of Ukraine"),
     ("Russia's General Staff", "RU", "Russian Ministry of Defence"),

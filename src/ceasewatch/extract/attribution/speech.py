@@ -24,13 +24,14 @@ publisher is the official body) or `outlet` (the publisher's own voice).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...model import Document
 from ..analysis.document import Analysis, Sentence, analyze
 from ..analysis.structure import NO_CLAIM_MARKS
-from ..lexicon import table
+from ..lexicon import table, word_set
 from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
 from ..mentions.actors import find_actors
 
@@ -117,6 +118,10 @@ def _unknown_person(a: Analysis, s: Sentence, cue_start: int, cue_end: int) -> V
     return None
 
 
+# "a source in the SBU", "джерело в українських спецслужбах", "источник в Минобороны России"
+_AFFILIATION_LINKS = frozenset({"for", "of", "at", "in", "the", "a", "an", "в", "у", "во", "при", "з", "із", "из"})
+
+
 def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMentions) -> str | None:
     """"a spokesman for Ukraine's southern defence forces", "представитель Минобороны России": the side
     of the body named right after the office."""
@@ -124,7 +129,7 @@ def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMention
         if x is actor or x.side not in ("UA", "RU"):
             continue
         if 0 <= x.tok_start - actor.tok_end <= 3 and all(
-                a.tokens[k].lower in ("for", "of", "at", "in", "the", "a", "an") for k in range(actor.tok_end, x.tok_start)):
+                a.tokens[k].lower in _AFFILIATION_LINKS for k in range(actor.tok_end, x.tok_start)):
             return x.side
     return None
 
@@ -191,6 +196,15 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
 def _broken(a: Analysis, start: int, end: int) -> bool:
     """A clause boundary between two tokens: a full stop, semicolon or quote mark."""
     return any(a.tokens[k].text in (";", ".", '"', ":") for k in range(start, end))
+
+
+def _anaphor_at(a: Analysis, s: Sentence, positions: Iterable[int]) -> int | None:
+    """A noun that points back to the source last named ("the source", "співрозмовника"), at one of the positions."""
+    words = word_set(a.lang, "structure", "speaker_anaphors")
+    for k in positions:
+        if s.start <= k < s.end and (a.tokens[k].norm in words or a.tokens[k].lower in words):
+            return k
+    return None
 
 
 def _pronoun_before(a: Analysis, cue_start: int, s: Sentence) -> bool:
@@ -346,10 +360,23 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
                         and cue.tok_end <= x.tok_start <= cue.tok_end + 8 and not _broken(a, cue.tok_end, x.tok_start)]
             actor = min(speakers, key=lambda x: x.tok_start, default=None)
             rule = "attribution.according_to"
+            anaphor = _anaphor_at(a, s, range(cue.tok_end, cue.tok_end + 2))
+            if actor is None and last is not None and anaphor is not None:
+                found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
+                                                     start=a.tokens[anaphor].start, end=a.tokens[anaphor].end)))
+                continue
         else:
             # "a source told Reuters", "the ministry called it a provocation": who follows is not who speaks
             told = a.tokens[cue.tok_start].lower in ("told", "tells", "called", "calls", "described", "назвали", "назвал", "назвала", "назвав")
             actor, rule = _speaker_at(sm, a, cue.tok_start, cue.tok_end, a.lang, told)
+            anaphor = _anaphor_at(a, s, [*range(cue.tok_start - 2, cue.tok_start), *range(cue.tok_end, cue.tok_end + 2)])
+            bare = actor is not None and actor.side is None and actor.tok_end - actor.tok_start == 1 \
+                and actor.tok_start == anaphor  # "рассказал источник": a word for a source, with no side of its own
+            if (actor is None or bare) and last is not None and anaphor is not None:
+                # "розповіло джерело", "the source added": the source named before
+                found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
+                                                     start=a.tokens[anaphor].start, end=a.tokens[anaphor].end)))
+                continue
             if actor is None and last is not None and _pronoun_before(a, cue.tok_start, s):
                 found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
                                                      start=a.tokens[cue.tok_start - 1].start,

@@ -28,7 +28,7 @@ from ..mentions import CueMention, Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
-from .counts import assign_measures, assign_scopes, pair_counts, read_counts
+from .counts import assign_measures, assign_scopes, is_tally, pair_counts, read_counts
 from .direction import document_attacker, opposite, read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
@@ -82,13 +82,20 @@ def _strike_words(v: SentenceView) -> bool:
     return False
 
 
+TALLY = register("frame.tally", "a tally of strikes or violations ('violated the truce 488 times', 'attacked four "
+                 "times') is a claim of its own, though no weapon count; over several days it has no date",
+                 Example("Ukraine's defence ministry said Russian troops had violated the moratorium 40 times since "
+                         "it took effect.", "en", {"party": "UA", "attacker": "RU", "date": None}))
+
+
 def _reports(v: SentenceView) -> str | None:
     """The rule that keeps the sentence from being a report, or "" when it is one; None when no strike word."""
-    if not _strike_words(v) and not _casualty_figure(v):
+    tally = is_tally(v) and (_strike_words(v) or v.m.has("accusation"))
+    if not _strike_words(v) and not _casualty_figure(v) and not tally:
         return None
     measured = any(n.value is not None for n in v.m.numbers) and v.m.has("intercept", "lost", "hit", "launch")
     concrete = bool(v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places)
-                    or _casualty_figure(v) or measured)
+                    or _casualty_figure(v) or measured or tally)
     if not concrete:
         return None
     strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")] or [v.s.start]
@@ -103,13 +110,25 @@ def _reports(v: SentenceView) -> str | None:
                  for p in v.m.places)
     anchored = any(x.kind in ("forces", "enemy") for x in v.m.actors) and bool(v.m.targets or v.m.weapons)
     if v.m.has("talks") and not counted and not specific_time and not struck and not anchored \
-            and not v.m.has("killed", "injured"):
+            and not v.m.has("killed", "injured") and not tally:
         return TALKS
-    if v.m.has("habitual") and not specific_time:
+    if v.m.has("habitual") and not specific_time and not tally:
         return HABITUAL
     if v.m.has("silence") and not counted and not _casualty_figure(v):
         return SILENCE
     return ""
+
+
+def _dates_speech(v: SentenceView, t: TimeMention, speech: list[CueMention]) -> bool:
+    """A day right after a speech verb, with no strike word between ("said on Sunday", "wrote on Telegram on
+    Sunday evening"): when it was said."""
+    if t.kind not in ("weekday", "relative", "day", "evening"):
+        return False
+    for c in speech:
+        if 0 <= t.tok_start - c.tok_end <= 5 and not any(
+                q.group in _STRIKE and c.tok_end <= q.tok_start < t.tok_start for q in v.m.cues):
+            return True
+    return False
 
 
 def _after_superlative(v: SentenceView, t: TimeMention) -> bool:
@@ -147,8 +166,9 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
     speech = [c for c in v.m.cues if c.group == "speech"]
     wire = [(fs, fe) for fs, fe, kind in v.a.furniture if kind == "dateline"]
     times = [t for t in v.m.times if not any(fs <= t.start < fe for fs, fe in wire)]  # "KYIV, Aug 18 (CPA) -"
+    # a day that dates the statement ("Zelensky wrote on social media on Sunday evening") is not a day of strikes
     specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
-                   for t in times)
+                   and not _dates_speech(v, t, speech) for t in times)
     said_on = _said_on(v, times, ref) or story_said_on
     for t in times:
         # "officials said Sunday that ...": when it was said, not when it happened

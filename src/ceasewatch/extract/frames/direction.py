@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from ..lexicon import word_set
 from ..mentions import ActorMention, PlaceMention
+from .counts import is_tally
 from .model import Fact
 from .rules import Example, register
 from .view import SentenceView
@@ -106,6 +107,9 @@ _AGENT_KINDS = frozenset({"forces", "government", "enemy", "own", "head_of_state
 
 def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
     attack_cues = [c for c in v.m.cues if c.group in _ATTACK_GROUPS]
+    if is_tally(v):
+        # "the Russian army has violated it 2,935 times": who violated a truce that many times attacked
+        attack_cues += [c for c in v.m.cues if c.group == "accusation"]
     if not attack_cues:
         return None
     best: tuple[int, str, ActorMention] | None = None
