@@ -509,7 +509,8 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
         day, evidence = _context_date(s, dated, block_date, lead, head_frame)
         if day is None and ref.day is not None and not v.m.has("habitual"):
             day = ref.day
-            evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].end, DATE_PUBLICATION)
+            # the publication day is no words of the text: the claim says so (`dating`), with no evidence span
+            evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].start, DATE_PUBLICATION)
     frame = Frame(s.i, voice, stance, attacker, target, day, evidence, reason if day is None else None,
                   counts, weapons, regions, places, targets, killed, injured)
     if day is None and frame.undated_reason is None:
