@@ -66,7 +66,7 @@ LAYERED_FLOORS = {
     ("sealed2", "uk"): 0.80,
     ("sealed2", "ru"): 0.70,
 }
-SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24, "sealed2": 26}
+SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24, "sealed2": 26, "sealed3": 48, "sealed4": 48}
 
 
 @pytest.mark.parametrize("name", sorted(SIZES))
