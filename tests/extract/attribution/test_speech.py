@@ -41,6 +41,11 @@ SPEAKERS = [
      ("RU", "attribution.speech_before", "named", "Минобороны России")),
     ("ru", "Ночью сбиты 12 беспилотников, сообщили в Минобороны России.",
      ("RU", "attribution.speech_after", "named", "Минобороны России")),
+    # a named body after the verb speaks ("наголосили в ЦПД"); what follows "що"/"что"/"that" is what was said
+    ("uk", "Заяви Москви – фейк, – наголосили в ЦПД.",
+     ("UA", "attribution.speech_after", "named", "ЦПД")),
+    ("ru", "Владимир Зеленский утверждал, что ночью Россия запустила 150 беспилотников.",
+     ("UA", "attribution.speech_before", "named", "Владимир Зеленский")),
 ]
 
 

@@ -165,7 +165,9 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     accusing = a.tokens[cue_start].norm in _ACCUSE
     # "сообщил в телеграм-канале", "said on Telegram": where it was said, not who said it
     after = [] if accusing else [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6
-                                 and not _broken(a, cue_end, x.tok_start) and x.kind != "government"
+                                 and not _broken(a, cue_end, x.tok_start)
+                                 and not any(a.tokens[k].lower in _COMPLEMENTIZERS for k in range(cue_end, x.tok_start))
+                                 and not (x.kind == "government" and _is_place(sm, x))
                                  and not (x.kind == "outlet" and x.tok_start > 0
                                           and a.tokens[x.tok_start - 1].lower in _PREPOSITIONS)]
     if not before:
@@ -191,6 +193,15 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     if best_after:
         return best_after, "attribution.speech_after"
     return None, ""
+
+
+# "claimed that Russia launched": who follows "that" is what was said, not who said it
+_COMPLEMENTIZERS = frozenset({"that", "что", "чтобы", "що", "щоб"})
+
+
+def _is_place(sm: SentenceMentions, x: ActorMention) -> bool:
+    """A capital or a country standing for its government ("Kyiv", "Russia"), not a named body ("ЦПД")."""
+    return any(p.tok_start <= x.tok_start < p.tok_end for p in sm.places)
 
 
 def _broken(a: Analysis, start: int, end: int) -> bool:
