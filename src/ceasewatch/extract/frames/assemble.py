@@ -334,6 +334,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
             elif reason is not None and lead is None and "headline" in a.marks(s) | ({"lead"} if s.block <= 2 else set()):
                 multi_lead = True
         if verdict != "":
+            counter = _counter_denial(a, s, v, voices, frames)
+            if counter is not None:
+                frames.append(counter)
             continue
         if multi_lead and day is None and reason is None and s.block not in block_date:
             reason = "the report covers several days"
@@ -344,6 +347,39 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     _direction_from_document(frames, document_attacker(a, m))
     _date_from_claim(frames)
     return frames
+
+
+COUNTER_DENIAL = register("stance.counter_denial", "a side that rejects the other side's claim of its strike "
+                          "('Kyiv called it a staged provocation', 'the General Staff denied the claim') denies that "
+                          "strike: same day, places and targets, its own side as the attacker denied",
+                          Example("Russia's defence ministry said Ukrainian drones struck the Sudzha gas metering "
+                                  "station overnight. Ukraine's General Staff denied the claim.", "en",
+                                  {"party": "UA", "stance": "denied", "attacker": "UA", "target_country": "RU",
+                                   "places": [{"name": "Sudzha"}]}),
+                          Example("Міноборони Росії заявило, що вночі українські дрони атакували ГВС «Суджа». "
+                                  "У ЦПД назвали це фейком.", "uk",
+                                  {"party": "UA", "stance": "denied", "attacker": "UA", "target_country": "RU"}))
+
+
+def _counter_denial(a: Analysis, s: Sentence, v: SentenceView, voices: Voices, frames: list[Frame]) -> Frame | None:
+    """The denial, by the side accused, of the strike the other side's claim just reported."""
+    cues = v.cues("denial", "accusation")
+    own = voices.own[s.i]
+    if not cues or own is None or own.party not in ("UA", "RU") or v.m.has(*_STRIKE):
+        return None
+    claim = next((f for f in reversed(frames) if s.i - 3 <= f.sentence < s.i), None)
+    if claim is None or claim.stance.value != "asserted" or claim.voice.party in (own.party, None) \
+            or claim.attacker is None or claim.attacker.value != own.party:
+        return None
+    cue = cues[0]
+
+    def tagged(facts: list[Fact]) -> list[Fact]:
+        return [Fact(f.value, f.start, f.end, COUNTER_DENIAL) for f in facts]
+
+    return Frame(s.i, own, Fact("denied", cue.start, cue.end, COUNTER_DENIAL),
+                 Fact(own.party, cue.start, cue.end, COUNTER_DENIAL), claim.target, claim.date, claim.date_fact,
+                 claim.undated_reason, regions=tagged(claim.regions), places=tagged(claim.places),
+                 targets=tagged(claim.targets))
 
 
 def _direction_from_document(frames: list[Frame], attacker: Fact | None) -> None:
