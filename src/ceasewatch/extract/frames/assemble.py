@@ -85,7 +85,10 @@ def _strike_words(v: SentenceView) -> bool:
 TALLY = register("frame.tally", "a tally of strikes or violations ('violated the truce 488 times', 'attacked four "
                  "times') is a claim of its own, though no weapon count; over several days it has no date",
                  Example("Ukraine's defence ministry said Russian troops had violated the moratorium 40 times since "
-                         "it took effect.", "en", {"party": "UA", "attacker": "RU", "date": None}))
+                         "it took effect.", "en", {"party": "UA", "attacker": "RU", "date": None}),
+                 Example("Вночі ворог атакував ТЕС компанії, повідомили в ДТЕК. Від початку жовтня це вже шоста атака "
+                         "на ТЕС компанії.", "uk", {"party": "UA", "attacker": "RU", "date": None},
+                         published="2025-10-25T09:00:00+03:00"))
 
 
 def _reports(v: SentenceView) -> str | None:
@@ -472,6 +475,11 @@ def _direction_from_context(frames: list[Frame]) -> None:
             source = next((g for g in order if g.date == f.date and g.date is not None and g.attacker is not None
                            and g.target is not None and g.target.value == f.target.value
                            and g.attacker.rule in ("direction.agent", "direction.weapon_side")), None)
+        if source is None and f.date is None and f.target is None:
+            # "This is the sixth attack on our plants since January": a tally over a period that follows a report
+            # counts that report's attacks
+            source = next((g for g in reversed(frames[:i]) if g.voice.party == f.voice.party and g.attacker is not None
+                           and g.target is not None and f.sentence - g.sentence <= 3), None)
         if source is None and f.target is None:
             # a report that names no side at all continues the story told just before it, whoever told it
             source = next((g for g in reversed(frames[:i]) if g.date == f.date and g.attacker is not None

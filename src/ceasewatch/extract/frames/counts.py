@@ -25,6 +25,7 @@ total.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import word_set
@@ -270,7 +271,20 @@ def is_tally(v: SentenceView) -> bool:
         k = n.tok_end
         if k < v.s.end and (v.tokens[k].lower in words or v.tokens[k].norm in words):
             return True
+    # "the sixth massive attack", "the 210th", "17-та атака": an ordinal before an attack word
+    ordinals = word_set(v.a.lang, "numbers", "ordinals")
+    attacks = [c.tok_start for c in v.m.cues if c.group == "attack"]
+    for k in range(v.s.start, v.s.end):
+        tok = v.tokens[k]
+        if tok.lower in ordinals or tok.norm in ordinals or _ORDINAL_FIGURE.fullmatch(tok.text):
+            if any(0 < c - k <= 3 for c in attacks) or (k + 1 < v.s.end and v.tokens[k + 1].text == "-"
+                                                          and k + 2 < v.s.end and v.tokens[k + 2].lower in _SUFFIXES):
+                return True
     return False
+
+
+_ORDINAL_FIGURE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+_SUFFIXES = frozenset({"та", "тя", "й", "я", "а", "ий", "ая"})
 
 
 def _counts_other(v: SentenceView, n: NumberMention) -> bool:

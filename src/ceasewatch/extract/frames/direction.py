@@ -39,7 +39,9 @@ CRIMEA = frozenset({"UA-43", "UA-40"})
 AGENT = register("direction.agent", "a side named as the one attacking",
                  Example("Ukrainian forces attacked the Novoshakhtinsk refinery with drones overnight, "
                          "the governor said.", "en", {"attacker": "UA"}),
-                 Example("Російська армія випустила по Харкову три ракети, повідомив Синєгубов.", "uk", {"attacker": "RU"}))
+                 Example("Російська армія випустила по Харкову три ракети, повідомив Синєгубов.", "uk", {"attacker": "RU"}),
+                 Example("Tonight Russia carried out another massive missile and drone attack on one of DTEK's thermal "
+                         "power plants, the company said.", "en", {"attacker": "RU", "target_country": "UA"}))
 WEAPON_SIDE = register("direction.weapon_side", "a side on the weapons ('57 Ukrainian drones', 'ворожих БпЛА')",
                        Example("Air defences destroyed 57 Ukrainian drones over the Kursk region overnight, "
                                "the Russian Defence Ministry said.", "en", {"attacker": "UA", "target_country": "RU"}))
@@ -86,7 +88,9 @@ _SUBJECT_REACH = 8
 
 def _fillers_only(v: SentenceView, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
     words = word_set(v.a.lang, "structure", "subject_fillers") | extra
-    return all(k in v.number_at or v.tokens[k].lower in words or v.tokens[k].norm in words for k in range(start, end))
+    # weapons too: "Russia carried out another massive missile and drone attack"
+    return all(k in v.number_at or k in v.weapon_at or v.tokens[k].lower in words or v.tokens[k].norm in words
+               or v.tokens[k].lower in ("and", "і", "та", "й", "и") for k in range(start, end))
 
 
 
