@@ -70,16 +70,21 @@ _PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1,
 _WITH = frozenset({"with", "з", "із", "зі", "с", "со"})
 
 
-def _strike_words(v: SentenceView) -> bool:
-    """A strike word; "with" counts only before weapons or a figure ("with 96 drones", not "talks with")."""
+def _strike_cues(v: SentenceView) -> list[CueMention]:
+    """The strike words; "with" counts only before weapons or a figure ("with 96 drones", not "talks with")."""
+    out = []
     for c in v.m.cues:
         if c.group not in _STRIKE:
             continue
         if v.tokens[c.tok_start].lower in _WITH and c.tok_end - c.tok_start == 1 and not any(
                 k in v.weapon_at or k in v.number_at for k in range(c.tok_end, min(v.s.end, c.tok_end + 4))):
             continue
-        return True
-    return False
+        out.append(c)
+    return out
+
+
+def _strike_words(v: SentenceView) -> bool:
+    return bool(_strike_cues(v))
 
 
 TALLY = register("frame.tally", "a tally of strikes or violations ('violated the truce 488 times', 'attacked four "
@@ -101,7 +106,8 @@ def _reports(v: SentenceView) -> str | None:
                     or _casualty_figure(v) or measured or tally)
     if not concrete:
         return None
-    strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")] or [v.s.start]
+    strikes = [c.tok_start for c in _strike_cues(v)] + [c.tok_start for c in v.cues("killed", "injured")] \
+        or [v.s.start]
     modals = [c for c in v.m.cues if c.group == "modal"
               and not (c.tok_end < v.s.end and v.tokens[c.tok_end].lower == "have")]
     if modals and all(any(c.tok_start < k and k - c.tok_end <= 5 for c in modals) for k in strikes):
