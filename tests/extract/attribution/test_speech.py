@@ -85,6 +85,14 @@ def test_speech_a_description_resolves_to_the_body_last_named_by_it(first: str, 
     assert second.name == name
 
 
+def test_speech_a_body_named_later_in_full_gives_the_headline_its_side() -> None:
+    # the headline's "the Defense Ministry" is the "Russian Defense Minister" the story names below
+    text, voices = _voices("Strikes hit Ukraine's energy facilities, the Defense Ministry has said. "
+                           "Russian Defense Minister Andrey Belousov said on Friday that the strikes hit their targets.")
+    assert voices.effective[0].party == "RU"
+    assert voices.effective[0].rule == "attribution.antecedent"
+
+
 def test_speech_said_on_telegram_names_no_speaker() -> None:
     # where it was said is not who said it: with nobody else named, the outlet speaks
     text, voices = _voices("Ночью беспилотники атаковали Белгородскую область, сообщили в телеграм-канале.", "ru")

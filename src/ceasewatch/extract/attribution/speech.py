@@ -321,17 +321,24 @@ def _antecedent(a: Analysis, m: Mentions, voice: Voice) -> ActorMention | None:
     here = next((x for x in m.actors if x.start == voice.start), None)
     if here is None:
         return None
-    head = {a.tokens[k].norm for k in range(here.tok_start, here.tok_end)} - _DETERMINERS
+    head = {_stem(a.tokens[k].norm) for k in range(here.tok_start, here.tok_end)} - _DETERMINERS
     if not head:
         return None
-    for x in reversed(m.actors):
-        if x.tok_end > here.tok_start:
-            continue
-        if x.side not in ("UA", "RU") or x.kind not in ("official", "regional", "government"):
-            continue
-        if head <= {a.tokens[k].norm for k in range(x.tok_start, x.tok_end)}:
-            return x
-    return None
+
+    def names_it(x: ActorMention) -> bool:
+        return x.side in ("UA", "RU") and x.kind in ("official", "regional", "government") and head <= {
+            _stem(a.tokens[k].norm) for k in range(x.tok_start, x.tok_end)}
+
+    earlier = next((x for x in reversed(m.actors) if x.tok_end <= here.tok_start and names_it(x)), None)
+    if earlier is not None:
+        return earlier
+    # a headline or lead that says "the Defense Ministry" before the story names it ("Russian Defense Minister")
+    return next((x for x in m.actors if x.tok_start >= here.tok_end and names_it(x)), None)
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its kin: "ministry"/"minister", "defence"/"defense"."""
+    return word[:5] if len(word) > 5 and word.isalpha() else word
 
 
 def _publisher_word(publisher: str | None) -> tuple[str, ...] | None:
