@@ -415,6 +415,10 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
         if colon is None:
             return None
         places = {k for p in sm.places for k in range(p.tok_start, p.tok_end)}
+        # a live blog's entry: "10:42 Повітряні сили: ...", "09:55 Голова Одеської ОВА Олег Кіпер: ..."
+        places |= {k for t in sm.times for k in range(t.tok_start, t.tok_end)}
+        places |= {k for x in sm.actors for k in range(x.tok_start, x.tok_end)}
+        places |= {k for k in range(s.start, colon) if a.tokens[k].is_title and a.tokens[k].is_alpha}
         for actor in sm.actors:
             if not (actor.speaker and actor.kind in SPEAKER_KINDS and actor.tok_end <= colon):
                 continue
