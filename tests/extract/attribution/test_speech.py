@@ -93,6 +93,22 @@ def test_speech_a_body_named_later_in_full_gives_the_headline_its_side() -> None
     assert voices.effective[0].rule == "attribution.antecedent"
 
 
+def test_speech_a_source_after_the_verb_told_the_outlet_before_it() -> None:
+    # "Про це РБК-Україна повідомило джерело в українських спецслужбах": the source speaks, to the outlet
+    _, voices = _voices("Вночі дрони атакували аеродром. Про це РБК-Україна повідомило джерело в українських "
+                        "спецслужбах.", "uk")
+    assert voices.own[1].party == "UA"
+
+
+def test_speech_a_bare_governor_is_the_governor_named_before() -> None:
+    # the story's places are mostly Ukrainian, but "the governor" is the Voronezh governor named just before
+    _, voices = _voices("У Воронезькій області Росії вночі сталася пожежа на нафтобазі, повідомив губернатор регіону "
+                        "Олександр Гусєв. Харків і Суми теж атакували. «Постраждалих немає», – заявив губернатор у "
+                        "телеграмі.", "uk")
+    assert voices.own[0].party == "RU"
+    assert voices.own[2].party == "RU" and voices.own[2].rule == "attribution.anaphora"
+
+
 def test_speech_said_on_telegram_names_no_speaker() -> None:
     # where it was said is not who said it: with nobody else named, the outlet speaks
     text, voices = _voices("Ночью беспилотники атаковали Белгородскую область, сообщили в телеграм-канале.", "ru")

@@ -97,3 +97,9 @@ def test_places_a_target_word_in_capitals_is_not_a_place() -> None:
     # "ТЕС" (a thermal power plant) is also the name of a village in Tatarstan
     assert _places("Від початку жовтня це вже шоста атака на ТЕС компанії.", "uk") == []
     assert ("Стрию", "settlement", "UA-46") in _places("Уражено ТЕС поблизу Стрию.", "uk")
+
+
+def test_places_a_settlement_then_the_region_it_lies_in() -> None:
+    # "у Морозівську Ростовської області": the region is read even where the pair is no region's name
+    assert ("Ростовської області", "region", "RU-ROS") in _places(
+        "Дрони атакували аеродром у Морозівську Ростовської області.", "uk")

@@ -181,6 +181,10 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     best_after = min(after, key=lambda x: x.tok_start, default=None)
     if told:  # "a source told Reuters": who is told is not who speaks
         return best_before, "attribution.speech_before"
+    if best_before and best_after and best_before.kind == "outlet" and best_after.kind != "outlet" \
+            and _anaphor_at(a, a.sentence_of(cue_start), range(best_after.tok_start, best_after.tok_end)) is not None:
+        # "Про це РБК-Україна повідомило джерело": the source told the outlet
+        return best_after, "attribution.speech_after"
     if best_before and best_after:
         gap_before = cue_start - best_before.tok_end
         gap_after = best_after.tok_start - cue_end
@@ -272,6 +276,12 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
             if antecedent is not None:
                 voice = replace(voice, name=antecedent.name, party=antecedent.side, key=antecedent.key,
                                 rule="attribution.antecedent")
+        if voice is not None and voice.party is None and voice.key in ("governor", "ministry") \
+                and (voice.key or voice.kind) in last_by_kind and last_by_kind[voice.key or voice.kind].party in ("UA", "RU") \
+                and not any(p.kind == "region" for p in m.in_sentence(s).places):
+            # "– заявив губернатор у телеграмі": the governor named before, when this sentence names no region
+            prev = last_by_kind[voice.key or voice.kind]
+            voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
         if voice is not None and voice.party is None and (voice.kind == "regional" or (
                 voice.kind == "official" and (last_named is None or last_named.party not in ("UA", "RU")))):
             # "the governor said": a governor speaks for the region his report is about
