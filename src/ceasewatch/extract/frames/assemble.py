@@ -353,6 +353,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if frame is not None:
             frames.append(frame)
     _direction_from_context(frames)
+    for f in frames:
+        if f.attacker is None and f.target is None and f.fallback_direction is not None:
+            f.attacker, f.target = f.fallback_direction
     _direction_from_document(frames, document_attacker(a, m))
     _date_from_claim(frames)
     return frames
@@ -552,6 +555,12 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
         if side is not None and side != voice.party:
             voice = replace(voice, party=side, rule=SIDE_FROM_CONTENT)
     attacker, target = read_direction(v, voice.party, struck, stance.value == "denied", interceptions)
+    fallback = None
+    if voice.basis == "inherited" and attacker is not None and target is not None \
+            and attacker.rule == target.rule == "direction.victim_report":
+        # "Детонация на складе продолжается, отметили разведчики": a sentence that goes on with a report names
+        # no side, so the report's sides hold; a victim's side is only the guess for when there is none
+        fallback, attacker, target = (attacker, target), None, None
     if head_frame is not None:
         attacker = attacker or head_frame.attacker
         target = target or head_frame.target
@@ -562,7 +571,7 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
             # the publication day is no words of the text: the claim says so (`dating`), with no evidence span
             evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].start, DATE_PUBLICATION)
     frame = Frame(s.i, voice, stance, attacker, target, day, evidence, reason if day is None else None,
-                  counts, weapons, regions, places, targets, killed, injured)
+                  counts, weapons, regions, places, targets, killed, injured, fallback_direction=fallback)
     if day is None and frame.undated_reason is None:
         frame.undated_reason = "no time expression and no publication time"
     return frame

@@ -168,7 +168,10 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                 best = (distance, side, x)
     if best is None and speaker in ("UA", "RU"):
         # "the ministry said it hit fuel and energy facilities": "it" is the speaker
+        observed = [(c.tok_start, c.tok_end) for c in v.m.cues if c.group == "observed"]
         for c in attack_cues:
+            if (c.tok_start, c.tok_end) in observed:
+                continue  # "it detected dozens of missiles": the speaker saw the attack, it did not make it
             k = c.tok_start - 1
             while k > v.s.start and v.tokens[k].lower in ("had", "has", "have", "was", "were", "also", "then"):
                 k -= 1
