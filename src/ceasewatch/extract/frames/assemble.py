@@ -54,6 +54,11 @@ STANCE_DENIED = register("stance.denied", "the speaker says the strike did not h
 DATE_OWN = register("date.own", "the sentence's own time expression",
                     Example("On the night of 13 to 14 March Russia launched 40 drones at Ukraine, the air force said.",
                             "en", {"date": "2025-03-14"}))
+DATE_TOLL = register("date.toll", "the day a toll rose ('rose to nine on Wednesday') is the day of the count, not "
+                    "of the strike",
+                    Example("The number of people killed when a Russian missile hit a hotel in Chernihiv on Tuesday "
+                            "evening rose to nine on Wednesday, the governor said.", "en", {"date": "2025-02-18"},
+                            published="2025-02-19T18:00:00+00:00"))
 DATE_CONTEXT = register("date.context", "the date of the list head, the paragraph or the story's lead")
 DATE_PUBLICATION = register("date.publication", "fresh news with no time expression: the publication day")
 
@@ -179,7 +184,12 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
     specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
                    and not _dates_speech(v, t, speech) for t in times)
     said_on = _said_on(v, times, ref) or story_said_on
+    tolls = v.cues("toll_rise")
+    strike_at = [c.tok_start for c in _strike_cues(v)]
     for t in times:
+        if tolls and t.kind in ("weekday", "relative", "day") and min(abs(t.tok_start - c.tok_start) for c in tolls) \
+                < min((abs(t.tok_start - k) for k in strike_at), default=99):
+            continue  # DATE_TOLL
         # "officials said Sunday that ...": when it was said, not when it happened
         if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
             continue
