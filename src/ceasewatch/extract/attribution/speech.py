@@ -203,6 +203,20 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
 _COMPLEMENTIZERS = frozenset({"that", "что", "чтобы", "що", "щоб"})
 
 
+def _title_words_touching(a: Analysis, start: int, end: int, actor: ActorMention) -> set[int]:
+    """Capitalised words running up to or on from the actor: a title and a name ("Голова ... ОВА Олег Кіпер")."""
+    out: set[int] = set()
+    k = actor.tok_start - 1
+    while k >= start and a.tokens[k].is_title and a.tokens[k].is_alpha:
+        out.add(k)
+        k -= 1
+    k = actor.tok_end
+    while k < end and a.tokens[k].is_title and a.tokens[k].is_alpha:
+        out.add(k)
+        k += 1
+    return out
+
+
 def _is_place(sm: SentenceMentions, x: ActorMention) -> bool:
     """A capital or a country standing for its government ("Kyiv", "Russia"), not a named body ("ЦПД")."""
     return any(p.tok_start <= x.tok_start < p.tok_end for p in sm.places)
@@ -428,13 +442,16 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
         # a live blog's entry: "10:42 Повітряні сили: ...", "09:55 Голова Одеської ОВА Олег Кіпер: ..."
         places |= {k for t in sm.times for k in range(t.tok_start, t.tok_end)}
         places |= {k for x in sm.actors for k in range(x.tok_start, x.tok_end)}
-        places |= {k for k in range(s.start, colon) if a.tokens[k].is_title and a.tokens[k].is_alpha}
         for actor in sm.actors:
             if not (actor.speaker and actor.kind in SPEAKER_KINDS and actor.tok_end <= colon):
                 continue
-            # only the speaker's own description around it: places, "in", "of", "the"
+            # "Protection of Civilians in Ukraine:": a country after a preposition is what the heading is about
+            if actor.tok_start > s.start and a.tokens[actor.tok_start - 1].lower in _PREPOSITIONS:
+                continue
+            # only the speaker's own description around it: places, "in", "of", "the", its title and name
+            own = set(places) | _title_words_touching(a, s.start, colon, actor)
             around = [k for k in range(s.start, colon) if not actor.tok_start <= k < actor.tok_end]
-            if all(k in places or a.tokens[k].lower in _HEADING_FILLERS for k in around):
+            if all(k in own or a.tokens[k].lower in _HEADING_FILLERS for k in around):
                 side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
                 return _voice(actor, side, "attribution.heading")
         return None
