@@ -363,6 +363,8 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             lo, hi = (c.tok_end, start) if c.tok_end <= start else (end, c.tok_start)
             if any(v.tokens[k].text in (":", ";") for k in range(lo, hi)):
                 d += 10  # "was shot down: all of them hit": a colon starts the next statement
+            if c.tok_end <= start and any(v.tokens[k].lower in _CLAUSE_OPENERS for k in range(lo, hi)):
+                d += 15  # "launched 653 drones, and that 585 of them were shot down": a new clause has its own verb
             # "60 were shot down and 20 were lost": on a tie the verb after the figure is its own
             if d < best_d or (d == best_d and c.tok_start >= end):
                 best, best_d = c, d
@@ -374,6 +376,7 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             p.measure, p.measure_rule = "launched", MEASURE_ATTACK
 
 
+_CLAUSE_OPENERS = frozenset({"that", "which", "while", "whereas", "що", "что", "але", "но", "однако", "проте"})
 _JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus", "all", "both",
                       "усі", "всі", "все", "обидві", "обидва", "оба", "обе", "another", "a", "further"})
 
@@ -407,6 +410,9 @@ def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
     gap = range(end, start)
     # ("12 over the Kursk region, 5 over the Oryol region and 3 over ...": the parts of one breakdown)
     if any(v.groups(k) & (set(MEASURE_GROUPS) | {"attack", "speech", "launch_site"}) for k in gap):
+        return False
+    # "653 drones and 51 missiles, and that 585 of the drones ... had been shot down": a new clause
+    if any(v.tokens[k].lower in _CLAUSE_OPENERS for k in gap):
         return False
     return any(v.tokens[k].lower in _JOINERS for k in gap)
 
