@@ -28,7 +28,7 @@ from ..mentions import CueMention, Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
-from .counts import assign_measures, assign_scopes, is_tally, pair_counts, read_counts
+from .counts import assign_measures, assign_scopes, is_tally, negated_counts, pair_counts, read_counts
 from .direction import document_attacker, opposite, read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
@@ -549,6 +549,8 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     context = {c.category: c.value for f in frames if f.voice.party == voice.party and s.i - f.sentence <= 6
                for c in f.counts if c.measure == "launched" and c.value is not None}
     counts = read_counts(v, pairs, context)
+    counts += [c for c in negated_counts(v, pairs) if not any(k.category == c.category and k.measure == "intercepted"
+                                                               for k in counts)]
     own = voices.own[s.i]
     speakers = [a.token_span(own.start, own.end)] if own is not None and own.start is not None and own.end is not None \
         and s.char_start <= own.start < s.char_end else []

@@ -264,6 +264,40 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
     return False
 
 
+NEGATED = register("count.negated", "a weapon that was not shot down ('The Kh-31P was not intercepted', 'Балістичні "
+                   "ракети збити не вдалося') has an interception count of zero",
+                   Example("Russia fired two Iskander-M ballistic missiles at Kryvyi Rih overnight, the air force "
+                           "said. The ballistic missiles were not intercepted.", "en",
+                           {"weapons": [{"category": "ballistic_missile", "launched": 2, "intercepted": 0}]}))
+_NEGATED_AFTER = frozenset({"вдалося", "удалось", "вдалось"})  # "збити не вдалося", "сбить не удалось"
+
+
+def negated_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
+    """Zero interceptions of the weapon a sentence says was not shot down."""
+    out: list[CountFact] = []
+    negations = [c for c in v.m.cues if c.group == "negation"]
+    for cue in v.m.cues:
+        if cue.group != "intercept":
+            continue
+        before = any(0 <= cue.tok_start - n.tok_end <= 2 for n in negations)
+        after = any(0 <= n.tok_start - cue.tok_end <= 1 and n.tok_end < v.s.end
+                    and v.tokens[n.tok_end].lower in _NEGATED_AFTER for n in negations)
+        if not (before or after):
+            continue
+        if any(v.tokens[k].lower in ("all", "всі", "усі", "все") for k in range(max(v.s.start, cue.tok_start - 3),
+                                                                              cue.tok_start)):
+            continue  # "not all of them were shot down"
+        weapon = next((w for w in sorted(v.m.weapons, key=lambda w: -w.tok_start) if w.tok_end <= cue.tok_start
+                       and cue.tok_start - w.tok_end <= 6), None) or next(
+            (w for w in v.m.weapons if 0 <= w.tok_start - cue.tok_end <= 4), None)
+        if weapon is None or any(p.weapon is weapon and p.measure in (None, "intercepted") for p in pairs
+                                 if p.value is not None):
+            continue
+        out.append(CountFact(weapon.category, weapon.model, "intercepted", 0, cue.start, cue.end, NEGATED,
+                             weapon_start=weapon.start, weapon_end=weapon.end))
+    return out
+
+
 def is_tally(v: SentenceView) -> bool:
     """A figure of strikes or violations: "488 times", "four attacks", "40 разів" (frame.tally)."""
     words = word_set(v.a.lang, "numbers", "incidents_counted") | word_set(v.a.lang, "numbers", "strikes_counted")
