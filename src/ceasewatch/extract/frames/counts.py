@@ -276,10 +276,14 @@ def negated_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
     """Zero interceptions of the weapon a sentence says was not shot down."""
     out: list[CountFact] = []
     negations = [c for c in v.m.cues if c.group == "negation"]
+    negation_words = word_set(v.a.lang, "cues", "negation")
     for cue in v.m.cues:
-        if cue.group != "intercept":
+        # "were not intercepted" is a phrase of the hit entry: what was not shot down reached its target
+        negated_phrase = cue.group == "hit" and any(v.tokens[k].lower in negation_words
+                                                     for k in range(cue.tok_start, cue.tok_end))
+        if cue.group != "intercept" and not negated_phrase:
             continue
-        before = any(0 <= cue.tok_start - n.tok_end <= 2 for n in negations)
+        before = negated_phrase or any(0 <= cue.tok_start - n.tok_end <= 2 for n in negations)
         after = any(0 <= n.tok_start - cue.tok_end <= 1 and n.tok_end < v.s.end
                     and v.tokens[n.tok_end].lower in _NEGATED_AFTER for n in negations)
         if not (before or after):
