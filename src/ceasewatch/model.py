@@ -40,6 +40,14 @@ __all__ = [
     "Incident",
     "Assessment",
     "Review",
+    "FieldReview",
+    "VerdictOverride",
+    "REVIEW_FIELDS",
+    "DECISIONS",
+    "ATTRIBUTION_LABELS",
+    "DATING_LABELS",
+    "INFERRED_ATTRIBUTIONS",
+    "RESOLVED_DATINGS",
     "content_hash",
     "document_id",
 ]
@@ -94,7 +102,34 @@ VERDICTS: tuple[str, ...] = (
     "alleged",
     "corroborated",
     "disputed",
+    # The rules reached a verdict that rests on a value the machine inferred
+    # (claimant from context, date from a weekday): a person must confirm it.
+    "needs_review",
 )
+# How a claim's claimant was established (`Claim.attribution`), in the words
+# of the dashboard and reports; None (gold, imports, older extractors) is "unstated".
+ATTRIBUTION_LABELS: dict[str, str] = {
+    "publisher": "official body speaking",
+    "named": "official relayed by an outlet",
+    "inherited": "inferred from context",
+    "outlet": "publisher's own voice",
+}
+INFERRED_ATTRIBUTIONS: frozenset[str] = frozenset({"inherited"})
+# How a claim's date was established (`Claim.dating`).
+DATING_LABELS: dict[str, str] = {
+    "explicit": "explicit date",
+    "night": "night window",
+    "weekday": "resolved from a weekday",
+    "relative": "resolved from a relative day",
+    "publication": "resolved from the publication date",
+}
+RESOLVED_DATINGS: frozenset[str] = frozenset({"weekday", "relative", "publication"})
+# Fields of a claim a reviewer confirms, corrects or rejects one by one.
+REVIEW_FIELDS: tuple[str, ...] = (
+    "claimant", "stance", "attacker", "target_country", "date",
+    "weapons", "regions", "places", "targets", "killed", "injured",
+)
+DECISIONS: tuple[str, ...] = ("confirm", "correct", "reject")
 
 
 def content_hash(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -351,6 +386,14 @@ class Assessment:
     claimants: tuple[Claimant, ...] = ()
     evidence: tuple[tuple[str, Evidence], ...] = ()  # (claim id, evidence)
     ruleset: str = "unknown"  # versioned name of the rule set
+    # needs_review: the verdict the rules reach once a person confirms the doubtful values.
+    provisional: str | None = None
+    # Why a person must look: "clm_…: claimant inferred from context", one per doubtful value.
+    doubts: tuple[str, ...] = ()
+    # Values of the cited claims a person confirmed or corrected: "clm_…:claimant".
+    confirmed: tuple[str, ...] = ()
+    # A person's override of the rules' verdict: (reviewer, reason); `rule` is then "review.override".
+    override: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -362,6 +405,41 @@ class Review:
     reviewer: str
     status: str
     note: str = ""
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FieldReview:
+    """A person's decision on one field of one claim. `machine` is what the
+    extractor said (kept beside the human value, JSON-shaped as in
+    `Claim.to_spec`); `value` is what the person set (`correct`), the machine
+    value (`confirm`) or None (`reject`). Keyed by the machine claim's id, so
+    a re-extraction that makes the same claim finds its decisions again and
+    never overwrites them."""
+
+    id: str
+    claim_id: str
+    field: str  # one of REVIEW_FIELDS
+    decision: str  # one of DECISIONS
+    machine: Any
+    value: Any
+    reviewer: str
+    reason: str = ""
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class VerdictOverride:
+    """A person's verdict on one incident under one agreement version,
+    replacing the rules' verdict, with the written reason."""
+
+    id: str
+    incident_id: str
+    agreement: str
+    version: str | None
+    verdict: str  # one of VERDICTS
+    reason: str
+    reviewer: str
     created: datetime | None = None
 
 
