@@ -42,6 +42,8 @@ __all__ = [
     "Review",
     "FieldReview",
     "VerdictOverride",
+    "User",
+    "ROLES",
     "REVIEW_FIELDS",
     "DECISIONS",
     "ATTRIBUTION_LABELS",
@@ -130,6 +132,8 @@ REVIEW_FIELDS: tuple[str, ...] = (
     "weapons", "regions", "places", "targets", "killed", "injured",
 )
 DECISIONS: tuple[str, ...] = ("confirm", "correct", "reject")
+# Account roles, each allowed what the ones before it are: read; review; agreements, users and tokens.
+ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
 
 
 def content_hash(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -441,6 +445,20 @@ class VerdictOverride:
     reason: str
     reviewer: str
     created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class User:
+    """An account (its password hash stays in the store)."""
+
+    name: str
+    role: str  # one of ROLES
+    disabled: bool = False
+    created: datetime | None = None
+
+    def can(self, role: str) -> bool:
+        """True when this account may do what `role` may."""
+        return not self.disabled and ROLES.index(self.role) >= ROLES.index(role)
 
 
 def merge_claims(claims: Sequence[Claim]) -> Claim:

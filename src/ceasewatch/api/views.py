@@ -18,6 +18,7 @@ from ..model import PARTIES, Claim
 from ..store.base import ClaimFilter, Repository
 from . import queries
 from .highlight import evidence_marks, segments
+from .review import reviewed_claim_json
 from .serialize import assessment_json, claim_json, document_json, incident_json, jsonable
 
 __all__ = [
@@ -72,7 +73,7 @@ def incident_view(store: Repository, incident_id: str) -> dict[str, Any]:
             continue
         if claim.doc_id not in docs:
             docs[claim.doc_id] = _doc_summary(store, claim.doc_id)
-        item = claim_json(claim)
+        item = reviewed_claim_json(store, claim)  # the person's values, marked as confirmed
         item["document"] = docs[claim.doc_id]
         item["quotes"] = _quotes(store, claim)
         sides.setdefault(claim.claimant.party, []).append(item)
