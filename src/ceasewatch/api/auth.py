@@ -8,7 +8,7 @@ in, and every write answers 501. A writable server (`serve --writable`,
   kept answer is never served to someone not logged in) resolves the user
   of every request from an API token (`Authorization: Bearer cwt_…`) or the
   session cookie, and refuses anyone else: 401 for the API, a redirect to
-  /login for pages. Only /login and /static are open.
+  /login for pages. Only /login, /static and the API's schema are open.
 - `require_role(role)` guards each write route: an account of that role
   (viewer < analyst < admin), and for a session (a browser) the CSRF token
   of the session, as the `X-CSRF-Token` header or the `csrf` form field.
@@ -40,7 +40,8 @@ __all__ = [
 
 SESSION_COOKIE = "cw_session"
 LOGIN_COOKIE = "cw_login"  # double-submit CSRF token of the login form (no session yet)
-PUBLIC_PREFIXES = ("/login", "/static/")
+# The API's schema and its docs page describe routes, not data.
+PUBLIC_PREFIXES = ("/login", "/static/", "/api/openapi.json", "/api/docs")
 MAX_FORM_BYTES = 64 * 1024
 
 

@@ -38,17 +38,17 @@ def _supports_reviews(store: Repository) -> bool:
 
 def reviewed_claim_json(store: Repository, claim: Claim) -> dict[str, Any]:
     """The claim's JSON with the person's values applied, and which fields a
-    person confirmed (`review.confirmed`, with who) or rejected."""
+    person confirmed (`review.confirmed_by`, with who) or rejected."""
     reviews = store.list_field_reviews(claim.id) if _supports_reviews(store) else []  # type: ignore[attr-defined]
     out, confirmed = apply_reviews(claim, reviews)
     data = claim_json(out or claim)
     data["id"] = claim.id  # the machine claim's id stays the claim's name
     latest = {r.field: r for r in reviews}
     data["review"] = {
-        "dropped": out is None,
-        "confirmed": {f: {"by": latest[f].reviewer, "decision": latest[f].decision} for f in sorted(confirmed)},
-        "rejected": sorted(f for f, r in latest.items() if r.decision == "reject"),
         **claim_confidence(claim, confirmed),
+        "dropped": out is None,
+        "confirmed_by": {f: {"by": latest[f].reviewer, "decision": latest[f].decision} for f in sorted(confirmed)},
+        "rejected": sorted(f for f, r in latest.items() if r.decision == "reject"),
     }
     return data
 

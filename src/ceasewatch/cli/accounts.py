@@ -4,7 +4,6 @@ store's accounts and audit trail, and `report.bundle`."""
 
 from __future__ import annotations
 
-import getpass
 import sys
 from pathlib import Path
 
@@ -13,8 +12,9 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import app, console, emit_json, err_console, handle_errors, state
+from .trail import cli_actor
 
-__all__ = ["users_app", "tokens_app", "audit_app", "cli_actor"]
+__all__ = ["users_app", "tokens_app", "audit_app"]
 
 users_app = typer.Typer(name="users", help="Accounts: viewer (read), analyst (review), admin.", no_args_is_help=True)
 tokens_app = typer.Typer(name="tokens", help="API tokens: stored hashed, revocable.", no_args_is_help=True)
@@ -22,14 +22,6 @@ audit_app = typer.Typer(name="audit", help="The hash-chained audit trail: verify
 app.add_typer(users_app, name="users")
 app.add_typer(tokens_app, name="tokens")
 app.add_typer(audit_app, name="audit")
-
-
-def cli_actor() -> str:
-    """Who the audit trail names for a command run on this machine."""
-    try:
-        return f"cli:{getpass.getuser()}"
-    except (KeyError, OSError):
-        return "cli:unknown"
 
 
 def _read_password(from_stdin: bool) -> str:

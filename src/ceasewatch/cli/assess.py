@@ -12,6 +12,7 @@ from rich.table import Table
 
 from ..errors import InputError
 from .app import app, console, emit_json, handle_errors, state
+from .trail import audit_agreements
 
 
 def _day(value: str, option: str) -> date:
@@ -47,7 +48,9 @@ def assess_cli(
 
     store = state.open_store()
     try:
-        summary = run(store, agreements=_agreements(agreements))
+        texts = _agreements(agreements)
+        audit_agreements(store, texts)  # a changed agreement text is an audit event
+        summary = run(store, agreements=texts)
     finally:
         store.close()
     if as_json:
