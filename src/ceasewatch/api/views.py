@@ -76,7 +76,7 @@ def incident_view(store: Repository, incident_id: str) -> dict[str, Any]:
         item = reviewed_claim_json(store, claim)  # the person's values, marked as confirmed
         item["document"] = docs[claim.doc_id]
         item["quotes"] = _quotes(store, claim)
-        sides.setdefault(claim.claimant.party, []).append(item)
+        sides.setdefault(item["claimant"]["party"], []).append(item)  # the side a person confirmed
     day = ClaimFilter(date_from=inc.date, date_to=inc.date) if inc.date else None
     assessments = [a for a in queries.all_assessments(store, day) if a.incident_id == inc.id]
     return {
