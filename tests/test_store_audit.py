@@ -161,3 +161,20 @@ def test_store_sigkill_during_review_writes_leaves_a_verifying_chain(store_url: 
             reviews = conn.execute(select(func.count()).select_from(rs.field_reviews)).scalar_one()
         assert problem is None and count >= 60
         assert reviews == count and count % 3 == 0  # whole batches, each decision with its event
+
+
+def test_report_daily_says_what_a_person_confirmed(store) -> None:
+    from ceasewatch.report.daily import build_daily, report_json
+
+    misread, air = _fill(store)
+    before = report_json(build_daily(store, date(2025, 3, 19)))
+    assert any(f["verdict"] == "corroborated" for v in before["violations"] for f in v["findings"])
+    store.add_field_reviews([_review(misread, 1, {"name": "Zelensky", "party": "UA"}, "correct"),
+                             _review(air, 2)])
+    after = report_json(build_daily(store, date(2025, 3, 19)))
+    findings = [f for v in after["violations"] for f in v["findings"]]
+    assert findings and {f["verdict"] for f in findings} == {"alleged"}
+    assert {f"{misread.id}:claimant", f"{air.id}:claimant"} <= set(findings[0]["confirmed"])
+    cards = [c for v in after["violations"] for c in v["sides"]["UA"]]
+    assert {c["claimant"] for c in cards} == {"Zelensky", "Air Force"} and all(c["confirmed"] == ["claimant"]
+                                                                               for c in cards)
