@@ -29,6 +29,10 @@ ROLE_OF = {
     ("POST", "/claims/{claim_id}/review"): "analyst",
     ("POST", "/verdicts/{assessment_id}/override"): "analyst",
     ("POST", "/logout"): "viewer",
+    ("POST", "/api/users"): "admin",
+    ("POST", "/api/users/{name}/disable"): "admin",
+    ("POST", "/api/tokens"): "admin",
+    ("POST", "/api/tokens/{token_id}/revoke"): "admin",
     ("POST", "/login"): None,  # the way in: login CSRF and the rate limit guard it
 }
 
@@ -70,6 +74,12 @@ def _url(path: str, claim_id: str) -> str:
 
 
 def _body(path: str) -> dict[str, object]:
+    if path == "/api/users":
+        return {"json": {"name": "new-user", "role": "viewer", "password": PASSWORD}}
+    if path == "/api/tokens":
+        return {"json": {"user": "vic", "label": "made by an admin"}}
+    if path.startswith(("/api/users", "/api/tokens")):
+        return {"json": {"reason": "test"}}
     if path.endswith("/reviews"):
         return {"json": {"status": "accepted"}}
     if path.startswith("/api/claims"):
@@ -119,7 +129,7 @@ def _login(app, name: str = "ann", password: str = PASSWORD, next_url: str = "/"
 
 def test_auth_login_session_cookie_and_csrf_on_every_form(served) -> None:
     store, app, _ = served
-    c, resp = _login(app)
+    c, resp = _login(app, "ada")  # an admin: every write route is open to the role, so CSRF decides
     assert resp.status_code == 303
     cookie = next(h for h in resp.headers.get_list("set-cookie") if h.startswith("cw_session="))
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/" in cookie
@@ -178,6 +188,28 @@ def test_auth_reads_need_an_account_when_writable_and_cache_never_leaks(served) 
     store.revoke_token(token_id, actor="test")
     assert TestClient(app, base_url=LOCAL, headers={"authorization": f"Bearer {secret}"}).get(
         "/api/claims").status_code == 401
+
+
+def test_auth_admin_manages_accounts_and_tokens(served) -> None:
+    store, app, tokens = served
+    admin = TestClient(app, base_url=LOCAL, headers={"authorization": f"Bearer {tokens['admin']}"})
+    analyst = TestClient(app, base_url=LOCAL, headers={"authorization": f"Bearer {tokens['analyst']}"})
+    assert analyst.get("/api/users").status_code == 403 and analyst.get("/api/tokens").status_code == 403
+    made = admin.post("/api/users", json={"name": "temp", "role": "analyst", "password": PASSWORD})
+    assert made.status_code == 201 and made.json()["data"]["role"] == "analyst"
+    assert admin.post("/api/users", json={"name": "bad name!", "role": "viewer", "password": PASSWORD}).status_code == 400
+    assert admin.post("/api/users", json={"name": "x", "role": "viewer", "password": "short"}).status_code == 400
+    token = admin.post("/api/tokens", json={"user": "temp", "label": "ci"}).json()["data"]
+    assert token["secret"].startswith("cwt_") and "secret" not in str(admin.get("/api/tokens").json()["data"])
+    temp = TestClient(app, base_url=LOCAL, headers={"authorization": f"Bearer {token['secret']}"})
+    assert temp.get("/api/claims").status_code == 200
+    assert admin.post(f"/api/tokens/{token['id']}/revoke", json={"reason": "done"}).status_code == 200
+    assert temp.get("/api/claims").status_code == 401
+    assert admin.post("/api/users/temp/disable", json={}).status_code == 200
+    assert {u["name"]: u["disabled"] for u in admin.get("/api/users").json()["data"]}["temp"] is True
+    events = [e for e in store.audit_events() if e.subject in ("user:temp", f"token:{token['id']}")]
+    assert [(e.action, e.actor) for e in events] == [("user.add", "ada"), ("token.create", "ada"),
+                                                      ("token.revoke", "ada"), ("user.disable", "ada")]
 
 
 def test_auth_read_only_default_stays_public() -> None:

@@ -145,7 +145,7 @@ def require_role(role: str) -> Callable[[Request], Awaitable[User]]:
         if not user.can(role):
             raise Forbidden(f"{user.name} has the role {user.role}; this needs {role}",
                             hint="ask an admin for an account with that role (`ceasewatch users add`)")
-        if request.state.auth == "session":
+        if request.state.auth == "session" and request.method not in ("GET", "HEAD"):
             sent = request.headers.get("x-csrf-token")
             if sent is None and request.headers.get("content-type", "").startswith("application/x-www-form"):
                 sent = (await read_form(request)).get("csrf")

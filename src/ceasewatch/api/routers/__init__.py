@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import agreements, claims, documents, geo, incidents, meta, reports, review, verdicts, views
+from . import admin, agreements, claims, documents, geo, incidents, meta, reports, review, verdicts, views
 
 ROUTERS = (
     meta.router,
@@ -15,6 +15,7 @@ ROUTERS = (
     reports.router,
     geo.router,
     views.router,
+    admin.router,
 )
 
 __all__ = ["ROUTERS"]
