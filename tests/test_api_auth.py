@@ -29,6 +29,14 @@ ROLE_OF = {
     ("POST", "/claims/{claim_id}/review"): "analyst",
     ("POST", "/verdicts/{assessment_id}/override"): "analyst",
     ("POST", "/logout"): "viewer",
+    ("POST", "/api/incidents/merge"): "analyst",
+    ("POST", "/api/incidents/{incident_id}/split"): "analyst",
+    ("POST", "/api/verdicts/{assessment_id}/request"): "analyst",
+    ("POST", "/api/requests/{request_id}/answer"): "analyst",
+    ("POST", "/incidents/merge"): "analyst",
+    ("POST", "/incidents/{incident_id}/split"): "analyst",
+    ("POST", "/verdicts/{assessment_id}/request"): "analyst",
+    ("POST", "/requests/{request_id}/answer"): "analyst",
     ("POST", "/api/users"): "admin",
     ("POST", "/api/users/{name}/disable"): "admin",
     ("POST", "/api/tokens"): "admin",
@@ -82,6 +90,12 @@ def _body(path: str) -> dict[str, object]:
         return {"json": {"reason": "test"}}
     if path.endswith("/reviews"):
         return {"json": {"status": "accepted"}}
+    if path.startswith("/api/incidents"):
+        return {"json": {"incident_ids": ["a", "b"], "claim_ids": ["a"], "reason": "checked"}}
+    if path == "/api/verdicts/{assessment_id}/request":
+        return {"json": {"question": "did you strike?"}}
+    if path.startswith("/api/requests"):
+        return {"json": {"text": "no", "publisher": "MoD", "claimant": "MoD", "stance": "denied"}}
     if path.startswith("/api/claims"):
         return {"json": {"decisions": [{"field": "stance", "decision": "confirm"}]}}
     if path.startswith("/api/verdicts"):

@@ -1,8 +1,10 @@
 """The review loop in Debian's chromium (Playwright) against a writable
 uvicorn server: an analyst logs in, corrects the claimant of a misattributed
-claim, sees the verdict change from corroborated to alleged; a viewer then
-sees the confirmed value; `audit verify` passes, and reports an edited row
-of the audit table by its number."""
+claim, sees the verdict change from corroborated to alleged, puts the
+allegation to Russia and records its denial (disputed, with allegation,
+request, answer and finding in order); a viewer then sees the confirmed
+value; `audit verify` passes, and reports an edited row of the audit table
+by its number."""
 
 from __future__ import annotations
 
@@ -115,13 +117,32 @@ def test_web_review_loop(served) -> None:
             assert "alleged" in analyst.locator("#claim-verdicts").inner_text()
             analyst.goto(f"{base}/incidents/{incident}")
             assert _ru_verdict(analyst) == "alleged"
+            # The allegation put to Russia, and its answer recorded
+            row = analyst.locator("#verdicts tr", has_text="energy-moratorium-2025").filter(has_text="RU").first
+            row.locator("form.request input[name=question]").fill("Did your forces strike the Sumy power plant?")
+            row.locator("form.request button").click()
+            analyst.wait_for_url("**#workflow")
+            answer = analyst.locator("form.answer")
+            answer.locator("textarea").fill("The Defence Ministry did not strike energy facilities in Sumy region.")
+            answer.locator("input[name=publisher]").fill("Russian Ministry of Defence")
+            answer.locator("input[name=claimant]").fill("Russian Ministry of Defence")
+            answer.locator("input[name=quote]").fill("did not strike energy facilities")
+            answer.locator("button").click()
+            analyst.wait_for_load_state()
+            steps = [x.lower() for x in analyst.locator("ol.workflow li .stepname").all_inner_texts()]
+            order = [x for i, x in enumerate(steps) if i == 0 or steps[i - 1] != x]  # consecutive steps once
+            assert order == ["allegation", "request", "answer", "finding"], steps
+            assert steps.count("allegation") == 2  # the Air Force and, as corrected, the president
+            assert _ru_verdict(analyst) == "disputed"
             assert not errors, errors
 
+            incident = store.incident_ids([claim_id])[claim_id]  # the answer joined it: incidents follow their claims
             viewer = browser.new_context().new_page()
             _log_in(viewer, base, "vic", f"/incidents/{incident}")
             ua_side = viewer.locator("section.side-UA").inner_text()
             assert "Volodymyr Zelensky" in ua_side and "Confirmed by a person: claimant (olena)" in ua_side
             assert "Putin" not in viewer.locator("section.side-RU").inner_text()
+            assert "Russian Ministry of Defence" in viewer.locator("section.side-RU").inner_text()  # the answer
             assert viewer.locator("form.override").count() == 0  # a viewer reviews nothing
         finally:
             browser.close()

@@ -42,6 +42,8 @@ __all__ = [
     "Review",
     "FieldReview",
     "VerdictOverride",
+    "IncidentDecision",
+    "InformationRequest",
     "User",
     "ROLES",
     "REVIEW_FIELDS",
@@ -445,6 +447,44 @@ class VerdictOverride:
     reason: str
     reviewer: str
     created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class IncidentDecision:
+    """A person's merge or split of the linker's incidents, applied after
+    every linking in the order made. `merge`: the incidents holding these
+    claims are one; `split`: these claims leave their incident for one of
+    their own."""
+
+    id: str
+    kind: str  # "merge" or "split"
+    claim_ids: tuple[str, ...]
+    reviewer: str
+    reason: str
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InformationRequest:
+    """An alleged violation put to the accused party (the 2016 Syria
+    cessation-of-hostilities practice): the question, and once it comes the
+    answer, stored as a document and a claim with its own evidence."""
+
+    id: str
+    incident_id: str
+    agreement: str
+    version: str | None
+    party: str  # the accused party asked
+    question: str
+    requested_by: str
+    created: datetime | None = None
+    answer_doc_id: str | None = None
+    answer_claim_id: str | None = None
+    answered_by: str | None = None  # the analyst who recorded the answer
+    answered: datetime | None = None
+    # The incident's claims when asked: incidents are rebuilt (and renamed) by every assess, so the
+    # request follows the claims.
+    claim_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

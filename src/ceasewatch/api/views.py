@@ -17,6 +17,7 @@ from ..errors import NotAvailable, NotFound
 from ..model import PARTIES, Claim
 from ..store.base import ClaimFilter, Repository
 from . import queries
+from .allegations import workflow
 from .highlight import evidence_marks, segments
 from .review import reviewed_claim_json
 from .serialize import assessment_json, claim_json, document_json, incident_json, jsonable
@@ -84,6 +85,7 @@ def incident_view(store: Repository, incident_id: str) -> dict[str, Any]:
         "sides": sides,
         "missing_claims": missing,
         "assessments": [assessment_json(a) for a in assessments],
+        "workflow": workflow(store, inc, assessments),  # allegation, request, answer, finding
     }
 
 

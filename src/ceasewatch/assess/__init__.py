@@ -36,7 +36,7 @@ from .agreements import (
     parse_agreement,
 )
 from .confidence import apply_overrides
-from .reviewed import reviewed_claims
+from .reviewed import reviewed_claims, reviewed_incidents
 from .rules import (
     RULESET_NAME,
     RULESET_V1,
@@ -143,6 +143,7 @@ def run(store: Repository, *, agreements: Sequence[Agreement] | None = None) -> 
     claims, ids, confirmed = reviewed_claims(claims, ids, reviews() if callable(reviews) else {})
     by_id = dict(zip(ids, claims, strict=True))
     incidents, undated = NightOverlapLinker().link(claims, ids=ids)
+    incidents = reviewed_incidents(store, incidents, by_id)  # a person's merges and splits
     assessments = assess_incidents(incidents, by_id, agreements, published=published_times(store),
                                    confirmed=confirmed)
     overrides = getattr(store, "verdict_overrides_by_key", None)

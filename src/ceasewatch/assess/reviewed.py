@@ -36,11 +36,12 @@ from ..model import (
     Claim,
     Claimant,
     FieldReview,
+    Incident,
     Place,
     WeaponCount,
 )
 
-__all__ = ["machine_value", "check_value", "apply_reviews", "reviewed_claims", "DROPPING_FIELDS"]
+__all__ = ["machine_value", "check_value", "apply_reviews", "reviewed_claims", "reviewed_incidents", "DROPPING_FIELDS"]
 
 # A claim whose claimant or stance a person rejected is no claim.
 DROPPING_FIELDS = frozenset({"claimant", "stance"})
@@ -175,3 +176,13 @@ def reviewed_claims(
         if fields:
             confirmed[cid] = fields
     return kept, kept_ids, confirmed
+
+
+def reviewed_incidents(store: Any, incidents: list[Incident], claims_by_id: Mapping[str, Claim]) -> list[Incident]:
+    """The linker's incidents with the merges and splits a person made (stores that keep them)."""
+    decisions = getattr(store, "incident_decisions", None)
+    if not callable(decisions):
+        return incidents
+    from ..link.decisions import apply_incident_decisions
+
+    return apply_incident_decisions(incidents, claims_by_id, decisions())

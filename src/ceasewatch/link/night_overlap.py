@@ -20,7 +20,7 @@ from datetime import date
 
 from ..model import Claim, Incident, Place, content_hash
 
-__all__ = ["LINKER_NAME", "NightOverlapLinker", "link_claims", "other_party"]
+__all__ = ["LINKER_NAME", "NightOverlapLinker", "link_claims", "other_party", "build_incident"]
 
 LINKER_NAME = "ceasewatch.link.night_overlap.v1"
 
@@ -108,6 +108,11 @@ def _build_incident(
         attacker=_incident_attacker(claims, country),
         linker=linker,
     )
+
+
+def build_incident(claims: Sequence[Claim], ids: Sequence[str], country: str | None, day: date) -> Incident:
+    """An incident of these claims as the linker builds one (a person's merge or split)."""
+    return _build_incident(claims, ids, country, day, LINKER_NAME)
 
 
 def _link_night(claims: Sequence[Claim]) -> list[list[int]]:

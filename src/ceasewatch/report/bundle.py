@@ -25,12 +25,15 @@ __all__ = ["export_bundle", "touched"]
 
 
 def touched(subjects: list[str]) -> tuple[set[str], set[str]]:
-    """(claim ids, incident ids) named by event subjects ("claim:clm_x#field", "verdict:inc_y/agr/ver")."""
+    """(claim ids, incident ids) named by event subjects ("claim:clm_x#field", "claims:clm_a,clm_b",
+    "verdict:inc_y/agr/ver")."""
     claims, incidents = set(), set()
     for subject in subjects:
         kind, _, rest = subject.partition(":")
         if kind == "claim":
             claims.add(rest.split("#", 1)[0])
+        elif kind == "claims":
+            claims.update(c for c in rest.split(",") if c)
         elif kind == "verdict":
             incidents.add(rest.split("/", 1)[0])
     return claims, incidents

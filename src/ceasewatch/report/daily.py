@@ -25,7 +25,7 @@ from ..assess import (
     load_agreements,
 )
 from ..assess.confidence import apply_overrides
-from ..assess.reviewed import reviewed_claims
+from ..assess.reviewed import reviewed_claims, reviewed_incidents
 from ..errors import NotFound
 from ..link import NightOverlapLinker
 from ..model import Assessment, Claim, Document, Incident
@@ -219,6 +219,7 @@ def build_daily(store: Repository, day: date, *, agreements: Sequence[Agreement]
     claims, ids, confirmed = reviewed_claims(claims, ids, reviews(ids) if callable(reviews) else {})
     by_id = dict(zip(ids, claims, strict=True))
     incidents, _undated = NightOverlapLinker().link(claims, ids=ids)
+    incidents = reviewed_incidents(store, incidents, by_id)
     inc_by_id = {i.id: i for i in incidents}
     assessments = assess_incidents(incidents, by_id, agreements, published=published, confirmed=confirmed)
     overrides = getattr(store, "verdict_overrides_by_key", None)

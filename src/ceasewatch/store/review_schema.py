@@ -14,8 +14,11 @@ a table here needs a migration in `migrations.py`.
   anyone in), its CSRF token and expiry.
 - login_failures: failed logins per key (user name, client address) for
   the rate limit, which works across server workers.
-- field_reviews, verdict_overrides: a person's decisions, append-only;
-  the latest per field (per verdict) applies.
+- field_reviews, verdict_overrides, incident_decisions: a person's
+  decisions, append-only; the latest per field (per verdict) applies, merges
+  and splits apply in order.
+- information_requests: an allegation put to the accused party, and its
+  answer (a document and a claim) once recorded.
 - audit_events: the hash chain (store/audit.py). `before`/`after` hold the
   canonical JSON text that was hashed, so reading a row back gives the
   bytes the hash covers on both dialects.
@@ -28,7 +31,8 @@ from sqlalchemy import BigInteger, Boolean, Column, Index, Integer, Table, Text
 from .schema import metadata
 
 __all__ = [
-    "users", "api_tokens", "sessions", "login_failures", "field_reviews", "verdict_overrides", "audit_events",
+    "users", "api_tokens", "sessions", "login_failures", "field_reviews", "verdict_overrides", "incident_decisions",
+    "information_requests", "audit_events",
     "REVIEW_TABLES",
 ]
 
@@ -103,6 +107,37 @@ verdict_overrides = Table(
     Index("ix_verdict_overrides_incident", "incident_id", "seq"),
 )
 
+incident_decisions = Table(
+    "incident_decisions",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("kind", Text, nullable=False),  # "merge" or "split"
+    Column("claim_ids", Text, nullable=False),  # JSON list
+    Column("reviewer", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Column("seq", BigInteger, nullable=False, index=True),
+)
+
+information_requests = Table(
+    "information_requests",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("incident_id", Text, nullable=False, index=True),
+    Column("agreement", Text, nullable=False),
+    Column("version", Text),
+    Column("party", Text, nullable=False),
+    Column("question", Text, nullable=False),
+    Column("requested_by", Text, nullable=False),
+    Column("created", Text, nullable=False),
+    Column("answer_doc_id", Text),
+    Column("answer_claim_id", Text),
+    Column("answered_by", Text),
+    Column("answered", Text),
+    Column("claim_ids", Text, nullable=False),  # JSON: the incident's claims when asked
+    Column("seq", BigInteger, nullable=False),
+)
+
 audit_events = Table(
     "audit_events",
     metadata,
@@ -119,4 +154,4 @@ audit_events = Table(
 )
 
 REVIEW_TABLES = tuple(t.name for t in (users, api_tokens, sessions, login_failures, field_reviews,
-                                       verdict_overrides, audit_events))
+                                       verdict_overrides, incident_decisions, information_requests, audit_events))

@@ -1,5 +1,6 @@
 """A person's decisions in the store (mixed into `SqlRepository`): field
-reviews of claims and verdict overrides. Append-only: a later decision on
+reviews of claims, verdict overrides, incident merges and splits, and
+allegations put to the accused party with their answers. Append-only: a later decision on
 the same field (verdict) applies over an earlier one, and both stay.
 
 Each decision and its audit event are written in one transaction, so a
@@ -18,10 +19,18 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, insert, select, update
 
-from ..errors import InputError
-from ..model import DECISIONS, REVIEW_FIELDS, VERDICTS, FieldReview, VerdictOverride
+from ..errors import InputError, NotFound
+from ..model import (
+    DECISIONS,
+    REVIEW_FIELDS,
+    VERDICTS,
+    FieldReview,
+    IncidentDecision,
+    InformationRequest,
+    VerdictOverride,
+)
 from . import audit
 from . import review_schema as rs
 from . import schema as s
@@ -136,3 +145,64 @@ class ReviewStore:
                 for row in conn.execute(select(c.id, c.record).where(c.id.in_(ids[start:start + 500]))):
                     out[row.id] = row.record
         return out
+
+    # -- incidents merged and split, allegations put to the accused -----------
+    def add_incident_decision(self, d: IncidentDecision, *, before: list[str] | None = None) -> None:
+        """Store a merge or split with its audit event (`before`: the incident ids it changes)."""
+        if d.kind not in ("merge", "split") or not d.claim_ids or not d.reason.strip():
+            raise InputError("a merge or split names claims and gives a written reason", location="reason")
+        with self._write() as conn:
+            conn.execute(insert(rs.incident_decisions).values(
+                id=d.id, kind=d.kind, claim_ids=json.dumps(list(d.claim_ids)), reviewer=d.reviewer, reason=d.reason,
+                created=(d.created or datetime.now(UTC)).isoformat(), seq=time.time_ns()))
+            audit.append(conn, actor=d.reviewer, action=f"incident.{d.kind}",
+                         subject="claims:" + ",".join(d.claim_ids), before={"incidents": before or []},
+                         after={"kind": d.kind, "claims": list(d.claim_ids)}, reason=d.reason)
+
+    def incident_decisions(self) -> list[IncidentDecision]:
+        t = rs.incident_decisions.c
+        with self._read() as conn:
+            return [IncidentDecision(id=r.id, kind=r.kind, claim_ids=tuple(json.loads(r.claim_ids)), reviewer=r.reviewer,
+                                     reason=r.reason, created=_dt(r.created))
+                    for r in conn.execute(select(rs.incident_decisions).order_by(t.seq, t.id))]
+
+    def add_information_request(self, req: InformationRequest) -> None:
+        with self._write() as conn:
+            conn.execute(insert(rs.information_requests).values(
+                id=req.id, incident_id=req.incident_id, agreement=req.agreement, version=req.version,
+                party=req.party, question=req.question, requested_by=req.requested_by,
+                created=(req.created or datetime.now(UTC)).isoformat(), claim_ids=json.dumps(list(req.claim_ids)),
+                seq=time.time_ns()))
+            audit.append(conn, actor=req.requested_by, action="allegation.request",
+                         subject=f"verdict:{req.incident_id}/{req.agreement}/{req.version or ''}",
+                         after={"party": req.party, "question": req.question, "request": req.id})
+
+    def answer_information_request(self, request_id: str, *, doc_id: str, claim_id: str, answered_by: str,
+                                   reason: str = "") -> None:
+        """Mark a request answered by a stored document and claim, with its event."""
+        t = rs.information_requests.c
+        with self._write() as conn:
+            row = conn.execute(select(rs.information_requests).where(t.id == request_id)).first()
+            if row is None:
+                raise NotFound(f"no request {request_id!r}", source=request_id, hint="see the incident page")
+            if row.answered:
+                raise InputError(f"request {request_id} is answered already", location="request",
+                                 hint="record a further statement as a new request")
+            now = datetime.now(UTC).isoformat()
+            conn.execute(update(rs.information_requests).where(t.id == request_id).values(
+                answer_doc_id=doc_id, answer_claim_id=claim_id, answered_by=answered_by, answered=now))
+            audit.append(conn, actor=answered_by, action="allegation.answer",
+                         subject=f"claim:{claim_id}", before={"request": request_id, "answered": None},
+                         after={"request": request_id, "document": doc_id, "claim": claim_id,
+                                "incident": row.incident_id}, reason=reason)
+
+    def information_requests(self) -> list[InformationRequest]:
+        """Every request, in the order made (a mission has tens, not millions)."""
+        t = rs.information_requests.c
+        stmt = select(rs.information_requests).order_by(t.seq, t.id)
+        with self._read() as conn:
+            return [InformationRequest(
+                id=r.id, incident_id=r.incident_id, agreement=r.agreement, version=r.version, party=r.party,
+                question=r.question, requested_by=r.requested_by, created=_dt(r.created),
+                answer_doc_id=r.answer_doc_id, answer_claim_id=r.answer_claim_id, answered_by=r.answered_by,
+                answered=_dt(r.answered), claim_ids=tuple(json.loads(r.claim_ids))) for r in conn.execute(stmt)]

@@ -1,5 +1,6 @@
 """Dashboard pages of a writable server: login and logout, the review of a
-claim beside its evidence, the review queue, and the verdict override form.
+claim beside its evidence, the review queue, and the forms of the incident
+page (verdict override, merge, split, request for information, answer).
 
 Every form carries the session's CSRF token (`csrf`), which
 `api.auth.require_role` checks; the login form, which has no session yet,
@@ -13,12 +14,13 @@ import hmac
 import json
 import secrets
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ..accounts import SESSION_TTL_S, login
+from ..api.allegations import record_answer, record_merge, record_request, record_split
 from ..api.auth import LOGIN_COOKIE, SESSION_COOKIE, cookie_header, read_form, require_role
 from ..api.deps import get_store, in_store_thread
 from ..api.review import claim_review_view, record_field_reviews, record_override, review_queue
@@ -173,3 +175,52 @@ async def override_submit(request: Request, assessment_id: str, store: Repositor
     o = await in_store_thread(request, record_override, store, assessment_id[:200], verdict, reason,
                               reviewer=user.name)
     return RedirectResponse(f"/incidents/{o.incident_id}", status_code=303)
+
+
+@router.post("/incidents/merge")
+async def merge_submit(request: Request, store: Repository = Depends(get_store),
+                       user: User = Depends(require_role("analyst"))) -> Response:
+    form = await read_form(request)
+    ids = [form.get("incident_id", ""), *form.get("other", "").replace(",", " ").split()][:20]
+    d = await in_store_thread(request, record_merge, store, [i[:200] for i in ids if i], reviewer=user.name,
+                              reason=form.get("reason", "")[:2000])
+    merged = await in_store_thread(request, _incident_of, store, d.claim_ids[0])
+    return RedirectResponse(f"/incidents/{merged}" if merged else "/incidents", status_code=303)
+
+
+@router.post("/incidents/{incident_id}/split")
+async def split_submit(request: Request, incident_id: str, store: Repository = Depends(get_store),
+                       user: User = Depends(require_role("analyst"))) -> Response:
+    form = await read_form(request)  # size, type and NUL checks; the reason
+    # a claim per ticked box: a repeated name, which read_form's dict keeps once
+    claims = [v[:200] for k, v in parse_qsl((await request.body()).decode("utf-8"), max_num_fields=200) if k == "claim"]
+    d = await in_store_thread(request, record_split, store, incident_id[:200], claims, reviewer=user.name,
+                              reason=form.get("reason", "")[:2000])
+    left = await in_store_thread(request, _incident_of, store, d.claim_ids[0])
+    return RedirectResponse(f"/incidents/{left}" if left else "/incidents", status_code=303)
+
+
+def _incident_of(store: Repository, claim_id: str) -> str | None:
+    ids = getattr(store, "incident_ids", None)
+    return ids([claim_id]).get(claim_id) if callable(ids) else None
+
+
+@router.post("/verdicts/{assessment_id}/request")
+async def request_submit(request: Request, assessment_id: str, store: Repository = Depends(get_store),
+                         user: User = Depends(require_role("analyst"))) -> Response:
+    form = await read_form(request)
+    r = await in_store_thread(request, record_request, store, assessment_id[:200], form.get("question", "")[:5000],
+                              reviewer=user.name)
+    return RedirectResponse(f"/incidents/{r.incident_id}#workflow", status_code=303)
+
+
+@router.post("/requests/{request_id}/answer")
+async def answer_submit(request: Request, request_id: str, store: Repository = Depends(get_store),
+                        user: User = Depends(require_role("analyst"))) -> Response:
+    form = await read_form(request)
+    claim = await in_store_thread(
+        request, record_answer, store, request_id[:200], text=form.get("text", ""),
+        publisher=form.get("publisher", "")[:200], claimant=form.get("claimant", "")[:200],
+        stance=form.get("stance", ""), quote=form.get("quote", ""), reviewer=user.name)
+    inc = await in_store_thread(request, _incident_of, store, claim.id)
+    return RedirectResponse(f"/incidents/{inc}#workflow" if inc else "/incidents", status_code=303)
