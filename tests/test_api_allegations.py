@@ -14,8 +14,7 @@ from ceasewatch.accounts import add_user
 from ceasewatch.api import create_app
 from ceasewatch.assess import run
 from ceasewatch.config import Settings
-from ceasewatch.link import link_claims
-from ceasewatch.link.decisions import apply_incident_decisions
+from ceasewatch.link import apply_incident_decisions, link_claims
 from ceasewatch.model import Claim, Claimant, Document, Evidence, IncidentDecision
 
 TEXT = "Russia struck a power station in Sumy region overnight, the Air Force said."
@@ -33,7 +32,7 @@ def _claims() -> tuple[list[Document], list[Claim]]:
     return docs, claims
 
 
-def test_link_decisions_merge_and_split_in_order() -> None:
+def test_link_person_merges_and_splits_apply_in_order() -> None:
     _, claims = _claims()
     by_id = {c.id: c for c in claims}
     incidents = link_claims(claims)

@@ -183,6 +183,6 @@ def reviewed_incidents(store: Any, incidents: list[Incident], claims_by_id: Mapp
     decisions = getattr(store, "incident_decisions", None)
     if not callable(decisions):
         return incidents
-    from ..link.decisions import apply_incident_decisions
+    from ..link import apply_incident_decisions
 
     return apply_incident_decisions(incidents, claims_by_id, decisions())

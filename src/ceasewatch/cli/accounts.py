@@ -10,9 +10,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..audit import local_actor as cli_actor
 from ..errors import InputError
 from .app import app, console, emit_json, err_console, handle_errors, state
-from .trail import cli_actor
 
 __all__ = ["users_app", "tokens_app", "audit_app"]
 
@@ -165,7 +165,7 @@ def audit_export_cli(
 
     Example: ceasewatch audit export -o night-2025-03-19.jsonl --signed-off-by "head of mission"
     """
-    from ..report.bundle import export_bundle
+    from ..audit import export_bundle
 
     with state.open_store() as store, output.open("w", encoding="utf-8") as out:
         header = export_bundle(store, out, signed_off_by=signed_off_by or cli_actor())

@@ -10,9 +10,9 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..audit import record_agreement_changes
 from ..errors import InputError
 from .app import app, console, emit_json, handle_errors, state
-from .trail import audit_agreements
 
 
 def _day(value: str, option: str) -> date:
@@ -49,7 +49,7 @@ def assess_cli(
     store = state.open_store()
     try:
         texts = _agreements(agreements)
-        audit_agreements(store, texts)  # a changed agreement text is an audit event
+        record_agreement_changes(store, texts)  # a changed agreement text is an audit event
         summary = run(store, agreements=texts)
     finally:
         store.close()

@@ -17,9 +17,9 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..audit import record_run
 from ..errors import ConfigError
 from .app import app, console, emit_json, err_console, handle_errors, state
-from .trail import audit_run
 
 __all__ = ["ingest_cli"]
 
@@ -135,7 +135,7 @@ def ingest_cli(
             paths, store, settings=state.settings, progress=progress, language=language, publisher=publisher,
             published=when,
         )
-        audit_run(store, "ingest", "import:" + " ".join(str(p) for p in paths),
+        record_run(store, "ingest", "import:" + " ".join(str(p) for p in paths),
                   {"inputs": report.inputs, "added": [d.id for d in report.added][:1000],
                    "existing": len(report.existing), "failed": len(report.failed), "claims": report.claims})
     finally:

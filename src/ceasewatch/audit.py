@@ -1,4 +1,9 @@
-"""`ceasewatch audit export`: a signed-off bundle of the audit trail, as JSONL.
+"""The audit trail seen from the library: what commands record (imports,
+re-extraction, changed agreement texts) and the signed-off export bundle.
+The chain itself (append, verify) is `store/audit.py`; decisions made in the
+dashboard are written with their events by the store (store/reviewing.py).
+
+`ceasewatch audit export` writes a bundle as JSONL:
 
     {"kind": "bundle", "created", "signed_off_by", "events", "head", "verified", "problem"}
     {"kind": "event", "seq", "time", "actor", "action", "subject", "before", "after", "reason",
@@ -16,12 +21,53 @@ checks the head, and checks the seal over the lines.
 
 from __future__ import annotations
 
+import getpass
 import hashlib
 import json
 from datetime import UTC, datetime
 from typing import IO, Any
 
-__all__ = ["export_bundle", "touched"]
+__all__ = ["local_actor", "record_run", "record_agreement_changes", "touched", "export_bundle"]
+
+
+def local_actor() -> str:
+    """Who the audit trail names for a command run on this machine: cli:<login name>."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):
+        return "cli:unknown"
+
+
+def record_run(store: Any, action: str, subject: str, after: dict[str, Any], *, actor: str | None = None) -> None:
+    """Record an import or a re-extraction in the audit trail (stores without one: nothing)."""
+    record = getattr(store, "record_event", None)
+    if callable(record):
+        record(actor=actor or local_actor(), action=action, subject=subject[:500], after=after)
+
+
+def record_agreement_changes(store: Any, agreements: list[Any], *, actor: str | None = None) -> None:
+    """An `agreement.change` event for every agreement whose text differs from
+    the one the last assess used (added, changed or removed)."""
+    from .store.audit import canonical
+    from .store.codec import to_jsonable
+
+    if not callable(getattr(store, "record_event", None)):
+        return
+    now = {a.id: hashlib.sha256(canonical(to_jsonable(a)).encode()).hexdigest()[:16] for a in agreements}
+    last: dict[str, str] = {}
+    for event in store.audit_events():
+        if event.action == "agreement.change":
+            after = json.loads(event.after)
+            last.update(after.get("fingerprints", {}))
+            for gone in after.get("removed", []):
+                last.pop(gone, None)
+    changed = {k: v for k, v in now.items() if last.get(k) != v}
+    removed = sorted(set(last) - set(now))
+    if changed or removed:
+        store.record_event(actor=actor or local_actor(), action="agreement.change",
+                           subject="agreements:" + ",".join(sorted(changed) + removed)[:400],
+                           before={"fingerprints": {k: last.get(k) for k in sorted(changed) + removed}},
+                           after={"fingerprints": changed, "removed": removed})
 
 
 def touched(subjects: list[str]) -> tuple[set[str], set[str]]:
@@ -41,10 +87,10 @@ def touched(subjects: list[str]) -> tuple[set[str], set[str]]:
 
 def export_bundle(store: Any, out: IO[str], *, signed_off_by: str) -> dict[str, Any]:
     """Write the bundle to `out`; returns its header."""
-    from ..api.queries import all_assessments
-    from ..api.serialize import assessment_json
+    from .api.queries import all_assessments
+    from .api.serialize import assessment_json
 
-    count, problem = store.verify_audit()
+    _count, problem = store.verify_audit()
     events = list(store.audit_events())
     claims, incidents = touched([e.subject for e in events])
     header = {
@@ -77,5 +123,4 @@ def export_bundle(store: Any, out: IO[str], *, signed_off_by: str) -> dict[str, 
             if a.incident_id in incidents or claims.intersection(a.claim_ids):
                 write({"kind": "verdict", **assessment_json(a)})
     out.write(json.dumps({"kind": "seal", "lines": lines, "sha256": digest.hexdigest()}) + "\n")
-    del count
     return header
