@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 __all__ = ["REVIEW_SUFFIX", "OVERRIDE_RULE", "claim_doubts", "claim_confidence", "gate", "apply_overrides"]
 
 REVIEW_SUFFIX = "+review.needed"
+# Rules that decide before reading any claim: the same without the doubtful ones.
+CLAIM_FREE_RULES = frozenset({"status.proposed", "condition.entry_into_force", "party.not_bound",
+                              "condition.released_by_violation", "scope.acts"})
 OVERRIDE_RULE = "review.override"
 
 
@@ -71,13 +74,9 @@ def gate(view: IncidentView, verdict: Assessment, judge: Callable[[IncidentView]
     """`verdict` as it stands, or `needs_review` when it rests on doubtful
     values; `judge` re-runs the same rules on a view of fewer claims."""
     confirmed = tuple(f"{cid}:{f}" for cid in verdict.claim_ids for f in sorted(view.confirmed.get(cid, ())))
-    doubtful = {}
-    for i, (cid, claim) in enumerate(zip(view.ids, view.claims, strict=True)):
-        found = claim_doubts(claim, view.confirmed.get(cid, ()))
-        if found:
-            doubtful[i] = [f"{cid}: {d}" for d in found]
-    if doubtful:
-        firm = judge(view.subset([i for i in range(len(view.claims)) if i not in doubtful]))
+    doubtful = view.doubtful
+    if doubtful and verdict.rule not in CLAIM_FREE_RULES:
+        firm = judge(view.firm)
         if (firm.verdict, firm.violator) != (verdict.verdict, verdict.violator):
             doubts = tuple(d for found in doubtful.values() for d in found)
             return replace(

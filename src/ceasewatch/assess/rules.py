@@ -32,11 +32,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import partial
+from functools import cached_property, partial
 
 from ..model import Assessment, Claim, Claimant, Incident, content_hash
 from .agreements import Agreement, AgreementVersion
-from .confidence import gate
+from .confidence import claim_doubts, gate
 from .scope import acts_observable, area_matches, covered_targets, target_covered, weapons_match
 from .timing import ClaimTime, claim_time
 
@@ -110,6 +110,21 @@ class IncidentView:
             frozenset(w.category for c in claims for w in c.weapons),
             confirmed,
         )
+
+    @cached_property
+    def doubtful(self) -> dict[int, list[str]]:
+        """Claim position -> what about it waits for a person (computed once per incident)."""
+        out = {}
+        for i, (cid, claim) in enumerate(zip(self.ids, self.claims, strict=True)):
+            found = claim_doubts(claim, self.confirmed.get(cid, ()))
+            if found:
+                out[i] = [f"{cid}: {d}" for d in found]
+        return out
+
+    @cached_property
+    def firm(self) -> IncidentView:
+        """The incident without its doubtful claims (shared by every agreement version)."""
+        return self.subset([i for i in range(len(self.claims)) if i not in self.doubtful])
 
     def subset(self, keep: Sequence[int]) -> IncidentView:
         """The same incident with only the claims at positions `keep`."""
