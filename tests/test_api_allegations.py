@@ -97,3 +97,31 @@ def test_api_merge_split_request_answer_workflow(store) -> None:
     actions = [e.action for e in store.audit_events()]
     assert actions[-4:] == ["incident.merge", "incident.split", "allegation.request", "allegation.answer"]
     assert store.verify_audit()[1] is None
+
+
+def test_api_review_queue_by_agreement_and_date(store) -> None:
+    """needs_review verdicts, by the agreement they touch, then the night (oldest first)."""
+    docs, claims = [], []
+    for n, day in enumerate(("2025-04-20", "2025-03-28", "2025-04-02")):
+        doc = Document.create(f"Russia struck a power station overnight ({n}).", publisher="Air Force",
+                              published=datetime(2025, 4, 25, tzinfo=UTC))
+        docs.append(doc)
+        claims.append(Claim(doc.id, Claimant("Air Force", "UA"), attacker="RU", target_country="UA",
+                            date=date.fromisoformat(day), regions=("UA-59",), targets=("energy.power",),
+                            evidence=(Evidence("claimant", 0, 6),), extractor="t.v1", attribution="inherited"))
+    store.add_documents(docs)
+    for d, c in zip(docs, claims, strict=True):
+        store.replace_claims(d.id, "t.v1", [c])
+    add_user(store, "vic", "viewer", "a long enough password", actor="test")
+    token = store.create_token("vic", "t", actor="test")[1]
+    run(store)
+    client = TestClient(create_app(store, settings=Settings(db="sqlite://"), read_only=False),
+                        base_url="http://127.0.0.1", headers={"authorization": f"Bearer {token}"})
+    queue = client.get("/api/review/queue").json()["data"]
+    keys = [(q["agreement"], q["date"], q["version"] or "") for q in queue]
+    assert keys == sorted(keys) and len({q["agreement"] for q in queue}) >= 2
+    assert ("energy-moratorium-2025", "2025-03-28", "RU") in keys
+    assert all(q["verdict"] == "needs_review" and q["provisional"] and "inferred from context" in q["doubts"][0]
+               for q in queue)
+    page = client.get("/review")
+    assert page.status_code == 200 and page.text.count("<tr data-verdict=") == len(queue)

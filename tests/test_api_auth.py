@@ -226,6 +226,17 @@ def test_auth_admin_manages_accounts_and_tokens(served) -> None:
                                                       ("token.revoke", "ada"), ("user.disable", "ada")]
 
 
+def test_auth_write_bodies_are_bounded(served) -> None:
+    store, app, tokens = served
+    analyst = TestClient(app, base_url=LOCAL, headers={"authorization": f"Bearer {tokens['analyst']}"})
+    claim_id = store.list_claims(limit=1).items[0].id
+    huge = b'{"decisions": [], "reason": "' + b"x" * (2 * 1024 * 1024) + b'"}'
+    resp = analyst.post(f"/api/claims/{claim_id}/review", content=huge, headers={"content-type": "application/json"})
+    assert resp.status_code == 413 and resp.json()["error"]["code"] == "CW201"
+    anonymous = TestClient(app, base_url=LOCAL).post("/login", content=huge)
+    assert anonymous.status_code == 413  # refused before anyone is asked who they are
+
+
 def test_auth_read_only_default_stays_public() -> None:
     c = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://")), base_url=LOCAL)
     assert c.get("/api/claims").status_code == 200 and c.get("/").status_code == 200

@@ -118,6 +118,13 @@ def test_assess_resolved_date_needs_review_unless_firm_claims_agree() -> None:
     assert ru_version([claim(UAF, attribution=None, dating="night")]).verdict == "alleged"
 
 
+def test_assess_doubt_that_changes_no_finding_needs_no_review() -> None:
+    # An inferred claim about a strike outside the moratorium's scope: outside_scope with it,
+    # not_in_force (no claim) without it; neither charges anyone.
+    homes = replace(claim(UAF, attribution="inherited"), targets=("civilian.residential",))
+    assert ru_version([homes]).verdict == "outside_scope"
+
+
 def test_assess_confidence_labels() -> None:
     c = claim(UAF, attribution="inherited", dating="publication")
     shown = claim_confidence(c, ["date"])

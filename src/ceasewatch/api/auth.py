@@ -15,6 +15,8 @@ in, and every write answers 501. A writable server (`serve --writable`,
   Token clients send no cookies, so they need no CSRF token.
 - Session cookies are HttpOnly, SameSite=Strict, Secure over https; the
   session id is stored only hashed (store/accounts.py).
+- A write's body is read whole up to `MAX_WRITE_BODY` before anything
+  parses it; a larger one is refused with 413.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ LOGIN_COOKIE = "cw_login"  # double-submit CSRF token of the login form (no sess
 # The API's schema and its docs page describe routes, not data.
 PUBLIC_PREFIXES = ("/login", "/static/", "/api/openapi.json", "/api/docs")
 MAX_FORM_BYTES = 64 * 1024
+MAX_WRITE_BODY = 1024 * 1024  # every write of a writable server; the largest, an answer, is 20,000 characters
 
 
 def cookie_header(name: str, value: str, *, max_age: int, secure: bool) -> str:
@@ -69,6 +72,10 @@ class AuthGate:
         if scope["type"] != "http" or scope["app"].state.read_only:
             await self.app(scope, receive, send)
             return
+        if scope.get("method") in ("POST", "PUT", "PATCH", "DELETE"):
+            receive = await _bounded_body(scope, receive, send)
+            if receive is None:
+                return
         state = scope.setdefault("state", {})
         state.update(user=None, auth=None, csrf=None)
         headers = {k.lower(): v for k, v in scope.get("headers", [])}
@@ -100,6 +107,35 @@ class AuthGate:
             await _send_json(send, error_body(err))
             return
         await self.app(scope, receive, send)
+
+
+async def _bounded_body(scope: dict[str, Any], receive: Any, send: Any) -> Any:
+    """Read a write's body whole, up to MAX_WRITE_BODY (413 beyond, before
+    anything parses it), and hand it on; None when refused."""
+    chunks: list[bytes] = []
+    size, more = 0, True
+    while more:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        size += len(chunks[-1])
+        more = message.get("more_body", False)
+        if size > MAX_WRITE_BODY:
+            err = DocumentTooLarge(f"a request body over {MAX_WRITE_BODY // 1024} KiB is refused", location="body",
+                                   source=scope.get("path"), hint="reviews, overrides and answers are small")
+            await _send_json(send, error_body(err))
+            return None
+    body, sent = b"".join(chunks), False
+
+    async def replay() -> dict[str, Any]:
+        nonlocal sent
+        if sent:
+            return await receive()
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
 
 
 async def _send(send: Any, status: int, body: bytes, headers: list[tuple[bytes, bytes]]) -> None:

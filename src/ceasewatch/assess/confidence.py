@@ -7,8 +7,9 @@ publication date (`Claim.dating`). Such a value is *doubtful* until a
 person confirms or corrects it (a `FieldReview` on "claimant" or "date").
 
 `gate` runs after the rules: when leaving the doubtful claims out would
-change the verdict (or its violator), the verdict rests on them, and it
-becomes `needs_review`, keeping what the rules said as `provisional` and
+change a violation finding (alleged, corroborated, disputed: its verdict or
+the party charged), or make one, the verdict rests on them, and it becomes
+`needs_review`, keeping what the rules said as `provisional` and
 the rule with "+review.needed", and naming each doubtful value. A verdict
 the firm claims reach on their own stands. Either way it lists the values
 of its claims a person confirmed.
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = ["REVIEW_SUFFIX", "OVERRIDE_RULE", "claim_doubts", "claim_confidence", "gate", "apply_overrides"]
 
 REVIEW_SUFFIX = "+review.needed"
+_FINDINGS = frozenset({"alleged", "corroborated", "disputed"})  # rules.VIOLATION_VERDICTS (no import cycle)
 # Rules that decide before reading any claim: the same without the doubtful ones.
 CLAIM_FREE_RULES = frozenset({"status.proposed", "condition.entry_into_force", "party.not_bound",
                               "condition.released_by_violation", "scope.acts"})
@@ -77,7 +79,10 @@ def gate(view: IncidentView, verdict: Assessment, judge: Callable[[IncidentView]
     doubtful = view.doubtful
     if doubtful and verdict.rule not in CLAIM_FREE_RULES:
         firm = judge(view.firm)
-        if (firm.verdict, firm.violator) != (verdict.verdict, verdict.violator):
+        # Material only when a violation finding (or the party charged) depends on the doubtful claims:
+        # outside_scope without them being not_in_force is no finding either way.
+        charged = verdict.verdict in _FINDINGS or firm.verdict in _FINDINGS
+        if charged and (firm.verdict, firm.violator) != (verdict.verdict, verdict.violator):
             doubts = tuple(d for found in doubtful.values() for d in found)
             return replace(
                 verdict,
