@@ -127,7 +127,7 @@ def test_auth_no_write_route_works_without_an_account_of_its_role(served) -> Non
             if allowed:
                 assert resp.status_code not in (401, 403), (path, role, resp.text[:300])
             else:
-                assert resp.status_code == 403 and resp.json()["error"]["code"] == "CW703", (path, role)
+                assert resp.status_code == 403 and resp.json()["error"]["code"] == "CW803", (path, role)
     assert anonymous.post("/api/claims/x/reviews", headers={"authorization": "Bearer cwt_nope"},
                           json={"status": "accepted"}).status_code == 401
 

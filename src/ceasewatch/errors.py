@@ -141,17 +141,17 @@ class NotFound(StoreError):
 
 
 class AuthError(CeasewatchError):
-    code = "CW700"
+    code = "CW800"
     status = 401
 
 
 class Forbidden(AuthError):
-    code = "CW703"
+    code = "CW803"
     status = 403
 
 
 class TooManyAttempts(AuthError):
-    code = "CW729"
+    code = "CW829"
     status = 429
 
 
