@@ -164,6 +164,11 @@ def test_auth_login_session_cookie_and_csrf_on_every_form(served) -> None:
     ok = c.post(f"/claims/{claim_id}/review", data={"csrf": csrf, "decision.stance": "confirm"},
                 follow_redirects=False)
     assert ok.status_code == 303
+    for bad in ({"decision.claimant": "correct", "value.claimant": "Zelensky"},  # not JSON
+                {"decision.targets": "correct", "value.targets": '["<script>x</script>"]'},  # no target code
+                {"reason": "nothing chosen"}):
+        again = c.post(f"/claims/{claim_id}/review", data={"csrf": csrf, **bad}, headers={"accept": "text/html"})
+        assert again.status_code == 400 and 'id="review-error"' in again.text and "<script>x" not in again.text
     assert c.post("/api/claims/" + claim_id + "/review", headers={"x-csrf-token": csrf},
                   json={"decisions": [{"field": "date", "decision": "confirm"}]}).status_code == 201
     out = c.post("/logout", data={"csrf": csrf}, follow_redirects=False)

@@ -145,13 +145,12 @@ def _decisions(form: dict[str, str]) -> list[dict[str, Any]]:
 async def claim_review_submit(request: Request, claim_id: str, store: Repository = Depends(get_store),
                               user: User = Depends(require_role("analyst"))) -> Response:
     form = await read_form(request)
-    decisions = _decisions(form)
-    if not decisions:
-        raise InputError("choose confirm, correct or reject for at least one field", location="decision")
-    reason = form.get("reason", "")[:2000]
-    try:
+    try:  # a mistake in the form shows the page again with the error beside the fields
+        decisions = _decisions(form)
+        if not decisions:
+            raise InputError("choose confirm, correct or reject for at least one field", location="decision")
         await in_store_thread(request, record_field_reviews, store, claim_id[:200], decisions, reviewer=user.name,
-                              reason=reason)
+                              reason=form.get("reason", "")[:2000])
     except CeasewatchError as exc:
         view = await in_store_thread(request, claim_review_view, store, claim_id[:200])
         return _page(request, "review_claim.html", None, exc.status, view=view, DECISIONS=DECISIONS,
