@@ -176,7 +176,7 @@ def test_auth_login_session_cookie_and_csrf_on_every_form(served) -> None:
 
 
 def test_auth_login_refusals_rate_limit_and_redirects(served) -> None:
-    _, app, _ = served
+    store, app, _ = served
     c = TestClient(app, base_url=LOCAL)
     no_form_token = c.post("/login", data={"name": "vic", "password": PASSWORD})
     assert no_form_token.status_code == 403 and "cw_session" not in no_form_token.headers.get("set-cookie", "")
@@ -189,6 +189,8 @@ def test_auth_login_refusals_rate_limit_and_redirects(served) -> None:
     assert blocked.status_code == 429 and "cw_session" not in str(blocked.headers.get_list("set-cookie"))
     _, unknown = _login(app, "nobody-at-all", "whatever password")
     assert unknown.status_code == 429  # same client address: throttled as well
+    for key in ("user:vic", "client:testclient"):  # the window passed, for the tests that follow
+        store.clear_login_failures(key)
 
 
 def test_auth_reads_need_an_account_when_writable_and_cache_never_leaks(served) -> None:
@@ -229,6 +231,20 @@ def test_auth_admin_manages_accounts_and_tokens(served) -> None:
     events = [e for e in store.audit_events() if e.subject in ("user:temp", f"token:{token['id']}")]
     assert [(e.action, e.actor) for e in events] == [("user.add", "ada"), ("token.create", "ada"),
                                                       ("token.revoke", "ada"), ("user.disable", "ada")]
+
+
+def test_auth_every_page_renders_for_a_viewer(served) -> None:
+    store, app, _ = served
+    c, _ = _login(app, "vic")
+    claim = store.list_claims(limit=1).items[0]
+    incident = store.list_incidents(limit=1).items[0].id
+    doc = store.get_document(claim.doc_id).ref
+    for path in ("/", "/timeline", "/agreements", "/agreements/energy-moratorium-2025", "/incidents",
+                 f"/incidents/{incident}", "/documents", f"/documents/{doc}", "/review",
+                 f"/claims/{claim.id}/review", "/api/reports/daily/2025-03-14"):
+        resp = c.get(path)
+        assert resp.status_code == 200 and "Log out" in resp.text or path.startswith("/api"), path
+        assert 'name="decision.' not in resp.text and "form class=\"override\"" not in resp.text, path
 
 
 def test_auth_write_bodies_are_bounded(served) -> None:
