@@ -178,3 +178,23 @@ def test_report_daily_says_what_a_person_confirmed(store) -> None:
     cards = [c for v in after["violations"] for c in v["sides"]["UA"]]
     assert {c["claimant"] for c in cards} == {"Zelensky", "Air Force"} and all(c["confirmed"] == ["claimant"]
                                                                                for c in cards)
+
+
+def test_store_decisions_follow_the_claim_to_a_new_extractor_version(store) -> None:
+    from dataclasses import replace
+
+    from ceasewatch.api.review import claim_review_view, record_field_reviews
+
+    misread, air = _fill(store)
+    record_field_reviews(store, misread.id, [{"field": "claimant", "decision": "correct",
+                                              "value": {"name": "Zelensky", "party": "UA"}}], reviewer="ann")
+    # Re-extraction by a new extractor version: the same claims (document and key), new ids.
+    newer = [replace(c, extractor="t.v2") for c in (misread, air)]
+    store.replace_claims(misread.doc_id, "t.v1", [])
+    store.replace_claims(misread.doc_id, "t.v2", newer)
+    assert newer[0].id != misread.id and newer[0].key_id == misread.key_id
+    summary = run(store)
+    assert "corroborated" not in summary.verdicts and summary.verdicts.get("alleged") == 1
+    view = claim_review_view(store, newer[0].id)
+    claimant = next(f for f in view["fields"] if f["field"] == "claimant")
+    assert claimant["human"]["value"] == {"name": "Zelensky", "party": "UA"} and claimant["machine"]["name"] == "Putin"

@@ -275,6 +275,12 @@ class Claim:
         """Content-hash id: one claim per document, key and extractor."""
         return content_hash(self.doc_id, self.extractor, json.dumps(self.key), prefix="clm_")
 
+    @property
+    def key_id(self) -> str:
+        """The claim whatever extractor made it: one per document and key (spec
+        section 2). A person's decisions follow it across extractor versions."""
+        return content_hash(self.doc_id, json.dumps(self.key), prefix="key_")
+
     def evidence_for(self, field_path: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.field == field_path)
 
@@ -419,9 +425,10 @@ class FieldReview:
     """A person's decision on one field of one claim. `machine` is what the
     extractor said (kept beside the human value, JSON-shaped as in
     `Claim.to_spec`); `value` is what the person set (`correct`), the machine
-    value (`confirm`) or None (`reject`). Keyed by the machine claim's id, so
-    a re-extraction that makes the same claim finds its decisions again and
-    never overwrites them."""
+    value (`confirm`) or None (`reject`). Keyed by the machine claim's id and
+    its `key_id`, so a re-extraction that makes the same claim, by the same
+    extractor or another version, finds its decisions again and never
+    overwrites them."""
 
     id: str
     claim_id: str
@@ -432,6 +439,7 @@ class FieldReview:
     reviewer: str
     reason: str = ""
     created: datetime | None = None
+    claim_key: str = ""  # the machine claim's `key_id`: found again when another extractor makes the claim
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,7 @@ def workflow(store: Repository, inc: Incident, assessments: list[Assessment]) ->
         except NotFound:
             continue
         reviews = getattr(store, "list_field_reviews", None)
-        c = apply_reviews(c, reviews(cid))[0] if callable(reviews) else c  # as a person confirmed it
+        c = apply_reviews(c, reviews(cid, c.key_id))[0] if callable(reviews) else c  # as a person confirmed it
         if c is None:
             continue
         if published is not None and published.tzinfo is None:

@@ -39,7 +39,7 @@ def _supports_reviews(store: Repository) -> bool:
 def reviewed_claim_json(store: Repository, claim: Claim) -> dict[str, Any]:
     """The claim's JSON with the person's values applied, and which fields a
     person confirmed (`review.confirmed_by`, with who) or rejected."""
-    reviews = store.list_field_reviews(claim.id) if _supports_reviews(store) else []  # type: ignore[attr-defined]
+    reviews = store.list_field_reviews(claim.id, claim.key_id) if _supports_reviews(store) else []  # type: ignore[attr-defined]
     out, confirmed = apply_reviews(claim, reviews)
     data = claim_json(out or claim)
     data["id"] = claim.id  # the machine claim's id stays the claim's name
@@ -55,7 +55,7 @@ def reviewed_claim_json(store: Repository, claim: Claim) -> dict[str, Any]:
 
 def claim_review_view(store: Repository, claim_id: str) -> dict[str, Any]:
     claim = store.get_claim(claim_id)
-    reviews = store.list_field_reviews(claim.id) if _supports_reviews(store) else []  # type: ignore[attr-defined]
+    reviews = store.list_field_reviews(claim.id, claim.key_id) if _supports_reviews(store) else []  # type: ignore[attr-defined]
     reviewed, confirmed = apply_reviews(claim, reviews)
     try:
         doc = store.get_document(claim.doc_id)
@@ -142,6 +142,7 @@ def record_field_reviews(store: Repository, claim_id: str, decisions: list[dict[
         out.append(FieldReview(
             id=content_hash(claim.id, field, reviewer, now.isoformat(), str(i), prefix="frv_"), claim_id=claim.id,
             field=field, decision=decision, machine=machine, value=value, reviewer=reviewer, reason=why, created=now,
+            claim_key=claim.key_id,
         ))
     store.add_field_reviews(out)  # type: ignore[attr-defined]
     reassess(store)

@@ -163,7 +163,8 @@ def reviewed_claims(
     kept_ids: list[str] = []
     confirmed: dict[str, frozenset[str]] = {}
     for claim, cid in zip(claims, ids, strict=True):
-        mine = reviews.get(cid)
+        # by id, else the same claim (document and key) as an earlier extractor version made it
+        mine = reviews.get(cid) or (reviews.get(claim.key_id) if reviews else None)
         if not mine:
             kept.append(claim)
             kept_ids.append(cid)

@@ -216,7 +216,7 @@ def build_daily(store: Repository, day: date, *, agreements: Sequence[Agreement]
     # As a person reviewed them: their values over the machine's, machine ids kept (assess.run does the same).
     ids = [c.id for c in claims]
     reviews = getattr(store, "field_reviews_by_claim", None)
-    claims, ids, confirmed = reviewed_claims(claims, ids, reviews(ids) if callable(reviews) else {})
+    claims, ids, confirmed = reviewed_claims(claims, ids, reviews() if callable(reviews) else {})
     by_id = dict(zip(ids, claims, strict=True))
     incidents, _undated = NightOverlapLinker().link(claims, ids=ids)
     incidents = reviewed_incidents(store, incidents, by_id)

@@ -89,7 +89,9 @@ field_reviews = Table(
     Column("reason", Text, nullable=False),
     Column("created", Text, nullable=False),
     Column("seq", BigInteger, nullable=False),
+    Column("claim_key", Text),  # Claim.key_id: the same claim made by another extractor version
     Index("ix_field_reviews_claim", "claim_id", "seq"),
+    Index("ix_field_reviews_key", "claim_key", "seq"),
 )
 
 verdict_overrides = Table(

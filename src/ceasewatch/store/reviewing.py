@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, insert, or_, select, update
 
 from ..errors import InputError, NotFound
 from ..model import (
@@ -47,7 +47,7 @@ def _field_review(row: Any) -> FieldReview:
         id=row.id, claim_id=row.claim_id, field=row.field, decision=row.decision,
         machine=json.loads(row.machine) if row.machine is not None else None,
         value=json.loads(row.value) if row.value is not None else None,
-        reviewer=row.reviewer, reason=row.reason, created=_dt(row.created),
+        reviewer=row.reviewer, reason=row.reason, created=_dt(row.created), claim_key=row.claim_key or "",
     )
 
 
@@ -85,29 +85,35 @@ class ReviewStore:
         conn.execute(insert(rs.field_reviews).values(
             id=r.id, claim_id=r.claim_id, field=r.field, decision=r.decision,
             machine=json.dumps(r.machine, ensure_ascii=False), value=json.dumps(r.value, ensure_ascii=False),
-            reviewer=r.reviewer, reason=r.reason, created=created, seq=time.time_ns(),
+            reviewer=r.reviewer, reason=r.reason, created=created, seq=time.time_ns(), claim_key=r.claim_key or None,
         ))
         audit.append(conn, actor=r.reviewer, action=f"claim.{r.decision}", subject=f"claim:{r.claim_id}#{r.field}",
                      before=before, after={"value": r.value, "decision": r.decision, "machine": r.machine},
                      reason=r.reason)
 
-    def list_field_reviews(self, claim_id: str) -> list[FieldReview]:
+    def list_field_reviews(self, claim_id: str, claim_key: str | None = None) -> list[FieldReview]:
+        """The decisions on a claim, or on the same claim (`claim_key`) as another extractor made it."""
         t = rs.field_reviews.c
+        which = t.claim_id == claim_id if not claim_key else or_(t.claim_id == claim_id, t.claim_key == claim_key)
         with self._read() as conn:
-            rows = conn.execute(select(rs.field_reviews).where(t.claim_id == claim_id).order_by(t.seq, t.id))
+            rows = conn.execute(select(rs.field_reviews).where(which).order_by(t.seq, t.id))
             return [_field_review(r) for r in rows]
 
     def field_reviews_by_claim(self, claim_ids: Iterable[str] | None = None) -> dict[str, list[FieldReview]]:
-        """claim id -> its decisions in the order they were made (every
-        reviewed claim, or those of `claim_ids`)."""
+        """claim id -> its decisions in the order they were made, and (for
+        every reviewed claim, without `claim_ids`) claim key -> the same, so
+        a claim re-made by another extractor version finds them."""
         t = rs.field_reviews.c
-        stmt = select(rs.field_reviews).order_by(t.claim_id, t.seq, t.id)
+        stmt = select(rs.field_reviews).order_by(t.seq, t.id)
         if claim_ids is not None:
             stmt = stmt.where(t.claim_id.in_(list(claim_ids)))
         out: dict[str, list[FieldReview]] = defaultdict(list)
         with self._read() as conn:
             for row in conn.execute(stmt):
-                out[row.claim_id].append(_field_review(row))
+                review = _field_review(row)
+                out[row.claim_id].append(review)
+                if claim_ids is None and review.claim_key:
+                    out[review.claim_key].append(review)
         return dict(out)
 
     def add_verdict_override(self, o: VerdictOverride, *, before: dict[str, Any] | None = None) -> None:
