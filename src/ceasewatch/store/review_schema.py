@@ -33,7 +33,7 @@ from .schema import metadata
 __all__ = [
     "users", "api_tokens", "sessions", "login_failures", "field_reviews", "verdict_overrides", "incident_decisions",
     "information_requests", "audit_events",
-    "REVIEW_TABLES",
+    "REVIEW_TABLES", "REVIEW_COUNTED",
 ]
 
 users = Table(
@@ -157,3 +157,5 @@ audit_events = Table(
 
 REVIEW_TABLES = tuple(t.name for t in (users, api_tokens, sessions, login_failures, field_reviews,
                                        verdict_overrides, incident_decisions, information_requests, audit_events))
+# What `db info` counts (sessions and failed logins are no records).
+REVIEW_COUNTED = tuple(n for n in REVIEW_TABLES if n not in ("sessions", "login_failures"))

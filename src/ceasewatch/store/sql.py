@@ -38,6 +38,7 @@ from . import schema as s
 from .accounts import AccountStore
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
+from .review_schema import REVIEW_COUNTED
 from .reviewing import ReviewStore
 
 __all__ = ["SqlRepository", "ASSESSED", "DATA"]
@@ -152,7 +153,7 @@ class SqlRepository(AccountStore, ReviewStore):
         with self._read() as conn:
             counts = {
                 name: conn.execute(select(func.count()).select_from(s.metadata.tables[name])).scalar_one()
-                for name in s.RECORD_TABLES
+                for name in (*s.RECORD_TABLES, *REVIEW_COUNTED)
             }
             version = current_version(conn)
         return {
