@@ -65,6 +65,9 @@ def assess_cli(
     for verdict, n in summary.verdicts.items():
         verdicts.add_row(verdict, str(n))
     console.print(verdicts)
+    if summary.verdicts.get("needs_review"):
+        console.print(f"{summary.verdicts['needs_review']} verdicts rest on a claimant or date the machine inferred and "
+                      "wait for a person: the Review page of `ceasewatch serve --writable`", highlight=False)
     if summary.findings:
         wide = console.width >= 140  # the reason column only fits a wide terminal; --json always has it
         columns = ["date", "agreement", "verdict", "charged", "rule"] + (["reason"] if wide else [])
