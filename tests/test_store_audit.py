@@ -198,3 +198,15 @@ def test_store_decisions_follow_the_claim_to_a_new_extractor_version(store) -> N
     view = claim_review_view(store, newer[0].id)
     claimant = next(f for f in view["fields"] if f["field"] == "claimant")
     assert claimant["human"]["value"] == {"name": "Zelensky", "party": "UA"} and claimant["machine"]["name"] == "Putin"
+
+
+def test_store_audit_concurrent_writers_keep_one_chain(store) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    def write(worker: int) -> None:
+        for i in range(15):
+            store.record_event(actor=f"w{worker}", action="claim.confirm", subject=f"claim:c{worker}_{i}")
+
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(write, range(4)))
+    assert store.verify_audit() == (60, None)
