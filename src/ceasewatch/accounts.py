@@ -7,9 +7,9 @@
 Passwords are hashed with argon2id (`argon2-cffi`, its default parameters)
 and rehashed at login when those parameters change. Logins are rate
 limited per account and per client address: after `MAX_FAILURES` failures
-within `WINDOW_S` seconds, further attempts are refused with 429 until the
-window passes, whether the password is right or not (so guessing gains
-nothing). The failures are kept in the store, so every server worker
+for an account (`MAX_CLIENT_FAILURES` from an address) within `WINDOW_S`
+seconds, further attempts are refused with 429 until the window passes,
+whether the password is right or not (so guessing gains nothing). The failures are kept in the store, so every server worker
 counts them together.
 
 The store keeps only hashes (store/accounts.py); this module decides.
@@ -28,11 +28,14 @@ from .errors import AuthError, InputError, TooManyAttempts
 from .model import ROLES, User
 
 __all__ = [
-    "ROLES", "MAX_FAILURES", "WINDOW_S", "SESSION_TTL_S", "MIN_PASSWORD", "check_name", "check_password",
+    "ROLES", "MAX_FAILURES", "MAX_CLIENT_FAILURES", "WINDOW_S", "SESSION_TTL_S", "MIN_PASSWORD", "check_name", "check_password",
     "hash_password", "add_user", "login", "user_for_token",
 ]
 
 MAX_FAILURES = 5
+# Per client address, higher: behind a proxy on the same machine every login comes from 127.0.0.1, and
+# one person's typos must not lock the whole mission out.
+MAX_CLIENT_FAILURES = 20
 WINDOW_S = 300
 SESSION_TTL_S = 12 * 3600
 MIN_PASSWORD = 12
@@ -67,7 +70,9 @@ def add_user(store: Any, name: str, role: str, password: str, *, actor: str) -> 
 
 def _throttled(store: Any, keys: tuple[str, ...]) -> bool:
     since = int(time.time()) - WINDOW_S
-    return any(store.login_failures_since(k, since) >= MAX_FAILURES for k in keys)
+    user_key, client_key = keys
+    return (store.login_failures_since(user_key, since) >= MAX_FAILURES
+            or store.login_failures_since(client_key, since) >= MAX_CLIENT_FAILURES)
 
 
 def login(store: Any, name: str, password: str, *, client: str) -> User:
