@@ -11,6 +11,9 @@
     ├── AgreementError              an agreement file does not validate
     ├── StoreError                  database unreachable, schema too new/old
     │   └── NotFound                no such document / claim / incident
+    ├── AuthError                   not logged in, bad password or token (401)
+    │   ├── Forbidden               logged in, but the role may not do this (403)
+    │   └── TooManyAttempts         login rate limit reached (429)
     └── NotAvailable                capability not built yet (CLI exits 2)
 
 Every error has a short `code` (like spaCy's E-codes) and a `hint` that says
@@ -32,6 +35,9 @@ __all__ = [
     "AgreementError",
     "StoreError",
     "NotFound",
+    "AuthError",
+    "Forbidden",
+    "TooManyAttempts",
     "NotAvailable",
 ]
 
@@ -132,6 +138,21 @@ class StoreError(CeasewatchError):
 class NotFound(StoreError):
     code = "CW604"
     status = 404
+
+
+class AuthError(CeasewatchError):
+    code = "CW800"
+    status = 401
+
+
+class Forbidden(AuthError):
+    code = "CW803"
+    status = 403
+
+
+class TooManyAttempts(AuthError):
+    code = "CW829"
+    status = 429
 
 
 class NotAvailable(CeasewatchError):

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, literal, select, text, union
 
 from ..errors import StoreError
-from . import aggregates, schema
+from . import aggregates, review_schema, schema
 
 __all__ = ["Migration", "Migrations", "MIGRATIONS", "apply_migrations", "current_version"]
 
@@ -106,6 +106,12 @@ def _aggregates(conn: Connection) -> None:
 @MIGRATIONS(4, "store_state counters (what assess last wrote, for the server's caches)")
 def _store_state(conn: Connection) -> None:
     schema.store_state.create(conn, checkfirst=True)
+
+
+@MIGRATIONS(5, "accounts, field reviews, verdict overrides and the audit trail")
+def _review_tables(conn: Connection) -> None:
+    for name in review_schema.REVIEW_TABLES:
+        schema.metadata.tables[name].create(conn, checkfirst=True)
 
 
 def _lock(conn: Connection) -> None:
