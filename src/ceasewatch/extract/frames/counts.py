@@ -283,11 +283,14 @@ def negated_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
                                                      for k in range(cue.tok_start, cue.tok_end))
         if cue.group != "intercept" and not negated_phrase:
             continue
-        before = negated_phrase or any(0 <= cue.tok_start - n.tok_end <= 2 for n in negations)
-        after = any(0 <= n.tok_start - cue.tok_end <= 1 and n.tok_end < v.s.end
-                    and v.tokens[n.tok_end].lower in _NEGATED_AFTER for n in negations)
-        if not (before or after):
+        neg_before = next((n for n in negations if 0 <= cue.tok_start - n.tok_end <= 2), None)
+        neg_after = next((n for n in negations if 0 <= n.tok_start - cue.tok_end <= 1 and n.tok_end < v.s.end
+                          and v.tokens[n.tok_end].lower in _NEGATED_AFTER), None)
+        if not (negated_phrase or neg_before or neg_after):
             continue
+        # the evidence is the negated verb: "was not intercepted", "не збито", "збити не вдалося"
+        span_start = neg_before.start if neg_before is not None and not negated_phrase else cue.start
+        span_end = v.tokens[neg_after.tok_end].end if neg_after is not None else cue.end
         if any(v.tokens[k].lower in ("all", "всі", "усі", "все") for k in range(max(v.s.start, cue.tok_start - 3),
                                                                               cue.tok_start)):
             continue  # "not all of them were shot down"
@@ -297,7 +300,7 @@ def negated_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
         if weapon is None or any(p.weapon is weapon and p.measure in (None, "intercepted") for p in pairs
                                  if p.value is not None):
             continue
-        out.append(CountFact(weapon.category, weapon.model, "intercepted", 0, cue.start, cue.end, NEGATED,
+        out.append(CountFact(weapon.category, weapon.model, "intercepted", 0, span_start, span_end, NEGATED,
                              weapon_start=weapon.start, weapon_end=weapon.end))
     return out
 
