@@ -110,6 +110,13 @@ _AGENT_KINDS = frozenset({"forces", "government", "enemy", "own", "head_of_state
 
 
 def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
+    # "отражение атаки ВСУ", "repelling an attack by Ukrainian forces": the side whose attack is repelled
+    for c in v.m.cues:
+        if c.group == "air_defence_active":
+            x = next((x for x in v.m.actors if x.kind == "forces" and 0 <= x.tok_start - c.tok_end <= 1), None)
+            side = _actor_side(x, speaker) if x is not None else None
+            if x is not None and side is not None:
+                return side, x
     attack_cues = [c for c in v.m.cues if c.group in _ATTACK_GROUPS]
     if is_tally(v):
         # "the Russian army has violated it 2,935 times": who violated a truce that many times attacked
