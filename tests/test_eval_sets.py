@@ -43,22 +43,26 @@ FLOORS = {
     ("sealed2", "ru"): 0.74,
 }
 # (set, language) -> fact-F1 floor of the layered engine, the default since 2026-12-08: a few points under its
-# figures that day (eval/README.md). Both generations stay guarded while both are registered.
+# figures at the end of that day's session (eval/README.md); sealed sets' floors only catch a collapse. Both
+# generations stay guarded while both are registered.
 LAYERED_FLOORS = {
-    ("probe", "en"): 0.70,
-    ("probe2", "en"): 0.66,
-    ("probe3", "en"): 0.71,
-    ("probe4", "en"): 0.73,
-    ("probe5", "en"): 0.67,
-    ("probe-slavic", "uk"): 0.74,
+    ("probe", "en"): 0.71,
+    ("probe2", "en"): 0.69,
+    ("probe3", "en"): 0.73,
+    ("probe4", "en"): 0.74,
+    ("probe5", "en"): 0.72,
+    ("probe-slavic", "uk"): 0.77,
     ("probe-slavic", "ru"): 0.82,
-    ("probe-ru2", "ru"): 0.85,
-    ("probe-ru3", "ru"): 0.65,
-    ("probe-slavic2", "uk"): 0.74,
-    ("probe-slavic2", "ru"): 0.78,
-    ("heldout", "en"): 0.71,
-    ("heldout", "uk"): 0.84,
+    ("probe-ru2", "ru"): 0.88,
+    ("probe-ru3", "ru"): 0.67,
+    ("probe-slavic2", "uk"): 0.79,
+    ("probe-slavic2", "ru"): 0.79,
+    ("heldout", "en"): 0.74,
+    ("heldout", "uk"): 0.85,
     ("heldout", "ru"): 0.88,
+    ("probe6", "en"): 0.76,
+    ("probe6", "uk"): 0.77,
+    ("probe6", "ru"): 0.80,
     ("sealed", "en"): 0.58,
     ("sealed", "uk"): 0.80,
     ("sealed", "ru"): 0.55,
@@ -66,7 +70,7 @@ LAYERED_FLOORS = {
     ("sealed2", "uk"): 0.80,
     ("sealed2", "ru"): 0.70,
 }
-SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24, "sealed2": 26, "sealed3": 48, "sealed4": 48}
+SIZES = {"probe": 18, "probe2": 18, "probe3": 20, "probe4": 20, "probe5": 20, "probe-slavic": 16, "probe-ru2": 8, "probe-ru3": 12, "probe-slavic2": 16, "heldout": 24, "sealed": 24, "sealed2": 26, "sealed3": 48, "sealed4": 48, "probe6": 36}
 
 
 @pytest.mark.parametrize("name", sorted(SIZES))

@@ -52,9 +52,9 @@ def test_dev_scores_meet_the_bar() -> None:
 
 
 def test_dev_scores_of_the_default_engine_stay_above_its_floor() -> None:
-    # the layered engine (default since 2026-12-08) measured F1 0.864, precision 0.859 that day; the issue's
+    # the layered engine (default since 2026-12-08) measured F1 0.870, precision 0.862 that day; the issue's
     # goal is 0.95 (issue 12), so this is a regression floor, not the bar
     report = evaluate_folder(str(DEV), language="en")
     assert len(report.documents) == 35
-    assert report.overall.f1 >= 0.83, report.to_dict(details=False)
+    assert report.overall.f1 >= 0.84, report.to_dict(details=False)
     assert report.overall.precision >= 0.83, report.to_dict(details=False)
