@@ -109,6 +109,13 @@ def test_speech_a_bare_governor_is_the_governor_named_before() -> None:
     assert voices.own[2].party == "RU" and voices.own[2].rule == "attribution.anaphora"
 
 
+def test_speech_it_right_before_the_verb_is_the_body_just_named() -> None:
+    # "footage that it said showed": "it" is HUR, not the footage; "the agency said": the agency just named
+    _, voices = _voices("Ukraine's military intelligence agency, HUR, said its sea drones hit a patrol boat. "
+                        "HUR released footage that it said showed the drones. The boat was damaged, the agency said.")
+    assert [voices.own[i].party for i in range(3)] == ["UA", "UA", "UA"]
+
+
 def test_speech_said_on_telegram_names_no_speaker() -> None:
     # where it was said is not who said it: with nobody else named, the outlet speaks
     text, voices = _voices("Ночью беспилотники атаковали Белгородскую область, сообщили в телеграм-канале.", "ru")

@@ -275,6 +275,7 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
     own: list[Voice | None] = []
     last_by_kind: dict[str, Voice] = {}
     last_named: Voice | None = None
+    last_at = -10  # the sentence where last_named spoke
     publisher_word = _publisher_word(a.doc.publisher)
     for s in a.sentences:
         sm = m.in_sentence(s)
@@ -291,11 +292,15 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
                 voice = replace(voice, name=antecedent.name, party=antecedent.side, key=antecedent.key,
                                 rule="attribution.antecedent")
         if voice is not None and voice.party is None and voice.key in ("governor", "ministry") \
-                and (voice.key or voice.kind) in last_by_kind and last_by_kind[voice.key or voice.kind].party in ("UA", "RU") \
                 and not any(p.kind == "region" for p in m.in_sentence(s).places):
-            # "– заявив губернатор у телеграмі": the governor named before, when this sentence names no region
-            prev = last_by_kind[voice.key or voice.kind]
-            voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
+            # "– заявив губернатор у телеграмі": the governor named before, when this sentence names no region;
+            # "the agency said" right after "Ukraine's military intelligence agency, HUR, said": that body
+            prev = last_by_kind.get(voice.key or voice.kind)
+            if (prev is None or prev.party not in ("UA", "RU")) and voice.key == "ministry" and last_named is not None \
+                    and last_named.kind == "official" and last_named.party in ("UA", "RU") and last_at >= s.i - 2:
+                prev = last_named
+            if prev is not None and prev.party in ("UA", "RU"):
+                voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
         if voice is not None and voice.party is None and (voice.kind == "regional" or (
                 voice.kind == "official" and (last_named is None or last_named.party not in ("UA", "RU")))):
             # "the governor said": a governor speaks for the region his report is about
@@ -311,6 +316,7 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
                                 guessed=voice.key in ("ministry", "governor"))
         if voice is not None:
             last_named = voice
+            last_at = s.i
             last_by_kind[voice.key or voice.kind] = voice
         own.append(voice)
     # "Про це повідомив начальник ОВА": the source of the sentences before, back to the last one named
@@ -419,7 +425,10 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
                 found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
                                                      start=a.tokens[anaphor].start, end=a.tokens[anaphor].end)))
                 continue
-            if actor is None and last is not None and _pronoun_before(a, cue.tok_start, s):
+            # "HUR released footage that it said showed ...": "it" right before the verb is its subject, not the
+            # footage named further back
+            if last is not None and _pronoun_before(a, cue.tok_start, s) and (
+                    actor is None or actor.tok_end < cue.tok_start - 1):
                 found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
                                                      start=a.tokens[cue.tok_start - 1].start,
                                                      end=a.tokens[cue.tok_start - 1].end)))
