@@ -88,9 +88,11 @@ _SUBJECT_REACH = 8
 
 def _fillers_only(v: SentenceView, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
     words = word_set(v.a.lang, "structure", "subject_fillers") | extra
-    # weapons too: "Russia carried out another massive missile and drone attack"
-    return all(k in v.number_at or k in v.weapon_at or v.tokens[k].lower in words or v.tokens[k].norm in words
-               or v.tokens[k].lower in ("and", "і", "та", "й", "и") for k in range(start, end))
+    # weapons and times too: "Russia carried out another massive missile and drone attack", "Вооруженные силы
+    # России в ночь на четверг нанесли групповой удар"
+    timed = {k for t in v.m.times for k in range(t.tok_start, t.tok_end)}
+    return all(k in v.number_at or k in v.weapon_at or k in timed or v.tokens[k].lower in words
+               or v.tokens[k].norm in words or v.tokens[k].lower in ("and", "і", "та", "й", "и") for k in range(start, end))
 
 
 
