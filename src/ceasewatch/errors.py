@@ -11,6 +11,7 @@
     ├── AgreementError              an agreement file does not validate
     ├── StoreError                  database unreachable, schema too new/old
     │   └── NotFound                no such document / claim / incident
+    ├── DeliveryError               an alert could not be delivered (webhook, SMTP); `permanent` when retrying cannot help
     └── NotAvailable                capability not built yet (CLI exits 2)
 
 Every error has a short `code` (like spaCy's E-codes) and a `hint` that says
@@ -33,6 +34,7 @@ __all__ = [
     "StoreError",
     "NotFound",
     "NotAvailable",
+    "DeliveryError",
 ]
 
 
@@ -132,6 +134,17 @@ class StoreError(CeasewatchError):
 class NotFound(StoreError):
     code = "CW604"
     status = 404
+
+
+class DeliveryError(CeasewatchError):
+    """One attempt to deliver an alert failed; `permanent` when trying again
+    cannot help (the receiver refused it: HTTP 400, a refused recipient)."""
+
+    code = "CW700"
+
+    def __init__(self, message: str, *, permanent: bool = False, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.permanent = permanent
 
 
 class NotAvailable(CeasewatchError):

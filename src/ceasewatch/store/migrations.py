@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, literal, select, text, union
 
 from ..errors import StoreError
-from . import aggregates, schema
+from . import aggregates, schema, watch_state
 
 __all__ = ["Migration", "Migrations", "MIGRATIONS", "apply_migrations", "current_version"]
 
@@ -106,6 +106,11 @@ def _aggregates(conn: Connection) -> None:
 @MIGRATIONS(4, "store_state counters (what assess last wrote, for the server's caches)")
 def _store_state(conn: Connection) -> None:
     schema.store_state.create(conn, checkfirst=True)
+
+
+@MIGRATIONS(5, "watch state and alert outbox (store/watch_state.py)")
+def _watch_state(conn: Connection) -> None:
+    watch_state.create_tables(conn)
 
 
 def _lock(conn: Connection) -> None:
