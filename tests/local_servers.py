@@ -10,8 +10,8 @@ import email.policy
 import json
 import socket
 import threading
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 

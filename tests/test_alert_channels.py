@@ -9,7 +9,6 @@ import logging
 from datetime import date
 
 import pytest
-from local_servers import SECRET, SmtpSink, WebhookReceiver, free_port
 
 from ceasewatch.alert import (
     EmailSender,
@@ -27,6 +26,7 @@ from ceasewatch.alert import (
 from ceasewatch.alert.config import EmailChannel, WebhookChannel
 from ceasewatch.model import Assessment, Claim, Claimant, Document, Evidence, Incident
 from ceasewatch.store.base import NewAlert
+from local_servers import SECRET, SmtpSink, WebhookReceiver, free_port
 
 T0 = 1_742_000_000.0
 

@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 import pytest
-from local_servers import FeedServer
 
 from ceasewatch.config import Settings
-from ceasewatch.watch import FeedSource, FolderSource, TelegramSource, Watcher, WatchConfig, poll_source
+from ceasewatch.watch import FeedSource, FolderSource, TelegramSource, WatchConfig, Watcher, poll_source
+from local_servers import FeedServer
 
 SETTINGS = Settings()
 REPORT = "Air Force of Ukraine, {day} March 2025\n\nOvernight Russia attacked Ukraine with {n} Shahed drones.\n"
