@@ -296,6 +296,15 @@ class WatchState:
             keys[inc.id] = known
         return keys
 
+    def incident_keys(self, incident_ids: Iterable[str]) -> dict[str, str]:
+        """incident id -> its stable key (incidents the watch has settled)."""
+        w = watch_incidents.c
+        out: dict[str, str] = {}
+        with self._read() as conn:
+            for part in _chunks(list(dict.fromkeys(incident_ids)), 500):
+                out.update((i, k) for i, k in conn.execute(select(w.incident_id, w.incident_key).where(w.incident_id.in_(part))))
+        return out
+
     def _add_alerts(self, conn: Connection, new_alerts: Sequence[NewAlert], channels: Sequence[str], now: float) -> list[str]:
         added: list[str] = []
         stmt = self._insert(alerts).on_conflict_do_nothing(index_elements=["id"]).returning(alerts.c.id)
