@@ -129,9 +129,9 @@ def read_input(item: Input, options: ReadOptions, *, client: Any = None) -> Read
     if item.kind == "feed":
         return read_feed_file(path, options)
     if item.kind == "csv":
-        from .massive_attacks import read_massive_attacks_csv
+        from .datasets import read_dataset_csv  # ACLED, UCDP GED, Massive Missile Attacks by header
 
-        return read_massive_attacks_csv(path, options)
+        return read_dataset_csv(path, options)
     if item.kind == "binary":
         raise InputError(
             "file is binary, not text",
