@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,10 +22,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from local_servers import SECRET, FeedServer, SmtpSink, WebhookReceiver
 
 from ceasewatch.assess import run
 from ceasewatch.store import open_store
+from local_servers import SECRET, FeedServer, SmtpSink, WebhookReceiver
 
 CLI = Path(sys.executable).parent / "ceasewatch"
 
@@ -45,6 +44,14 @@ RU_ITEM = {
     "text": "Overnight the Kyiv regime attacked energy infrastructure in Kursk region with drones: a power "
     "substation was hit. Air defence destroyed 12 Ukrainian drones over Kursk region.",
 }
+
+
+def _drop(path: Path, text: str) -> None:
+    """Put a report in the folder whole (written beside it, then renamed), as
+    a user's copy should; the tests run with `settle = 0`."""
+    tmp = path.parent.parent / f".{path.name}.part"
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 def _config(path: Path, *, feed: str, inbox: Path, hook: str, smtp_port: int) -> Path:
@@ -155,7 +162,7 @@ def test_watch_end_to_end_alerts_once_per_new_finding(tmp_path: Path) -> None:
                          smtp_port=smtp.port)
         watch = _Watch(db, config, log)
         try:
-            (inbox / "uaf-0327.txt").write_text(UA_NIGHT, encoding="utf-8")
+            _drop(inbox / "uaf-0327.txt", UA_NIGHT)
             _wait("the first alerts", _settled(db, receiver, smtp), log)
             first = set(receiver.ids())
             assert len(first) == 2  # the moratorium in its UA and RU versions: alleged against RU
@@ -175,8 +182,8 @@ def test_watch_end_to_end_alerts_once_per_new_finding(tmp_path: Path) -> None:
         watch = _Watch(db, config, log)
         try:
             _wait("two rounds after the restart", _passes_after(db, passes + 4), log)
-            shutil.copy(inbox / "uaf-0327.txt", inbox / "copy-of-uaf-0327.txt")  # seen before
-            (inbox / "poltava-0327.txt").write_text(UA_SAME_NIGHT, encoding="utf-8")  # a night already alerted
+            _drop(inbox / "copy-of-uaf-0327.txt", (inbox / "uaf-0327.txt").read_text(encoding="utf-8"))  # seen before
+            _drop(inbox / "poltava-0327.txt", UA_SAME_NIGHT)  # a night already alerted
             _wait("the new report processed", lambda: _state(db)["documents"] == 3 and not _state(db)["pending"]
                   and not _state(db)["nights"], log)
             _wait("two more rounds", _passes_after(db, _state(db)["passes"] + 4), log)
@@ -198,7 +205,7 @@ def _kill_and_resume(db: str, tmp_path: Path, seed: int) -> None:
                          smtp_port=smtp.port)
         for kill in range(4):
             for text in nights[kill * 2 : kill * 2 + 2]:
-                (inbox / f"report-{len(list(inbox.iterdir()))}.txt").write_text(text, encoding="utf-8")
+                _drop(inbox / f"report-{len(list(inbox.iterdir()))}.txt", text)
             if kill == 1:
                 feed.publish(RU_ITEM)
             watch = _Watch(db, config, log)
