@@ -162,3 +162,24 @@ def test_watch_due_follows_each_schedule(store, tmp_path: Path, kind: str) -> No
     assert due == [] and wake == pytest.approx(1030.0)
     now[0] += 1
     assert watcher.due(now[0])[0] == [source]
+
+
+def test_watch_a_processing_bug_keeps_the_work_queued(store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ceasewatch.watch import process
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "a.txt").write_text(REPORT.format(day=20, n=10), encoding="utf-8")
+    watcher = Watcher(WatchConfig(source=[_folder(inbox)], alerts={"log": False}), store, settings=SETTINGS,
+                      agreements=[])
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(process, "store_extractions", broken)
+    report = watcher.run_once()
+    assert report.passes[0].status == "ok" and "ZeroDivisionError" in report.process.errors[0].message
+    assert len(store.watch_state().pending_documents()) == 1  # still queued
+    monkeypatch.undo()
+    assert watcher.run_once().process.extracted == 1
+    assert store.watch_state().pending_documents() == []

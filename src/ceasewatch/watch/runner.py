@@ -135,6 +135,10 @@ class Watcher:
             # Left queued in the database: the next round tries again.
             report.errors.append(exc)
             log.error("processing failed, will retry: %s", exc)
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop the sources; logged with its traceback
+            log.exception("processing failed (a bug in ceasewatch), will retry")
+            report.errors.append(CeasewatchError(f"{type(exc).__name__}: {str(exc)[:300]}",
+                                                 hint="report this as a bug; the work stays queued"))
         for e in report.errors:
             log.warning("%s", e)
         return report
@@ -204,8 +208,8 @@ class Watcher:
                     self.deliver()
                     self.check_silence()
                 nxt = self.state.next_delivery_at()
-            except CeasewatchError as exc:  # the database went away: wait and try again
-                log.error("watch round failed, retrying: %s", exc)
+            except Exception as exc:  # noqa: BLE001 - the database went away, or a bug: wait and try again
+                log.error("watch round failed, retrying in 5 s: %s", exc, exc_info=not isinstance(exc, CeasewatchError))
                 wake, nxt = now + 5.0, None
             if nxt is not None:
                 wake = min(wake, nxt)
