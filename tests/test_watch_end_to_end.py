@@ -110,7 +110,7 @@ def _wait(what: str, check: Callable[[], bool], log: Path, timeout: float = 30.0
 def _state(db: str) -> dict[str, object]:
     with open_store(db) as store:
         ws = store.watch_state()
-        alerts = ws.list_alerts(limit=1000)
+        alerts = [a for a in ws.list_alerts(limit=1000) if a["kind"] != "baseline"]
         return {
             "alerts": {a["id"]: a for a in alerts},
             "undelivered": [a["id"] for a in alerts if any(d["state"] != "sent" for d in a["deliveries"])],

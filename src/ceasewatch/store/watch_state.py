@@ -85,6 +85,9 @@ watch_nights = Table(
     "watch_nights",
     s.metadata,
     Column("day_ord", Integer, primary_key=True, autoincrement=False),
+    # 1 once the findings stored for the night before the watch re-assessed
+    # it are recorded as known (`record_baseline`).
+    Column("baseline", Integer, nullable=False, server_default="0"),
 )
 
 watch_passes = Table(
@@ -248,11 +251,36 @@ class WatchState:
                 conn.execute(update(watch_documents).where(watch_documents.c.doc_id.in_(part)).values(state="extracted"))
             if days:
                 stmt = self._insert(watch_nights).on_conflict_do_nothing(index_elements=["day_ord"])
-                conn.execute(stmt, [{"day_ord": d} for d in days])
+                conn.execute(stmt, [{"day_ord": d, "baseline": 0} for d in days])
 
     def dirty_nights(self) -> list[int]:
         with self._read() as conn:
             return list(conn.execute(select(watch_nights.c.day_ord).order_by(watch_nights.c.day_ord)).scalars())
+
+    def nights_without_baseline(self) -> list[int]:
+        n = watch_nights.c
+        with self._read() as conn:
+            return list(conn.execute(select(n.day_ord).where(n.baseline == 0).order_by(n.day_ord)).scalars())
+
+    def record_baseline(
+        self,
+        day_ords: Sequence[int],
+        incidents: Sequence[NightIncident],
+        make_alerts: Callable[[dict[str, str]], list[NewAlert]],
+        *,
+        now: float,
+    ) -> int:
+        """Before the watch first re-assesses a night: the findings already
+        stored for it (by a manual `assess`) are not new, so they are kept
+        as alerts with no deliveries, and the incidents get their keys. One
+        transaction, done once per dirty night (a kill after the
+        re-assessment must not take the watch's own findings for old ones)."""
+        with self._write() as conn:
+            keys = self._incident_keys(conn, incidents)
+            known = self._add_alerts(conn, make_alerts(keys), (), now)
+            for part in _chunks(list(day_ords), 500):
+                conn.execute(update(watch_nights).where(watch_nights.c.day_ord.in_(part)).values(baseline=1))
+        return len(known)
 
     def settle_nights(
         self,

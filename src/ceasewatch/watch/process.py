@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..alert.payload import finding_alert
+from ..alert.payload import finding_alert, finding_alert_id
 from ..assess import RULESET_NAME, Agreement, assess_incidents, published_times
 from ..batch import extract_many, store_extractions
 from ..errors import CeasewatchError, ExtractionError, NotFound
@@ -66,6 +66,44 @@ def extract_pending(store: Any, state: Any, report: ProcessReport, *, extractor:
         state.mark_extracted(ids, days)
 
 
+def _stored(lister: Any, flt: ClaimFilter) -> list[Any]:
+    items, cursor = [], None
+    while True:
+        page = lister(flt, cursor=cursor, limit=1000)
+        items += page.items
+        if page.next_cursor is None:
+            return items
+        cursor = page.next_cursor
+
+
+def _record_baseline(store: Any, state: Any, alert_on: Sequence[str], *, now: float) -> None:
+    """The findings stored for newly dirty nights before the watch touches
+    them (a manual `assess`) are known, not new: recorded without sending."""
+    ords = state.nights_without_baseline()
+    if not ords:
+        return
+    incidents, findings = [], []
+    for o in ords:
+        flt = ClaimFilter(date_from=date.fromordinal(o), date_to=date.fromordinal(o))
+        incidents += [i for i in _stored(store.list_incidents, flt) if i.linker == LINKER_NAME]
+        findings += [a for a in _stored(store.list_assessments, flt)
+                     if a.ruleset == RULESET_NAME and a.verdict in set(alert_on)]
+    ids = {i.id for i in incidents}
+    findings = [a for a in findings if a.incident_id in ids]
+
+    def make_known(keys: dict[str, str]) -> list[NewAlert]:
+        return [NewAlert(finding_alert_id(keys[a.incident_id], a), "baseline",
+                         f"{a.verdict} {a.agreement}{':' + a.version if a.version else ''} (before the watch)",
+                         {"type": "baseline", "finding": {"assessment": a.id, "agreement": a.agreement,
+                          "version": a.version, "verdict": a.verdict},
+                          "incident": {"id": a.incident_id, "key": keys[a.incident_id]}})
+                for a in findings]
+
+    lineage = [NightIncident(i.id, i.target_country, i.date.toordinal(), i.claim_ids)
+               for i in incidents if i.date is not None]
+    state.record_baseline(ords, lineage, make_known, now=now)
+
+
 def _night_claims(store: Any, days: Sequence[date]) -> list[Claim]:
     claims: list[Claim] = []
     for day in days:
@@ -91,6 +129,7 @@ def assess_nights(
     ords = state.dirty_nights()
     if not ords:
         return
+    _record_baseline(store, state, alert_on, now=now)
     days = [date.fromordinal(o) for o in ords]
     claims = _night_claims(store, days)
     ids = [c.id for c in claims]
