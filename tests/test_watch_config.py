@@ -109,3 +109,13 @@ def test_watch_config_webhook_secret_from_environment(tmp_path: Path, monkeypatc
         cfg.alerts.webhook[0].key()
     monkeypatch.setenv("CW_HOOK_KEY", "k" * 20)
     assert cfg.alerts.webhook[0].key() == b"k" * 20
+
+
+def test_watch_config_unknown_extractor_fails_at_start(store, tmp_path: Path) -> None:
+    from ceasewatch.config import Settings
+    from ceasewatch.watch import Watcher, WatchConfig
+
+    cfg = WatchConfig(source=[FolderSource(kind="folder", name="in", path=str(tmp_path))],
+                      extractor="ceasewatch.extract.nope.v9")
+    with pytest.raises(ConfigError, match="nope"):
+        Watcher(cfg, store, settings=Settings(), agreements=[])

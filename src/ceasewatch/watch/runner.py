@@ -91,6 +91,10 @@ class Watcher:
         http_client: Any = None,
         clock: Callable[[], float] = time.time,
     ) -> None:
+        if config.extractor:
+            from ..extract import get_extractor
+
+            get_extractor(config.extractor)  # an unknown name fails here, not once per document
         self.config = config
         self.store = store
         self.state = store.watch_state()
