@@ -113,7 +113,7 @@ def test_watch_config_webhook_secret_from_environment(tmp_path: Path, monkeypatc
 
 def test_watch_config_unknown_extractor_fails_at_start(store, tmp_path: Path) -> None:
     from ceasewatch.config import Settings
-    from ceasewatch.watch import Watcher, WatchConfig
+    from ceasewatch.watch import WatchConfig, Watcher
 
     cfg = WatchConfig(source=[FolderSource(kind="folder", name="in", path=str(tmp_path))],
                       extractor="ceasewatch.extract.nope.v9")
