@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from ceasewatch.extract import RULE_EXTRACTORS
 from ceasewatch.extract.scoring import evaluate_folder
 from ceasewatch.ingest import load_documents, load_gold
 
@@ -23,13 +24,17 @@ BLIND = Path(__file__).resolve().parents[1] / "eval" / "blind"
 # languages' rules were since revised after reading this set's misses, so it
 # guards against regressions but no longer measures held-out quality (that is
 # eval/sealed, tests/test_eval_sets.py).
+# Those floors hold for the rule extractors (RULE_EXTRACTORS); the layered engine, the default since
+# 2026-12-08, measured 0.833 (en 0.839, uk 0.907, ru 0.741) that day and has floors of its own.
 OVERALL_F1_FLOOR = 0.94
 LANGUAGE_F1_FLOORS = {"en": 0.92, "uk": 0.96, "ru": 0.96}
+LAYERED_OVERALL_F1_FLOOR = 0.80
+LAYERED_LANGUAGE_F1_FLOORS = {"en": 0.80, "uk": 0.87, "ru": 0.70}
 
 
 @pytest.fixture(scope="module")
 def report():
-    return evaluate_folder(str(BLIND))
+    return evaluate_folder(str(BLIND), extractor=RULE_EXTRACTORS)
 
 
 def test_corpus_is_complete_and_parses() -> None:
@@ -62,5 +67,16 @@ def test_overall_fact_f1_stays_above_floor(report) -> None:
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_F1_FLOORS))
 def test_language_fact_f1_stays_above_floor(language: str) -> None:
-    scored = evaluate_folder(str(BLIND), language=language)
+    scored = evaluate_folder(str(BLIND), language=language, extractor=RULE_EXTRACTORS)
     assert scored.overall.f1 >= LANGUAGE_F1_FLOORS[language], scored.to_dict(details=False)
+
+
+def test_default_engine_overall_fact_f1_stays_above_floor() -> None:
+    scored = evaluate_folder(str(BLIND))
+    assert scored.overall.f1 >= LAYERED_OVERALL_F1_FLOOR, scored.to_dict(details=False)
+
+
+@pytest.mark.parametrize("language", sorted(LAYERED_LANGUAGE_F1_FLOORS))
+def test_default_engine_language_fact_f1_stays_above_floor(language: str) -> None:
+    scored = evaluate_folder(str(BLIND), language=language)
+    assert scored.overall.f1 >= LAYERED_LANGUAGE_F1_FLOORS[language], scored.to_dict(details=False)

@@ -179,7 +179,7 @@ def test_extract_uk_registered_and_selected_by_language() -> None:
     assert extractor.name == "ceasewatch.extract.uk_rules.v1" and extractor.languages == ("uk",)
     doc = Document.create("Вночі ворог атакував Шостки трьома ударними БпЛА.", language="uk",
                           published=datetime(2025, 1, 2, 8, 0, tzinfo=KYIV))
-    claims = extract_document(doc)
+    claims = extract_document(doc, extractor="ceasewatch.extract.uk_rules.v1")
     assert claims and claims[0].extractor == "ceasewatch.extract.uk_rules.v1"
     assert claims[0].weapons[0].launched == 3
 

@@ -12,10 +12,18 @@ from ..model import Claim, Document
 from ..registry import extractors
 from .base import Extractor
 
-__all__ = ["Extractor", "extractor_for", "get_extractor", "extract_document", "DEFAULT_EXTRACTORS"]
+__all__ = ["Extractor", "extractor_for", "get_extractor", "extract_document", "DEFAULT_EXTRACTORS", "RULE_EXTRACTORS"]
 
-# language -> versioned name of the default extractor for it
+# language -> versioned name of the default extractor for it: the layered engine, which attributes claims
+# correctly on real published reports (eval/real, eval/real-sealed) and on the motivating night, where the
+# rule extractors below credit a president's claim to the other side (docs/extraction-engine.md)
 DEFAULT_EXTRACTORS: dict[str, str] = {
+    "en": "ceasewatch.extract.engine.v2",
+    "uk": "ceasewatch.extract.engine.v2",
+    "ru": "ceasewatch.extract.engine.v2",
+}
+# the first generation, one rule extractor per language: still registered (`--extractor`) for comparison
+RULE_EXTRACTORS: dict[str, str] = {
     "en": "ceasewatch.extract.en_rules.v1",
     "uk": "ceasewatch.extract.uk_rules.v1",
     "ru": "ceasewatch.extract.ru_rules.v1",

@@ -253,13 +253,13 @@ def _fact_str(fact: Fact) -> str:
 def evaluate_folder(
     gold_dir: str,
     *,
-    extractor: str | None = None,
+    extractor: str | Mapping[str, str] | None = None,
     language: str | None = None,
     on_document: Any = None,
 ) -> EvalReport:
     """Extract every document of a corpus folder (`<id>.txt` + `<id>.json`)
-    with the named extractor (default: by language) and score it against the
-    folder's gold claims. `language` keeps only documents in that language;
+    with the named extractor (or one per language, default: by language) and
+    score it against the folder's gold claims. `language` keeps only documents in that language;
     `on_document(doc)` is called after each document (progress bars)."""
     from ..ingest import load_documents, load_gold
     from . import extract_document
@@ -273,7 +273,8 @@ def evaluate_folder(
             continue
         if doc.ref not in gold:
             continue
-        predicted[doc.ref] = extract_document(doc, extractor=extractor)
+        name = extractor.get((doc.language or "en").lower()) if isinstance(extractor, Mapping) else extractor
+        predicted[doc.ref] = extract_document(doc, extractor=name)
         kept[doc.ref] = gold[doc.ref]
         if on_document is not None:
             on_document(doc)

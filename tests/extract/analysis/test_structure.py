@@ -60,6 +60,12 @@ def test_structure_only_the_first_body_block_has_a_dateline() -> None:
     assert a.furniture == []
 
 
+def test_structure_a_dateline_after_a_headline_and_a_title_line() -> None:
+    a = _analyze("Monthly update, March 2025\n\nUN Monitoring Mission\n\nKYIV, 10 April 2025 - At least 164 civilians "
+                 "were killed in March.")
+    assert "dateline" in a.blocks[2].marks
+
+
 def test_structure_a_page_date_line_is_furniture() -> None:
     a = _analyze("Thu 19 Jun 2025 18.40 BST\n\nRussia launched drones at Sumy.")
     assert "dateline" in a.blocks[0].marks

@@ -21,6 +21,13 @@ def test_tokens_english_norm_is_lower_case_and_hyphens_between_letters_split() -
     assert toks[0] == ("Russian", "russian") and toks[10] == ("S-300", "s-300")
 
 
+def test_tokens_a_dash_glued_to_a_word_is_a_token_of_its_own() -> None:
+    # "(Reuters) -Ukraine's military said": the wire's dash is no part of the speaker's name
+    assert [t for t, _ in _tokens("(Reuters) -Ukraine's military", "en")][3:5] == ["-", "Ukraine"]
+    # a negative figure keeps its sign
+    assert "-5" in [t for t, _ in _tokens("at -5 degrees", "en")]
+
+
 def test_tokens_slash_splits_words_but_not_figures() -> None:
     assert [t for t, _ in _tokens("збито/подавлено 14/15 березня", "uk")] == ["збито", "/", "подавлено", "14/15", "березня"]
 

@@ -41,6 +41,11 @@ SPEAKERS = [
      ("RU", "attribution.speech_before", "named", "Минобороны России")),
     ("ru", "Ночью сбиты 12 беспилотников, сообщили в Минобороны России.",
      ("RU", "attribution.speech_after", "named", "Минобороны России")),
+    # a named body after the verb speaks ("наголосили в ЦПД"); what follows "що"/"что"/"that" is what was said
+    ("uk", "Заяви Москви – фейк, – наголосили в ЦПД.",
+     ("UA", "attribution.speech_after", "named", "ЦПД")),
+    ("ru", "Владимир Зеленский утверждал, что ночью Россия запустила 150 беспилотников.",
+     ("UA", "attribution.speech_before", "named", "Владимир Зеленский")),
 ]
 
 
@@ -58,6 +63,17 @@ def test_speech_pronoun_continues_the_last_speaker() -> None:
     assert voices.effective[1].name == "Ukrainian Air Force"
 
 
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A source in the SBU said drones hit the depot. According to the source, the fire is still burning."),
+    ("uk", "Про це повідомило джерело в СБУ. За словами співрозмовника, уражено нафтобазу."),
+    ("ru", "Об этом сообщил источник в СБУ. Нефтебаза поражена, рассказал источник."),
+])
+def test_speech_a_noun_pointing_back_keeps_the_source_last_named(lang: str, text: str) -> None:
+    _, voices = _voices(text, lang)
+    assert voices.effective[1].party == "UA"
+    assert voices.effective[1].rule == "attribution.pronoun"
+
+
 @pytest.mark.parametrize(("first", "party", "name"), [
     ("Ukraine's General Staff", "UA", "General Staff of the Armed Forces of Ukraine"),
     ("Russia's General Staff", "RU", "Russian Ministry of Defence"),
@@ -67,6 +83,30 @@ def test_speech_a_description_resolves_to_the_body_last_named_by_it(first: str, 
     second = voices.effective[1]
     assert _said(text, second) == (party, "attribution.antecedent", "named", "The General Staff")
     assert second.name == name
+
+
+def test_speech_a_body_named_later_in_full_gives_the_headline_its_side() -> None:
+    # the headline's "the Defense Ministry" is the "Russian Defense Minister" the story names below
+    text, voices = _voices("Strikes hit Ukraine's energy facilities, the Defense Ministry has said. "
+                           "Russian Defense Minister Andrey Belousov said on Friday that the strikes hit their targets.")
+    assert voices.effective[0].party == "RU"
+    assert voices.effective[0].rule == "attribution.antecedent"
+
+
+def test_speech_a_source_after_the_verb_told_the_outlet_before_it() -> None:
+    # "Про це РБК-Україна повідомило джерело в українських спецслужбах": the source speaks, to the outlet
+    _, voices = _voices("Вночі дрони атакували аеродром. Про це РБК-Україна повідомило джерело в українських "
+                        "спецслужбах.", "uk")
+    assert voices.own[1].party == "UA"
+
+
+def test_speech_a_bare_governor_is_the_governor_named_before() -> None:
+    # the story's places are mostly Ukrainian, but "the governor" is the Voronezh governor named just before
+    _, voices = _voices("У Воронезькій області Росії вночі сталася пожежа на нафтобазі, повідомив губернатор регіону "
+                        "Олександр Гусєв. Харків і Суми теж атакували. «Постраждалих немає», – заявив губернатор у "
+                        "телеграмі.", "uk")
+    assert voices.own[0].party == "RU"
+    assert voices.own[2].party == "RU" and voices.own[2].rule == "attribution.anaphora"
 
 
 def test_speech_said_on_telegram_names_no_speaker() -> None:

@@ -101,3 +101,13 @@ def test_phrases_real_lexicon_reads_hyphenated_entries() -> None:
     assert ("fixed-wing drones", "drone") in weapons
     actors = [(a.text[a.tokens[h.start].start:a.tokens[h.end - 1].end], h.key) for h in phrase_hits(a, "actors")]
     assert ("Russian-installed official", "ru_emergency") in actors
+
+
+def test_phrases_a_word_matches_the_text_where_the_lemmatiser_reads_another_word() -> None:
+    # pymorphy3 reads the surname "Синегубов" as a possessive of "синегуб"; the lexicon writes it as it is written
+    from ceasewatch.extract.analysis.document import analyze
+    from ceasewatch.extract.mentions.actors import find_actors
+    from ceasewatch.model import Document
+
+    a = analyze(Document(id="t", text="Об этом сообщил Олег Синегубов.", language="ru"))
+    assert [(a.text[x.start:x.end], x.side) for x in find_actors(a)] == [("Олег Синегубов", "UA")]

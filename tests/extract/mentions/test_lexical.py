@@ -37,6 +37,14 @@ def test_lexical_cues_carry_their_group_and_attributes() -> None:
     assert ("локаційно втрачено", "lost") in groups
 
 
+def test_lexical_a_quantifier_before_a_figure_ends_no_cue() -> None:
+    # "launched over 900 glide bombs": "over" belongs to the figure; "launched over Crimea" is a launch site
+    a = analyze(Document(id="t", text="Russia launched over 900 glide bombs.", language="en"))
+    assert [c.group for c in find_cues(a) if a.text[c.start:c.end].startswith("launched")] == ["launch"]
+    a = analyze(Document(id="t", text="The drones were launched over Crimea.", language="en"))
+    assert "launch_site" in {c.group for c in find_cues(a)}
+
+
 def test_find_mentions_a_cue_inside_a_longer_cue_is_that_cue() -> None:
     text = "20 drones could not be intercepted."
     a = analyze(Document(id="t", text=text, language="en"))

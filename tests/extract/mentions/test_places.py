@@ -91,3 +91,15 @@ def test_places_a_settlement_then_its_region_after_a_comma() -> None:
 def test_places_a_first_name_before_a_known_official_is_not_a_place() -> None:
     # "Ткаченко" is in actors.yaml; "Володимир" then resolves to Volodymyr (Volyn region, UA-07)
     assert _places("Володимир Ткаченко повідомив про атаку на Суми.", "uk") == [("Суми", "settlement", "UA-59")]
+
+
+def test_places_a_target_word_in_capitals_is_not_a_place() -> None:
+    # "ТЕС" (a thermal power plant) is also the name of a village in Tatarstan
+    assert _places("Від початку жовтня це вже шоста атака на ТЕС компанії.", "uk") == []
+    assert ("Стрию", "settlement", "UA-46") in _places("Уражено ТЕС поблизу Стрию.", "uk")
+
+
+def test_places_a_settlement_then_the_region_it_lies_in() -> None:
+    # "у Морозівську Ростовської області": the region is read even where the pair is no region's name
+    assert ("Ростовської області", "region", "RU-ROS") in _places(
+        "Дрони атакували аеродром у Морозівську Ростовської області.", "uk")

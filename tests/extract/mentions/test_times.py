@@ -49,6 +49,13 @@ def _times(text: str, lang: str) -> list[dict[str, Any]]:
     ("ru", "позавчера", {"text": "позавчера", "kind": "relative", "rule": "relative", "offset": -2}),
     ("ru", "в 21:40 мск", {"text": "в 21:40 мск", "kind": "time", "rule": "time", "hour": 21, "minute": 40,
                            "tz": "мск"}),
+    # the start of a truce is the start of a period, not the day of the strikes counted since
+    ("en", "40 times since it came into force on 2 October", {"text": "since it came into force on 2 October",
+                                                              "kind": "multi", "rule": "multi"}),
+    ("en", "488 times since the truce took effect", {"text": "since the truce took effect", "kind": "multi",
+                                                     "rule": "multi"}),
+    ("uk", "з моменту оголошення перемир'я", {"text": "з моменту оголошення", "kind": "multi", "rule": "multi"}),
+    ("ru", "с момента вступления в силу", {"text": "с момента вступления", "kind": "multi", "rule": "multi"}),
 ])
 def test_times_rules(lang: str, text: str, expected: dict[str, Any]) -> None:
     assert _times(text, lang) == [expected]

@@ -65,7 +65,10 @@ def mark_blocks(a: Analysis) -> None:
             if m is None:
                 continue
             if mark == "dateline":
-                if block.i > 1:  # only the first body block carries a dateline
+                # only the first body block carries a dateline, after a headline and short title lines at most
+                earlier = a.blocks[: block.i]
+                if block.i > 3 or any(a.view.norm[b.char_start:b.char_end].rstrip().endswith((".", "!", "?")) or
+                                      b.char_end - b.char_start > 160 for b in earlier[1:]):
                     continue
                 a.furniture.append((block.char_start, block.char_start + m.end(), "dateline"))
             block.marks.add(mark)

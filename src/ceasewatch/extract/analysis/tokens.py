@@ -67,12 +67,15 @@ class Token:
 def blank(lang: str) -> Any:
     """A blank spaCy pipeline (tokenizer only) for `lang`."""
     import spacy
-    from spacy.util import compile_infix_regex
+    from spacy.util import compile_infix_regex, compile_prefix_regex
 
     nlp = spacy.blank(lang if lang in ("en", "uk", "ru") else "en")
     # "збито/подавлено", "Kh-101/Kh-555": a slash between words splits them (not "14/15").
     infixes = [*nlp.Defaults.infixes, r"(?<=[^\W\d])/(?=\w)", r"(?<=\w)/(?=[^\W\d])"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "(Reuters) -Ukraine's military said": a dash glued to the first word of a wire story is no part of it
+    prefixes = [*nlp.Defaults.prefixes, r"[-\u2013\u2014](?=[^\W\d_])"]
+    nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     return nlp
 
 

@@ -24,13 +24,14 @@ publisher is the official body) or `outlet` (the publisher's own voice).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ...model import Document
 from ..analysis.document import Analysis, Sentence, analyze
 from ..analysis.structure import NO_CLAIM_MARKS
-from ..lexicon import table
+from ..lexicon import table, word_set
 from ..mentions import ActorMention, Mentions, PlaceMention, SentenceMentions
 from ..mentions.actors import find_actors
 
@@ -117,6 +118,10 @@ def _unknown_person(a: Analysis, s: Sentence, cue_start: int, cue_end: int) -> V
     return None
 
 
+# "a source in the SBU", "джерело в українських спецслужбах", "источник в Минобороны России"
+_AFFILIATION_LINKS = frozenset({"for", "of", "at", "in", "the", "a", "an", "в", "у", "во", "при", "з", "із", "из"})
+
+
 def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMentions) -> str | None:
     """"a spokesman for Ukraine's southern defence forces", "представитель Минобороны России": the side
     of the body named right after the office."""
@@ -124,7 +129,7 @@ def _side_from_affiliation(a: Analysis, actor: ActorMention, sm: SentenceMention
         if x is actor or x.side not in ("UA", "RU"):
             continue
         if 0 <= x.tok_start - actor.tok_end <= 3 and all(
-                a.tokens[k].lower in ("for", "of", "at", "in", "the", "a", "an") for k in range(actor.tok_end, x.tok_start)):
+                a.tokens[k].lower in _AFFILIATION_LINKS for k in range(actor.tok_end, x.tok_start)):
             return x.side
     return None
 
@@ -160,7 +165,9 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     accusing = a.tokens[cue_start].norm in _ACCUSE
     # "сообщил в телеграм-канале", "said on Telegram": where it was said, not who said it
     after = [] if accusing else [x for x in speakers if cue_end <= x.tok_start <= cue_end + 6
-                                 and not _broken(a, cue_end, x.tok_start) and x.kind != "government"
+                                 and not _broken(a, cue_end, x.tok_start)
+                                 and not any(a.tokens[k].lower in _COMPLEMENTIZERS for k in range(cue_end, x.tok_start))
+                                 and not (x.kind == "government" and _is_place(sm, x))
                                  and not (x.kind == "outlet" and x.tok_start > 0
                                           and a.tokens[x.tok_start - 1].lower in _PREPOSITIONS)]
     if not before:
@@ -174,6 +181,10 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     best_after = min(after, key=lambda x: x.tok_start, default=None)
     if told:  # "a source told Reuters": who is told is not who speaks
         return best_before, "attribution.speech_before"
+    if best_before and best_after and best_before.kind == "outlet" and best_after.kind != "outlet" \
+            and _anaphor_at(a, a.sentence_of(cue_start), range(best_after.tok_start, best_after.tok_end)) is not None:
+        # "Про це РБК-Україна повідомило джерело": the source told the outlet
+        return best_after, "attribution.speech_after"
     if best_before and best_after:
         gap_before = cue_start - best_before.tok_end
         gap_after = best_after.tok_start - cue_end
@@ -188,9 +199,41 @@ def _speaker_at(sm: SentenceMentions, a: Analysis, cue_start: int, cue_end: int,
     return None, ""
 
 
+# "claimed that Russia launched": who follows "that" is what was said, not who said it
+_COMPLEMENTIZERS = frozenset({"that", "что", "чтобы", "що", "щоб"})
+
+
+def _title_words_touching(a: Analysis, start: int, end: int, actor: ActorMention) -> set[int]:
+    """Capitalised words running up to or on from the actor: a title and a name ("Голова ... ОВА Олег Кіпер")."""
+    out: set[int] = set()
+    k = actor.tok_start - 1
+    while k >= start and a.tokens[k].is_title and a.tokens[k].is_alpha:
+        out.add(k)
+        k -= 1
+    k = actor.tok_end
+    while k < end and a.tokens[k].is_title and a.tokens[k].is_alpha:
+        out.add(k)
+        k += 1
+    return out
+
+
+def _is_place(sm: SentenceMentions, x: ActorMention) -> bool:
+    """A capital or a country standing for its government ("Kyiv", "Russia"), not a named body ("ЦПД")."""
+    return any(p.tok_start <= x.tok_start < p.tok_end for p in sm.places)
+
+
 def _broken(a: Analysis, start: int, end: int) -> bool:
     """A clause boundary between two tokens: a full stop, semicolon or quote mark."""
     return any(a.tokens[k].text in (";", ".", '"', ":") for k in range(start, end))
+
+
+def _anaphor_at(a: Analysis, s: Sentence, positions: Iterable[int]) -> int | None:
+    """A noun that points back to the source last named ("the source", "співрозмовника"), at one of the positions."""
+    words = word_set(a.lang, "structure", "speaker_anaphors")
+    for k in positions:
+        if s.start <= k < s.end and (a.tokens[k].norm in words or a.tokens[k].lower in words):
+            return k
+    return None
 
 
 def _pronoun_before(a: Analysis, cue_start: int, s: Sentence) -> bool:
@@ -247,6 +290,12 @@ def attribute(a: Analysis, m: Mentions) -> Voices:
             if antecedent is not None:
                 voice = replace(voice, name=antecedent.name, party=antecedent.side, key=antecedent.key,
                                 rule="attribution.antecedent")
+        if voice is not None and voice.party is None and voice.key in ("governor", "ministry") \
+                and (voice.key or voice.kind) in last_by_kind and last_by_kind[voice.key or voice.kind].party in ("UA", "RU") \
+                and not any(p.kind == "region" for p in m.in_sentence(s).places):
+            # "– заявив губернатор у телеграмі": the governor named before, when this sentence names no region
+            prev = last_by_kind[voice.key or voice.kind]
+            voice = replace(prev, basis="named", rule="attribution.anaphora", start=voice.start, end=voice.end)
         if voice is not None and voice.party is None and (voice.kind == "regional" or (
                 voice.kind == "official" and (last_named is None or last_named.party not in ("UA", "RU")))):
             # "the governor said": a governor speaks for the region his report is about
@@ -296,17 +345,24 @@ def _antecedent(a: Analysis, m: Mentions, voice: Voice) -> ActorMention | None:
     here = next((x for x in m.actors if x.start == voice.start), None)
     if here is None:
         return None
-    head = {a.tokens[k].norm for k in range(here.tok_start, here.tok_end)} - _DETERMINERS
+    head = {_stem(a.tokens[k].norm) for k in range(here.tok_start, here.tok_end)} - _DETERMINERS
     if not head:
         return None
-    for x in reversed(m.actors):
-        if x.tok_end > here.tok_start:
-            continue
-        if x.side not in ("UA", "RU") or x.kind not in ("official", "regional", "government"):
-            continue
-        if head <= {a.tokens[k].norm for k in range(x.tok_start, x.tok_end)}:
-            return x
-    return None
+
+    def names_it(x: ActorMention) -> bool:
+        return x.side in ("UA", "RU") and x.kind in ("official", "regional", "government") and head <= {
+            _stem(a.tokens[k].norm) for k in range(x.tok_start, x.tok_end)}
+
+    earlier = next((x for x in reversed(m.actors) if x.tok_end <= here.tok_start and names_it(x)), None)
+    if earlier is not None:
+        return earlier
+    # a headline or lead that says "the Defense Ministry" before the story names it ("Russian Defense Minister")
+    return next((x for x in m.actors if x.tok_start >= here.tok_end and names_it(x)), None)
+
+
+def _stem(word: str) -> str:
+    """Enough of a word to match its kin: "ministry"/"minister", "defence"/"defense"."""
+    return word[:5] if len(word) > 5 and word.isalpha() else word
 
 
 def _publisher_word(publisher: str | None) -> tuple[str, ...] | None:
@@ -346,10 +402,23 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
                         and cue.tok_end <= x.tok_start <= cue.tok_end + 8 and not _broken(a, cue.tok_end, x.tok_start)]
             actor = min(speakers, key=lambda x: x.tok_start, default=None)
             rule = "attribution.according_to"
+            anaphor = _anaphor_at(a, s, range(cue.tok_end, cue.tok_end + 2))
+            if actor is None and last is not None and anaphor is not None:
+                found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
+                                                     start=a.tokens[anaphor].start, end=a.tokens[anaphor].end)))
+                continue
         else:
             # "a source told Reuters", "the ministry called it a provocation": who follows is not who speaks
             told = a.tokens[cue.tok_start].lower in ("told", "tells", "called", "calls", "described", "назвали", "назвал", "назвала", "назвав")
             actor, rule = _speaker_at(sm, a, cue.tok_start, cue.tok_end, a.lang, told)
+            anaphor = _anaphor_at(a, s, [*range(cue.tok_start - 2, cue.tok_start), *range(cue.tok_end, cue.tok_end + 2)])
+            bare = actor is not None and actor.side is None and actor.tok_end - actor.tok_start == 1 \
+                and actor.tok_start == anaphor  # "рассказал источник": a word for a source, with no side of its own
+            if (actor is None or bare) and last is not None and anaphor is not None:
+                # "розповіло джерело", "the source added": the source named before
+                found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
+                                                     start=a.tokens[anaphor].start, end=a.tokens[anaphor].end)))
+                continue
             if actor is None and last is not None and _pronoun_before(a, cue.tok_start, s):
                 found.append((cue.tok_start, replace(last, basis="named", rule="attribution.pronoun",
                                                      start=a.tokens[cue.tok_start - 1].start,
@@ -370,12 +439,19 @@ def _own_voice(a: Analysis, s: Sentence, sm: SentenceMentions, last: Voice | Non
         if colon is None:
             return None
         places = {k for p in sm.places for k in range(p.tok_start, p.tok_end)}
+        # a live blog's entry: "10:42 Повітряні сили: ...", "09:55 Голова Одеської ОВА Олег Кіпер: ..."
+        places |= {k for t in sm.times for k in range(t.tok_start, t.tok_end)}
+        places |= {k for x in sm.actors for k in range(x.tok_start, x.tok_end)}
         for actor in sm.actors:
             if not (actor.speaker and actor.kind in SPEAKER_KINDS and actor.tok_end <= colon):
                 continue
-            # only the speaker's own description around it: places, "in", "of", "the"
+            # "Protection of Civilians in Ukraine:": a country after a preposition is what the heading is about
+            if actor.tok_start > s.start and a.tokens[actor.tok_start - 1].lower in _PREPOSITIONS:
+                continue
+            # only the speaker's own description around it: places, "in", "of", "the", its title and name
+            own = set(places) | _title_words_touching(a, s.start, colon, actor)
             around = [k for k in range(s.start, colon) if not actor.tok_start <= k < actor.tok_end]
-            if all(k in places or a.tokens[k].lower in _HEADING_FILLERS for k in around):
+            if all(k in own or a.tokens[k].lower in _HEADING_FILLERS for k in around):
                 side = actor.side if actor.side in ("UA", "RU", "OTHER") else _side_from_places(actor, sm)
                 return _voice(actor, side, "attribution.heading")
         return None

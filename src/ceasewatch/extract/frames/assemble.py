@@ -28,7 +28,7 @@ from ..mentions import CueMention, Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
-from .counts import assign_measures, assign_scopes, pair_counts, read_counts
+from .counts import assign_measures, assign_scopes, is_tally, pair_counts, read_counts
 from .direction import document_attacker, opposite, read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
@@ -54,6 +54,11 @@ STANCE_DENIED = register("stance.denied", "the speaker says the strike did not h
 DATE_OWN = register("date.own", "the sentence's own time expression",
                     Example("On the night of 13 to 14 March Russia launched 40 drones at Ukraine, the air force said.",
                             "en", {"date": "2025-03-14"}))
+DATE_TOLL = register("date.toll", "the day a toll rose ('rose to nine on Wednesday') is the day of the count, not "
+                    "of the strike",
+                    Example("The number of people killed when a Russian missile hit a hotel in Chernihiv on Tuesday "
+                            "evening rose to nine on Wednesday, the governor said.", "en", {"date": "2025-02-18"},
+                            published="2025-02-19T18:00:00+00:00"))
 DATE_CONTEXT = register("date.context", "the date of the list head, the paragraph or the story's lead")
 DATE_PUBLICATION = register("date.publication", "fresh news with no time expression: the publication day")
 
@@ -70,28 +75,44 @@ _PRIORITY = {"night": 0, "night_start": 3, "day": 1, "evening": 1, "weekday": 1,
 _WITH = frozenset({"with", "з", "із", "зі", "с", "со"})
 
 
-def _strike_words(v: SentenceView) -> bool:
-    """A strike word; "with" counts only before weapons or a figure ("with 96 drones", not "talks with")."""
+def _strike_cues(v: SentenceView) -> list[CueMention]:
+    """The strike words; "with" counts only before weapons or a figure ("with 96 drones", not "talks with")."""
+    out = []
     for c in v.m.cues:
         if c.group not in _STRIKE:
             continue
         if v.tokens[c.tok_start].lower in _WITH and c.tok_end - c.tok_start == 1 and not any(
                 k in v.weapon_at or k in v.number_at for k in range(c.tok_end, min(v.s.end, c.tok_end + 4))):
             continue
-        return True
-    return False
+        out.append(c)
+    return out
+
+
+def _strike_words(v: SentenceView) -> bool:
+    return bool(_strike_cues(v))
+
+
+TALLY = register("frame.tally", "a tally of strikes or violations ('violated the truce 488 times', 'attacked four "
+                 "times') is a claim of its own, though no weapon count; over several days it has no date",
+                 Example("Ukraine's defence ministry said Russian troops had violated the moratorium 40 times since "
+                         "it took effect.", "en", {"party": "UA", "attacker": "RU", "date": None}),
+                 Example("Вночі ворог атакував ТЕС компанії, повідомили в ДТЕК. Від початку жовтня це вже шоста атака "
+                         "на ТЕС компанії.", "uk", {"party": "UA", "attacker": "RU", "date": None},
+                         published="2025-10-25T09:00:00+03:00"))
 
 
 def _reports(v: SentenceView) -> str | None:
     """The rule that keeps the sentence from being a report, or "" when it is one; None when no strike word."""
-    if not _strike_words(v) and not _casualty_figure(v):
+    tally = is_tally(v) and (_strike_words(v) or v.m.has("accusation"))
+    if not _strike_words(v) and not _casualty_figure(v) and not tally:
         return None
     measured = any(n.value is not None for n in v.m.numbers) and v.m.has("intercept", "lost", "hit", "launch")
     concrete = bool(v.m.weapons or v.m.targets or any(p.kind != "country" for p in v.m.places)
-                    or _casualty_figure(v) or measured)
+                    or _casualty_figure(v) or measured or tally)
     if not concrete:
         return None
-    strikes = [c.tok_start for c in v.m.cues if c.group in _STRIKE + ("killed", "injured")] or [v.s.start]
+    strikes = [c.tok_start for c in _strike_cues(v)] + [c.tok_start for c in v.cues("killed", "injured")] \
+        or [v.s.start]
     modals = [c for c in v.m.cues if c.group == "modal"
               and not (c.tok_end < v.s.end and v.tokens[c.tok_end].lower == "have")]
     if modals and all(any(c.tok_start < k and k - c.tok_end <= 5 for c in modals) for k in strikes):
@@ -103,13 +124,25 @@ def _reports(v: SentenceView) -> str | None:
                  for p in v.m.places)
     anchored = any(x.kind in ("forces", "enemy") for x in v.m.actors) and bool(v.m.targets or v.m.weapons)
     if v.m.has("talks") and not counted and not specific_time and not struck and not anchored \
-            and not v.m.has("killed", "injured"):
+            and not v.m.has("killed", "injured") and not tally:
         return TALKS
-    if v.m.has("habitual") and not specific_time:
+    if v.m.has("habitual") and not specific_time and not tally:
         return HABITUAL
     if v.m.has("silence") and not counted and not _casualty_figure(v):
         return SILENCE
     return ""
+
+
+def _dates_speech(v: SentenceView, t: TimeMention, speech: list[CueMention]) -> bool:
+    """A day right after a speech verb, with no strike word between ("said on Sunday", "wrote on Telegram on
+    Sunday evening"): when it was said."""
+    if t.kind not in ("weekday", "relative", "day", "evening"):
+        return False
+    for c in speech:
+        if 0 <= t.tok_start - c.tok_end <= 5 and not any(
+                q.group in _STRIKE and c.tok_end <= q.tok_start < t.tok_start for q in v.m.cues):
+            return True
+    return False
 
 
 def _after_superlative(v: SentenceView, t: TimeMention) -> bool:
@@ -147,10 +180,16 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
     speech = [c for c in v.m.cues if c.group == "speech"]
     wire = [(fs, fe) for fs, fe, kind in v.a.furniture if kind == "dateline"]
     times = [t for t in v.m.times if not any(fs <= t.start < fe for fs, fe in wire)]  # "KYIV, Aug 18 (CPA) -"
+    # a day that dates the statement ("Zelensky wrote on social media on Sunday evening") is not a day of strikes
     specific = any(t.kind in ("night", "night_start", "day", "evening", "weekday", "relative", "overnight")
-                   for t in times)
+                   and not _dates_speech(v, t, speech) for t in times)
     said_on = _said_on(v, times, ref) or story_said_on
+    tolls = v.cues("toll_rise")
+    strike_at = [c.tok_start for c in _strike_cues(v)]
     for t in times:
+        if tolls and t.kind in ("weekday", "relative", "day") and min(abs(t.tok_start - c.tok_start) for c in tolls) \
+                < min((abs(t.tok_start - k) for k in strike_at), default=99):
+            continue  # DATE_TOLL
         # "officials said Sunday that ...": when it was said, not when it happened
         if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
             continue
@@ -314,6 +353,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
             elif reason is not None and lead is None and "headline" in a.marks(s) | ({"lead"} if s.block <= 2 else set()):
                 multi_lead = True
         if verdict != "":
+            counter = _counter_denial(a, s, v, voices, frames)
+            if counter is not None:
+                frames.append(counter)
             continue
         if multi_lead and day is None and reason is None and s.block not in block_date:
             reason = "the report covers several days"
@@ -321,9 +363,45 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
         if frame is not None:
             frames.append(frame)
     _direction_from_context(frames)
+    for f in frames:
+        if f.attacker is None and f.target is None and f.fallback_direction is not None:
+            f.attacker, f.target = f.fallback_direction
     _direction_from_document(frames, document_attacker(a, m))
     _date_from_claim(frames)
     return frames
+
+
+COUNTER_DENIAL = register("stance.counter_denial", "a side that rejects the other side's claim of its strike "
+                          "('Kyiv called it a staged provocation', 'the General Staff denied the claim') denies that "
+                          "strike: same day, places and targets, its own side as the attacker denied",
+                          Example("Russia's defence ministry said Ukrainian drones struck the Sudzha gas metering "
+                                  "station overnight. Ukraine's General Staff denied the claim.", "en",
+                                  {"party": "UA", "stance": "denied", "attacker": "UA", "target_country": "RU",
+                                   "places": [{"name": "Sudzha"}]}),
+                          Example("Міноборони Росії заявило, що вночі українські дрони атакували ГВС «Суджа». "
+                                  "У ЦПД назвали це фейком.", "uk",
+                                  {"party": "UA", "stance": "denied", "attacker": "UA", "target_country": "RU"}))
+
+
+def _counter_denial(a: Analysis, s: Sentence, v: SentenceView, voices: Voices, frames: list[Frame]) -> Frame | None:
+    """The denial, by the side accused, of the strike the other side's claim just reported."""
+    cues = v.cues("denial", "accusation")
+    own = voices.own[s.i]
+    if not cues or own is None or own.party not in ("UA", "RU") or v.m.has(*_STRIKE):
+        return None
+    claim = next((f for f in reversed(frames) if s.i - 3 <= f.sentence < s.i), None)
+    if claim is None or claim.stance.value != "asserted" or claim.voice.party in (own.party, None) \
+            or claim.attacker is None or claim.attacker.value != own.party:
+        return None
+    cue = cues[0]
+
+    def tagged(facts: list[Fact]) -> list[Fact]:
+        return [Fact(f.value, f.start, f.end, COUNTER_DENIAL) for f in facts]
+
+    return Frame(s.i, own, Fact("denied", cue.start, cue.end, COUNTER_DENIAL),
+                 Fact(own.party, cue.start, cue.end, COUNTER_DENIAL), claim.target, claim.date, claim.date_fact,
+                 claim.undated_reason, regions=tagged(claim.regions), places=tagged(claim.places),
+                 targets=tagged(claim.targets))
 
 
 def _direction_from_document(frames: list[Frame], attacker: Fact | None) -> None:
@@ -416,6 +494,11 @@ def _direction_from_context(frames: list[Frame]) -> None:
             source = next((g for g in order if g.date == f.date and g.date is not None and g.attacker is not None
                            and g.target is not None and g.target.value == f.target.value
                            and g.attacker.rule in ("direction.agent", "direction.weapon_side")), None)
+        if source is None and f.date is None and f.target is None:
+            # "This is the sixth attack on our plants since January": a tally over a period that follows a report
+            # counts that report's attacks
+            source = next((g for g in reversed(frames[:i]) if g.voice.party == f.voice.party and g.attacker is not None
+                           and g.target is not None and f.sentence - g.sentence <= 3), None)
         if source is None and f.target is None:
             # a report that names no side at all continues the story told just before it, whoever told it
             source = next((g for g in reversed(frames[:i]) if g.date == f.date and g.attacker is not None
@@ -482,6 +565,12 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
         if side is not None and side != voice.party:
             voice = replace(voice, party=side, rule=SIDE_FROM_CONTENT)
     attacker, target = read_direction(v, voice.party, struck, stance.value == "denied", interceptions)
+    fallback = None
+    if voice.basis == "inherited" and attacker is not None and target is not None \
+            and attacker.rule == target.rule == "direction.victim_report":
+        # "Детонация на складе продолжается, отметили разведчики": a sentence that goes on with a report names
+        # no side, so the report's sides hold; a victim's side is only the guess for when there is none
+        fallback, attacker, target = (attacker, target), None, None
     if head_frame is not None:
         attacker = attacker or head_frame.attacker
         target = target or head_frame.target
@@ -489,9 +578,10 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
         day, evidence = _context_date(s, dated, block_date, lead, head_frame)
         if day is None and ref.day is not None and not v.m.has("habitual"):
             day = ref.day
-            evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].end, DATE_PUBLICATION)
+            # the publication day is no words of the text: the claim says so (`dating`), with no evidence span
+            evidence = Fact("publication", a.tokens[s.start].start, a.tokens[s.start].start, DATE_PUBLICATION)
     frame = Frame(s.i, voice, stance, attacker, target, day, evidence, reason if day is None else None,
-                  counts, weapons, regions, places, targets, killed, injured)
+                  counts, weapons, regions, places, targets, killed, injured, fallback_direction=fallback)
     if day is None and frame.undated_reason is None:
         frame.undated_reason = "no time expression and no publication time"
     return frame

@@ -25,6 +25,7 @@ total.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..lexicon import word_set
@@ -263,6 +264,29 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
     return False
 
 
+def is_tally(v: SentenceView) -> bool:
+    """A figure of strikes or violations: "488 times", "four attacks", "40 разів" (frame.tally)."""
+    words = word_set(v.a.lang, "numbers", "incidents_counted") | word_set(v.a.lang, "numbers", "strikes_counted")
+    for n in v.m.numbers:
+        k = n.tok_end
+        if k < v.s.end and (v.tokens[k].lower in words or v.tokens[k].norm in words):
+            return True
+    # "the sixth massive attack", "the 210th", "17-та атака": an ordinal before an attack word
+    ordinals = word_set(v.a.lang, "numbers", "ordinals")
+    attacks = [c.tok_start for c in v.m.cues if c.group == "attack"]
+    for k in range(v.s.start, v.s.end):
+        tok = v.tokens[k]
+        if tok.lower in ordinals or tok.norm in ordinals or _ORDINAL_FIGURE.fullmatch(tok.text):
+            if any(0 < c - k <= 3 for c in attacks) or (k + 1 < v.s.end and v.tokens[k + 1].text == "-"
+                                                          and k + 2 < v.s.end and v.tokens[k + 2].lower in _SUFFIXES):
+                return True
+    return False
+
+
+_ORDINAL_FIGURE = re.compile(r"[0-9]+(?:st|nd|rd|th)")
+_SUFFIXES = frozenset({"та", "тя", "й", "я", "а", "ий", "ая"})
+
+
 def _counts_other(v: SentenceView, n: NumberMention) -> bool:
     """A figure of people, houses, places or "air targets" is no weapon count."""
     words = word_set(v.a.lang, "casualties", "people")
@@ -448,4 +472,24 @@ def read_counts(v: SentenceView, pairs: list[Pair], context: dict[str, int] | No
         facts.append(CountFact(category, p.weapon.model, p.measure, value, p.number.start, p.number.end,
                                p.rule, scope=p.scope, weapon_start=p.weapon.start, weapon_end=p.weapon.end,
                                additive=p.additive))
-    return facts
+    return _drop_split_wholes(facts)
+
+
+SPLIT_WHOLE = register("count.split_whole", "a figure that the parts after it add up to under different measures "
+                       "('547 UAVs, of which 419 were shot down and 128 lost') is their sum, no figure of its own",
+                       Example("According to the air force, air defence neutralised 547 enemy UAVs overnight, of "
+                               "which 419 were shot down and 128 were locationally lost.", "en",
+                               {"weapons": [{"category": "drone", "intercepted": 419, "lost": 128}]}))
+
+
+def _drop_split_wholes(facts: list[CountFact]) -> list[CountFact]:
+    out = []
+    for f in facts:
+        parts = [g for g in facts if g is not f and g.category == f.category and g.start > f.start
+                 and g.value is not None and g.measure in ("intercepted", "lost", "hit") and not g.additive]
+        measures = {g.measure for g in parts}
+        if f.value is not None and f.measure in ("intercepted", "lost") and len(measures) >= 2 \
+                and sum(g.value or 0 for g in parts) == f.value:
+            continue
+        out.append(f)
+    return out

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from ..lexicon import word_set
 from ..mentions import ActorMention, PlaceMention
+from .counts import is_tally
 from .model import Fact
 from .rules import Example, register
 from .view import SentenceView
@@ -38,7 +39,9 @@ CRIMEA = frozenset({"UA-43", "UA-40"})
 AGENT = register("direction.agent", "a side named as the one attacking",
                  Example("Ukrainian forces attacked the Novoshakhtinsk refinery with drones overnight, "
                          "the governor said.", "en", {"attacker": "UA"}),
-                 Example("Російська армія випустила по Харкову три ракети, повідомив Синєгубов.", "uk", {"attacker": "RU"}))
+                 Example("Російська армія випустила по Харкову три ракети, повідомив Синєгубов.", "uk", {"attacker": "RU"}),
+                 Example("Tonight Russia carried out another massive missile and drone attack on one of DTEK's thermal "
+                         "power plants, the company said.", "en", {"attacker": "RU", "target_country": "UA"}))
 WEAPON_SIDE = register("direction.weapon_side", "a side on the weapons ('57 Ukrainian drones', 'ворожих БпЛА')",
                        Example("Air defences destroyed 57 Ukrainian drones over the Kursk region overnight, "
                                "the Russian Defence Ministry said.", "en", {"attacker": "UA", "target_country": "RU"}))
@@ -85,7 +88,9 @@ _SUBJECT_REACH = 8
 
 def _fillers_only(v: SentenceView, start: int, end: int, extra: frozenset[str] = frozenset()) -> bool:
     words = word_set(v.a.lang, "structure", "subject_fillers") | extra
-    return all(k in v.number_at or v.tokens[k].lower in words or v.tokens[k].norm in words for k in range(start, end))
+    # weapons too: "Russia carried out another massive missile and drone attack"
+    return all(k in v.number_at or k in v.weapon_at or v.tokens[k].lower in words or v.tokens[k].norm in words
+               or v.tokens[k].lower in ("and", "і", "та", "й", "и") for k in range(start, end))
 
 
 
@@ -106,6 +111,9 @@ _AGENT_KINDS = frozenset({"forces", "government", "enemy", "own", "head_of_state
 
 def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | None:
     attack_cues = [c for c in v.m.cues if c.group in _ATTACK_GROUPS]
+    if is_tally(v):
+        # "the Russian army has violated it 2,935 times": who violated a truce that many times attacked
+        attack_cues += [c for c in v.m.cues if c.group == "accusation"]
     if not attack_cues:
         return None
     best: tuple[int, str, ActorMention] | None = None
@@ -160,7 +168,10 @@ def _agent(v: SentenceView, speaker: str | None) -> tuple[str, ActorMention] | N
                 best = (distance, side, x)
     if best is None and speaker in ("UA", "RU"):
         # "the ministry said it hit fuel and energy facilities": "it" is the speaker
+        observed = [(c.tok_start, c.tok_end) for c in v.m.cues if c.group == "observed"]
         for c in attack_cues:
+            if (c.tok_start, c.tok_end) in observed:
+                continue  # "it detected dozens of missiles": the speaker saw the attack, it did not make it
             k = c.tok_start - 1
             while k > v.s.start and v.tokens[k].lower in ("had", "has", "have", "was", "were", "also", "then"):
                 k -= 1

@@ -58,6 +58,8 @@ class Frame:
     killed: list[Fact] = field(default_factory=list)  # value: (n, scope) where scope is "total" or a place
     injured: list[Fact] = field(default_factory=list)
     time: Any = None  # datetime of the strike when a clock time is stated
+    # a guess at (attacker, target) kept for when the same speaker's reports around it name no sides
+    fallback_direction: tuple[Fact, Fact] | None = None
 
     @property
     def key(self) -> tuple[str | None, str, str | None, str | None, date | None]:

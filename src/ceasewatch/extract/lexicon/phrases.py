@@ -246,6 +246,12 @@ class PhraseMatcher:
                     for child in (node.norm.get(tok.norm), node.lower.get(tok.lower), node.orth.get(tok.text)):
                         if child is not None:
                             nxt.append(child)
+                    # a word written as the text has it also matches where the lemmatiser reads the token as
+                    # another word ("Синегубов" -> "синегуб", a surname read as a possessive)
+                    if tok.lower != tok.norm:
+                        child = node.norm.get(tok.lower)
+                        if child is not None:
+                            nxt.append(child)
                     if node.num is not None and _NUMBER.fullmatch(tok.text):
                         nxt.append(node.num)
                     if node.any is not None:

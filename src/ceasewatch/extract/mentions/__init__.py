@@ -98,7 +98,10 @@ def find_mentions(a: Analysis, geocoder: Any) -> Mentions:
         # a figure inside a time expression ("3 сентября", "the night of 13 to 14 March") counts nothing
         numbers=[n for n in find_numbers(a) if not _covered(n, time_spans)],
         weapons=weapons,
-        places=[p for p in find_places(a, geocoder, actors) if not _covered(p, time_spans)],
+        # "ТЕС", "НПЗ" spelled in capitals: a target word is no settlement of that name
+        places=[p for p in find_places(a, geocoder, actors) if not _covered(p, time_spans)
+                and not (p.kind == "settlement" and any((t.tok_start, t.tok_end) == (p.tok_start, p.tok_end)
+                                                       for t in targets))],
         actors=actors,
         # "unmanned aerial vehicles": a word of a weapon's name is no target
         targets=[t for t in targets if not _covered(t, weapon_spans)

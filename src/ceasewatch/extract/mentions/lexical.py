@@ -11,7 +11,7 @@ since each rule asks for the group it needs. Targets do not overlap at all:
 from __future__ import annotations
 
 from ..analysis.document import Analysis
-from ..lexicon import table
+from ..lexicon import table, word_set
 from ..lexicon.phrases import PhraseHit, matcher_for
 from .base import CueMention, TargetMention
 
@@ -52,8 +52,13 @@ def _longest(hits: list[PhraseHit], per_key: bool) -> list[tuple[str, int, int]]
 def find_cues(a: Analysis) -> list[CueMention]:
     cues = table(a.lang, "cues")
     hits = phrase_hits(a, "cues")
+    vague = word_set(a.lang, "numbers", "vague_before")
     out = []
     for key, start, end in _longest(hits, per_key=True):
+        if end - start > 1 and a.tokens[end - 1].lower in vague and end < len(a.tokens) \
+                and a.tokens[end].text[:1].isdigit():
+            # "launched over 900 glide bombs": "over" belongs to the figure, it is no launch site
+            continue
         out.append(CueMention(a.tokens[start].start, a.tokens[end - 1].end, start, end, group=key,
                               attrs=dict(cues[key].attrs)))
     return out

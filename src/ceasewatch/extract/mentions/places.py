@@ -226,6 +226,17 @@ class PlaceFinder:
                 kinds = {"region_words": ("region",), "district_words": None, "sea_words": ("sea",),
                          "facility_words": ("site",)}[kind]
                 mention = self._lookup(f"{name} {word}", cs, end_tok, kinds)
+                if mention is None and kind == "region_words" and ce - cs > 1:
+                    # "у Морозівську Ростовської області", "in Kamianka Zaporizhzhia region": a settlement, then
+                    # the region it lies in
+                    region = self._lookup(f"{tokens[ce - 1].text} {word}", ce - 1, end_tok, ("region",))
+                    if region is not None:
+                        head = self.a.view.norm[tokens[cs].start:tokens[ce - 2].end]
+                        town = self._lookup(head, cs, ce - 1, ("settlement",), region_hint=region.region, floor=0.3)
+                        if town is not None and town.region == region.region:
+                            found.append(town)
+                        found.append(region)
+                        continue
                 if mention is None and kind == "facility_words":
                     mention = self._lookup(name, cs, ce, None)
                 if mention is None and kind == "district_words":

@@ -24,7 +24,7 @@ from typing import Any
 
 from ...model import Claim, Claimant, Document, Evidence, Place, WeaponCount
 from ..frames.model import CountFact, Fact, Frame
-from ..frames.rules import register
+from ..frames.rules import Example, register
 
 __all__ = ["to_claims"]
 
@@ -63,6 +63,15 @@ def _base_count(facts: list[CountFact]) -> tuple[int | None, list[CountFact]]:
     parts = [f for f in facts if f.scope is not None and f.value is not None]
     if wholes:
         best = max(wholes, key=lambda f: f.value or 0)
+        # MODEL_BREAKDOWN: "2 Kh-22 ... 34 Kh-101 ... 6 Kalibr cruise missiles" are 42 cruise missiles, unless a
+        # figure for the whole category says more
+        by_model: dict[str, CountFact] = {}
+        for f in wholes:
+            if f.model and (f.model not in by_model or (f.value or 0) > (by_model[f.model].value or 0)):
+                by_model[f.model] = f
+        summed = sum(f.value or 0 for f in by_model.values())
+        if len(by_model) >= 2 and summed > (best.value or 0):
+            return summed, list(by_model.values())
         return best.value, [best]
     if parts:
         by_scope: dict[str, CountFact] = {}
@@ -216,6 +225,16 @@ OUTLET_SUMMARY = register("normalize.outlet_summary", "in a story where the side
                           "background, not a claim of their own (an outlet that is the only voice keeps its claim)")
 OUTLET_RELAY = register("attribution.outlet_relay", "an outlet's own summary of a strike that a side's official "
                         "reports in the same story belongs to that side's claim (the victim's, where both report it)")
+OUTLET_SURVEY = register("normalize.outlet_survey", "an outlet's own account of an attack across two or more "
+                         "regions that no side's report in the story names is the outlet's claim, not a relay",
+                         Example("Russia attacked Ukraine overnight with drones and missiles, hitting Kyiv, Odesa and "
+                                 "Dnipro. In Kyiv two people were killed, the city's military administration said.",
+                                 "en", {"party": "OTHER", "regions": ["UA-30", "UA-51", "UA-12"]}))
+MODEL_BREAKDOWN = register("normalize.model_breakdown", "figures for different models of one category (Kh-22, "
+                            "Kh-101, Kalibr) add up to the category's figure",
+                            Example("Overnight the enemy launched 2 Kh-22 cruise missiles from the Kursk region and 6 "
+                                    "Kalibr cruise missiles from the Black Sea, the air force said.", "en",
+                                    {"weapons": [{"category": "cruise_missile", "launched": 8}]}))
 MISSILE_TOTAL = register("normalize.missile_total", "a missile total that the named missile types add up to is "
                          "not a further weapon entry")
 
@@ -238,6 +257,14 @@ def _fold_outlet_frames(frames: list[Frame]) -> None:
                   and (target is None or (g.target is not None and g.target.value == target))
                   and (g.attacker is not None or g.target is not None)]
         if not owners:
+            continue
+        # OUTLET_SURVEY: the outlet's own survey of an attack across regions that no side's report in the story
+        # names (any day: a headline sums up several) is its own claim; a lede about one city relays the local
+        # official
+        told = {r.value for g in named for r in g.regions if (g.attacker is None or attacker is None
+                                                              or g.attacker.value == attacker)}
+        if len({r.value for r in f.regions} - told) >= 2:
+            f.voice = replace(f.voice, rule=OUTLET_SURVEY)
             continue
         victim = target or (owners[0].target.value if owners[0].target else None)
         owner = next((g for g in owners if _party(g) == victim), owners[0])
@@ -286,7 +313,7 @@ def to_claims(doc: Document, frames: list[Frame], extractor: str) -> list[Claim]
             # neither side known, nor from the speaker's other reports of that day: background, a reaction
             # or a sentence the rules misread; a claim about no one's strike on no country checks nothing
             continue
-        if frame.voice.basis == "outlet" and sides_speak:
+        if frame.voice.basis == "outlet" and sides_speak and frame.voice.rule != OUTLET_SURVEY:
             # OUTLET_SUMMARY: in a story where the sides speak, what the outlet says in its own voice and
             # no side's report takes in is its headline, summary or background, not a further claim
             continue
