@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from ceasewatch.accounts import add_user
 from ceasewatch.api import create_app
 from ceasewatch.api.envelope import ERROR_KEYS
 from ceasewatch.api.sample import sample_store
@@ -77,7 +78,12 @@ def test_api_is_read_only_by_default(client: TestClient) -> None:
 
 
 def test_api_malformed_json_is_400_when_writable() -> None:
-    client = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False), base_url="http://127.0.0.1")
+    # Writes need an account (issue 14): the sample in a real store with an analyst's token.
+    store = sample_store("sqlite://")
+    add_user(store, "analyst", "analyst", "a long enough password", actor="test")
+    token = store.create_token("analyst", "test", actor="test")[1]  # type: ignore[attr-defined]
+    client = TestClient(create_app(store, settings=Settings(db="sqlite://"), read_only=False), base_url="http://127.0.0.1",
+                        headers={"authorization": f"Bearer {token}"})
     claim_id = client.get("/api/claims?limit=1").json()["data"][0]["id"]
     url = f"/api/claims/{claim_id}/reviews"
     err = _assert_error(client.post(url, content=b"{not json", headers={"content-type": "application/json"}), 400, "CW200")

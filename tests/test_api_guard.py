@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+from ceasewatch.accounts import add_user
 from ceasewatch.api import create_app
 from ceasewatch.api.guard import SECURITY_HEADERS, host_of, is_loopback_host
 from ceasewatch.api.sample import sample_store
@@ -97,7 +98,11 @@ def test_api_guard_allowed_hosts_setting():
 
 
 def test_api_guard_cross_site_writes_refused():
-    c = TestClient(create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False), base_url=LOCAL)
+    store = sample_store("sqlite://")  # writes need an account (issue 14)
+    add_user(store, "qa", "analyst", "a long enough password", actor="test")
+    token = store.create_token("qa", "test", actor="test")[1]
+    c = TestClient(create_app(store, settings=Settings(db="sqlite://"), read_only=False), base_url=LOCAL,
+                   headers={"authorization": f"Bearer {token}"})
     claim = c.get("/api/claims?limit=1").json()["data"][0]["id"]
     review = {"reviewer": "qa", "status": "accepted"}
     evil = c.post(f"/api/claims/{claim}/reviews", json=review, headers={"origin": "http://evil.example"})
@@ -141,6 +146,13 @@ def test_api_guard_serve_refuses_writable_on_the_network(monkeypatch, tmp_path):
     assert calls == []
     warned = runner.invoke(cli_app, ["serve", "--sample", "--host", "0.0.0.0"])
     assert warned.exit_code == 0 and "warning: serving on '0.0.0.0'" in warned.stderr.replace("\n", " ")
-    quiet = runner.invoke(cli_app, ["serve", "--sample", "--writable"])
-    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+    # --writable needs accounts (issue 14): refused on the sample, accepted on a store with one
+    no_accounts = runner.invoke(cli_app, ["serve", "--sample", "--writable"])
+    assert no_accounts.exit_code == 1 and "there are no accounts" in no_accounts.stderr.replace("\n", " ")
+    db = f"sqlite:///{tmp_path / 'cw.db'}"
+    added = runner.invoke(cli_app, ["--db", db, "users", "add", "lead", "--role", "admin", "--password-stdin"],
+                          input="a long enough password\n")
+    assert added.exit_code == 0, added.output
+    quiet = runner.invoke(cli_app, ["--db", db, "serve", "--writable"])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr, quiet.stderr
     assert [c["read_only"] for c in calls] == [True, False]

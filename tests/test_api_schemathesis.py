@@ -16,6 +16,7 @@ schemathesis = pytest.importorskip("schemathesis", reason="schemathesis is in th
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis import GenerationMode  # noqa: E402
 
+from ceasewatch.accounts import add_user  # noqa: E402
 from ceasewatch.api import create_app  # noqa: E402
 from ceasewatch.api.envelope import ERROR_KEYS  # noqa: E402
 from ceasewatch.api.sample import sample_store  # noqa: E402
@@ -37,8 +38,13 @@ class _FixedGeocoder:
         return None
 
 
+# A writable server needs accounts: the sample in a real (in-memory SQLite) store, and an
+# analyst's API token on every call, so the write operations are exercised too.
+store = sample_store("sqlite://")
+add_user(store, "fuzz", "analyst", "a long enough password", actor="test")
+AUTH = {"authorization": "Bearer " + store.create_token("fuzz", "schemathesis", actor="test")[1]}  # type: ignore[attr-defined]
 # schemathesis calls the ASGI app as host "testserver"
-app = create_app(sample_store(), settings=Settings(db="sqlite://"), read_only=False, geocoder=_FixedGeocoder(),
+app = create_app(store, settings=Settings(db="sqlite://"), read_only=False, geocoder=_FixedGeocoder(),
                  allowed_hosts=["testserver", "127.0.0.1"])
 schema = schemathesis.openapi.from_asgi("/api/openapi.json", app)
 schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE], max_examples=EXAMPLES)
@@ -47,7 +53,7 @@ schema.config.generation.update(modes=[GenerationMode.POSITIVE, GenerationMode.N
 @schema.parametrize()
 @settings(deadline=None, suppress_health_check=list(HealthCheck), derandomize=True, database=None)
 def test_api_schemathesis_no_server_errors(case) -> None:
-    response = case.call()
+    response = case.call(headers=AUTH)
     status = response.status_code
     assert status < 500 or status == 501, (status, response.text[:500])
     if status >= 400:

@@ -38,7 +38,8 @@ def test_assess_reciprocity_counts_per_party_per_day() -> None:
     assert table == {
         ("RU", "2025-03-20", "RU"): (1, 0, 0),
         ("RU", "2025-03-21", "RU"): (1, 0, 0),
-        ("RU", "2025-03-21", "UA"): (0, 1, 0),
+        # v2: Ukraine's admission with no Russian report beside it is alleged, not corroborated.
+        ("RU", "2025-03-21", "UA"): (1, 0, 0),
     }
 
 
@@ -53,7 +54,7 @@ def test_assess_simulate_draft_against_version() -> None:
                       baseline=AGREEMENTS["energy-moratorium-2025"], baseline_version="RU")
     assert result.draft == "draft-energy-rail" and result.baseline == "energy-moratorium-2025:RU"
     assert result.incidents == 5
-    assert result.draft_verdicts["alleged"] == 3 and result.baseline_verdicts["alleged"] == 2
+    assert result.draft_verdicts["alleged"] == 4 and result.baseline_verdicts["alleged"] == 3
     [change] = result.changes
     assert (change.date, change.draft_verdict, change.baseline_verdict) == (date(2025, 3, 22), "alleged",
                                                                             "outside_scope")
@@ -63,7 +64,7 @@ def test_assess_simulate_draft_against_version() -> None:
     # The proposed Jeddah ceasefire never entered into force; simulated, it would have covered everything.
     jeddah = simulate(CLAIMS, AGREEMENTS["jeddah-30-day-2025"], date_from=date(2025, 3, 20), date_to=date(2025, 3, 22))
     assert jeddah.draft_verdicts["alleged"] + jeddah.draft_verdicts["corroborated"] == 5
-    assert jeddah.to_dict()["draft_verdicts"]["corroborated"] == 1
+    assert jeddah.to_dict()["draft_verdicts"].get("corroborated", 0) == 0  # v2: the unmatched admission is alleged
 
 
 def test_assess_run_writes_incidents_and_assessments() -> None:

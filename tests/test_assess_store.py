@@ -27,7 +27,7 @@ def test_assess_run_on_sqlite_store_and_report() -> None:
         stored = store.list_assessments(ClaimFilter(verdict="disputed"), limit=10).items
         assert [(a.agreement, a.version, a.rule) for a in stored] == [
             ("energy-moratorium-2025", "RU", "evidence.denied")]
-        assert len(stored[0].evidence) == 3 and stored[0].ruleset == "ceasewatch.assess.rules.v1"
+        assert len(stored[0].evidence) == 3 and stored[0].ruleset == "ceasewatch.assess.rules.v2"
         again = run(store)  # replaced, not appended
         assert again.assessments == len(store.list_assessments(limit=100).items) == 14
         html = daily_report(store, date(2025, 3, 19), "html")

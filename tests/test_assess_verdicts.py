@@ -90,18 +90,18 @@ def test_assess_black_sea_polygon_and_conditional_entry() -> None:
     assert evaluate(view, met, met.versions[0]).rule == "condition.entry_into_force"
 
 
-def test_assess_corroborated_by_admission_and_third_party() -> None:
+def test_assess_corroborated_needs_an_admission_matched_by_the_other_side() -> None:
     # Ukraine's General Staff says it struck a Russian refinery; Russia's MoD reports the same night.
     admit = claim(UGS, "2025-03-28", attacker="UA", target="RU", regions=("RU-SAR",), targets=("energy.oil_gas",))
-    got = verdicts([admit], "energy-moratorium-2025")
-    assert got["RU"] == ("corroborated", "evidence.admission")
     victim = claim(RMOD, "2025-03-28", doc="d2", attacker="UA", target="RU", regions=("RU-SAR",),
                    targets=("energy.oil_gas",))
-    assert verdicts([admit, victim], "energy-moratorium-2025")["UA"][0] == "corroborated"
+    assert verdicts([admit, victim], "energy-moratorium-2025")["UA"] == ("corroborated", "evidence.admission")
+    # v2: an admission with no claim of the other side to set beside it is one side's word.
+    assert verdicts([admit], "energy-moratorium-2025")["RU"] == ("alleged", "evidence.admission_unmatched")
+    # v2: an independent source supports, but only the attacker's own side corroborates.
     npp = claim(IAEA, "2025-03-28", doc="d3", regions=("UA-51",), targets=("energy.power",))
     ua = claim(UAF, "2025-03-28", regions=("UA-51",), targets=("energy.power",))
-    assert verdicts([ua, npp], "energy-moratorium-2025")["RU"] == ("corroborated", "evidence.independent")
-    # A third party alone is still one allegation.
+    assert verdicts([ua, npp], "energy-moratorium-2025")["RU"] == ("alleged", "evidence.third_party")
     assert verdicts([npp], "energy-moratorium-2025")["RU"][0] == "alleged"
 
 
@@ -167,10 +167,13 @@ def test_assess_release_on_violation_frees_the_other_side() -> None:
         "conditions": [{"kind": "release_on_violation", "text": "a violation frees the other side",
                         "basis": "corroborated"}],
     }, source="test")
-    ua_admits = claim(UGS, "2025-04-01", attacker="UA", target="RU", regions=("RU-BEL",))
+    # Ukraine's admission, matched by Russia's report of the same strike (both quoted: targets carry evidence).
+    ua_admits = claim(UGS, "2025-04-01", attacker="UA", target="RU", regions=("RU-BEL",), targets=("military",))
+    ru_reports = claim(RMOD, "2025-04-01", doc="d4", attacker="UA", target="RU", regions=("RU-BEL",),
+                       targets=("military",))
     ru_later = claim(UAF, "2025-04-03", doc="d2", regions=("UA-63",))
     ru_same_day = claim(UAF, "2025-04-01", doc="d3", regions=("UA-63",))
-    claims = [ua_admits, ru_later, ru_same_day]
+    claims = [ua_admits, ru_reports, ru_later, ru_same_day]
     rows = assess_incidents(link_claims(claims), {c.id: c for c in claims}, [draft], assume_in_force=True)
     by_day = {(a.violator, a.rule) for a in rows}
     assert ("UA", "evidence.admission") in by_day
@@ -184,7 +187,7 @@ def test_assess_rows_carry_evidence_claimants_and_names() -> None:
     rows = assess_incidents(link_claims([ua, denial]), {c.id: c for c in (ua, denial)},
                             [AGREEMENTS["energy-moratorium-2025"]])
     row = next(a for a in rows if a.version == "RU")
-    assert row.ruleset == "ceasewatch.assess.rules.v1" and row.violator == "RU"
+    assert row.ruleset == "ceasewatch.assess.rules.v2" and row.violator == "RU"
     assert set(row.claim_ids) == {ua.id, denial.id}
     assert {c.party for c in row.claimants} == {"UA", "RU"}
     assert row.evidence and all(cid in row.claim_ids for cid, _ in row.evidence)

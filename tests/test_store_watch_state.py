@@ -1,4 +1,4 @@
-"""The watch's state and alert outbox in the database (schema version 5),
+"""The watch's state and alert outbox in the database (schema version 6),
 and `replace_assessed_days`, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -19,15 +19,15 @@ EX = "tests.watch_state.v1"
 DAY = date(2025, 3, 20)
 
 
-def test_store_watch_tables_come_with_migration_5(store_url: str) -> None:
+def test_store_watch_tables_come_with_migration_6(store_url: str) -> None:
     with open_store(store_url) as store:
         assert isinstance(store, WatchRepository)
         with store._engine.begin() as conn:  # a database last migrated by the previous version
             for table in reversed(WATCH_TABLES):
                 table.drop(conn)
-            conn.execute(text("DELETE FROM schema_migrations WHERE version = 5"))
+            conn.execute(text("DELETE FROM schema_migrations WHERE version = 6"))
     with open_store(store_url) as store:
-        assert store.schema_version() == MIGRATIONS.latest >= 5
+        assert store.schema_version() == MIGRATIONS.latest >= 6
         names = set(inspect(store._engine).get_table_names())
         assert {t.name for t in WATCH_TABLES} <= names
 

@@ -84,3 +84,13 @@ def test_watch_killed_after_reassessing_still_raises_the_alerts(store, tmp_path:
     report = _watcher(store, inbox).run_once()  # a restarted watch
     assert len(report.process.new_alerts) == 2
     assert {a["kind"] for a in store.watch_state().list_alerts()} == {"finding"}
+
+
+def test_watch_imports_and_extractions_are_in_the_audit_trail(store, tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "night.txt").write_text(NIGHT, encoding="utf-8")
+    _watcher(store, inbox).run_once()
+    events = [(e.action, e.subject) for e in store.audit_events()]
+    assert ("ingest", f"import:watch:inbox:{inbox}") in events
+    assert ("extract", "extract:watch:language defaults") in events

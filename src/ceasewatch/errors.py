@@ -11,6 +11,9 @@
     ├── AgreementError              an agreement file does not validate
     ├── StoreError                  database unreachable, schema too new/old
     │   └── NotFound                no such document / claim / incident
+    ├── AuthError                   not logged in, bad password or token (401)
+    │   ├── Forbidden               logged in, but the role may not do this (403)
+    │   └── TooManyAttempts         login rate limit reached (429)
     ├── DeliveryError               an alert could not be delivered (webhook, SMTP); `permanent` when retrying cannot help
     └── NotAvailable                capability not built yet (CLI exits 2)
 
@@ -33,6 +36,9 @@ __all__ = [
     "AgreementError",
     "StoreError",
     "NotFound",
+    "AuthError",
+    "Forbidden",
+    "TooManyAttempts",
     "NotAvailable",
     "DeliveryError",
 ]
@@ -145,6 +151,21 @@ class DeliveryError(CeasewatchError):
     def __init__(self, message: str, *, permanent: bool = False, **kwargs: object) -> None:
         super().__init__(message, **kwargs)  # type: ignore[arg-type]
         self.permanent = permanent
+
+
+class AuthError(CeasewatchError):
+    code = "CW800"
+    status = 401
+
+
+class Forbidden(AuthError):
+    code = "CW803"
+    status = 403
+
+
+class TooManyAttempts(AuthError):
+    code = "CW829"
+    status = 429
 
 
 class NotAvailable(CeasewatchError):

@@ -40,6 +40,18 @@ __all__ = [
     "Incident",
     "Assessment",
     "Review",
+    "FieldReview",
+    "VerdictOverride",
+    "IncidentDecision",
+    "InformationRequest",
+    "User",
+    "ROLES",
+    "REVIEW_FIELDS",
+    "DECISIONS",
+    "ATTRIBUTION_LABELS",
+    "DATING_LABELS",
+    "INFERRED_ATTRIBUTIONS",
+    "RESOLVED_DATINGS",
     "content_hash",
     "document_id",
 ]
@@ -94,7 +106,36 @@ VERDICTS: tuple[str, ...] = (
     "alleged",
     "corroborated",
     "disputed",
+    # The rules reached a verdict that rests on a value the machine inferred
+    # (claimant from context, date from a weekday): a person must confirm it.
+    "needs_review",
 )
+# How a claim's claimant was established (`Claim.attribution`), in the words
+# of the dashboard and reports; None (gold, imports, older extractors) is "unstated".
+ATTRIBUTION_LABELS: dict[str, str] = {
+    "publisher": "official body speaking",
+    "named": "official relayed by an outlet",
+    "inherited": "inferred from context",
+    "outlet": "publisher's own voice",
+}
+INFERRED_ATTRIBUTIONS: frozenset[str] = frozenset({"inherited"})
+# How a claim's date was established (`Claim.dating`).
+DATING_LABELS: dict[str, str] = {
+    "explicit": "explicit date",
+    "night": "night window",
+    "weekday": "resolved from a weekday",
+    "relative": "resolved from a relative day",
+    "publication": "resolved from the publication date",
+}
+RESOLVED_DATINGS: frozenset[str] = frozenset({"weekday", "relative", "publication"})
+# Fields of a claim a reviewer confirms, corrects or rejects one by one.
+REVIEW_FIELDS: tuple[str, ...] = (
+    "claimant", "stance", "attacker", "target_country", "date",
+    "weapons", "regions", "places", "targets", "killed", "injured",
+)
+DECISIONS: tuple[str, ...] = ("confirm", "correct", "reject")
+# Account roles, each allowed what the ones before it are: read; review; agreements, users and tokens.
+ROLES: tuple[str, ...] = ("viewer", "analyst", "admin")
 
 
 def content_hash(*parts: str, prefix: str = "", length: int = 16) -> str:
@@ -234,6 +275,12 @@ class Claim:
         """Content-hash id: one claim per document, key and extractor."""
         return content_hash(self.doc_id, self.extractor, json.dumps(self.key), prefix="clm_")
 
+    @property
+    def key_id(self) -> str:
+        """The claim whatever extractor made it: one per document and key (spec
+        section 2). A person's decisions follow it across extractor versions."""
+        return content_hash(self.doc_id, json.dumps(self.key), prefix="key_")
+
     def evidence_for(self, field_path: str) -> tuple[Evidence, ...]:
         return tuple(e for e in self.evidence if e.field == field_path)
 
@@ -351,6 +398,14 @@ class Assessment:
     claimants: tuple[Claimant, ...] = ()
     evidence: tuple[tuple[str, Evidence], ...] = ()  # (claim id, evidence)
     ruleset: str = "unknown"  # versioned name of the rule set
+    # needs_review: the verdict the rules reach once a person confirms the doubtful values.
+    provisional: str | None = None
+    # Why a person must look: "clm_…: claimant inferred from context", one per doubtful value.
+    doubts: tuple[str, ...] = ()
+    # Values of the cited claims a person confirmed or corrected: "clm_…:claimant".
+    confirmed: tuple[str, ...] = ()
+    # A person's override of the rules' verdict: (reviewer, reason); `rule` is then "review.override".
+    override: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -363,6 +418,95 @@ class Review:
     status: str
     note: str = ""
     created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class FieldReview:
+    """A person's decision on one field of one claim. `machine` is what the
+    extractor said (kept beside the human value, JSON-shaped as in
+    `Claim.to_spec`); `value` is what the person set (`correct`), the machine
+    value (`confirm`) or None (`reject`). Keyed by the machine claim's id and
+    its `key_id`, so a re-extraction that makes the same claim, by the same
+    extractor or another version, finds its decisions again and never
+    overwrites them."""
+
+    id: str
+    claim_id: str
+    field: str  # one of REVIEW_FIELDS
+    decision: str  # one of DECISIONS
+    machine: Any
+    value: Any
+    reviewer: str
+    reason: str = ""
+    created: datetime | None = None
+    claim_key: str = ""  # the machine claim's `key_id`: found again when another extractor makes the claim
+
+
+@dataclass(frozen=True)
+class VerdictOverride:
+    """A person's verdict on one incident under one agreement version,
+    replacing the rules' verdict, with the written reason."""
+
+    id: str
+    incident_id: str
+    agreement: str
+    version: str | None
+    verdict: str  # one of VERDICTS
+    reason: str
+    reviewer: str
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class IncidentDecision:
+    """A person's merge or split of the linker's incidents, applied after
+    every linking in the order made. `merge`: the incidents holding these
+    claims are one; `split`: these claims leave their incident for one of
+    their own."""
+
+    id: str
+    kind: str  # "merge" or "split"
+    claim_ids: tuple[str, ...]
+    reviewer: str
+    reason: str
+    created: datetime | None = None
+
+
+@dataclass(frozen=True)
+class InformationRequest:
+    """An alleged violation put to the accused party (the 2016 Syria
+    cessation-of-hostilities practice): the question, and once it comes the
+    answer, stored as a document and a claim with its own evidence."""
+
+    id: str
+    incident_id: str
+    agreement: str
+    version: str | None
+    party: str  # the accused party asked
+    question: str
+    requested_by: str
+    created: datetime | None = None
+    answer_doc_id: str | None = None
+    answer_claim_id: str | None = None
+    answered_by: str | None = None  # the analyst who recorded the answer
+    answered: datetime | None = None
+    # The incident's claims when asked: incidents are rebuilt (and renamed) by every assess, so the
+    # request follows the claims.
+    claim_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class User:
+    """An account (its password hash stays in the store)."""
+
+    name: str
+    role: str  # one of ROLES
+    disabled: bool = False
+    created: datetime | None = None
+
+    def can(self, role: str) -> bool:
+        """True when this account may do what `role` may."""
+        return not self.disabled and ROLES.index(self.role) >= ROLES.index(role)
 
 
 def merge_claims(claims: Sequence[Claim]) -> Claim:

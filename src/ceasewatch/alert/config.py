@@ -15,9 +15,9 @@ from ..model import VERDICTS
 
 __all__ = ["ALERT_VERDICTS", "AlertsConfig", "WebhookChannel", "EmailChannel", "parse_duration"]
 
-# `needs_review` is the verdict of findings that rest on inferred attribution
-# or a resolved date (issue 14); alerting on it is valid before it exists.
-ALERT_VERDICTS = (*VERDICTS, "needs_review")
+# Verdicts an alert can be raised for (needs_review: a finding resting on an
+# inferred claimant or date, waiting for a person).
+ALERT_VERDICTS = VERDICTS
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 _NAME = r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}"
 Duration = Annotated[float, Field(description="seconds")]

@@ -19,6 +19,7 @@ from .. import __version__
 from ..config import Settings, load_settings
 from ..geocode.base import Geocoder
 from ..store.base import Repository
+from .auth import AuthGate
 from .cache import ResponseCache
 from .deps import StoreThreads
 from .envelope import ERROR_RESPONSES, document_error_envelope, install_error_handlers
@@ -110,6 +111,8 @@ def create_app(
     app.add_middleware(GZipMiddleware, minimum_size=2000, compresslevel=1)
     # Outside gzip, so a kept answer is kept compressed (api/cache.py).
     app.add_middleware(ResponseCache, max_bytes=int(app.state.settings.response_cache_mb * 1024 * 1024))
+    # Outside the cache: on a writable server nobody gets a kept answer without an account (api/auth.py).
+    app.add_middleware(AuthGate)
     # Outermost: refuses other hosts, cross-site writes and NUL bytes before
     # anything runs, and adds the security headers to every response.
     hosts = parse_hosts(allowed_hosts if allowed_hosts is not None else app.state.settings.allowed_hosts)

@@ -34,7 +34,9 @@ SECURITY_HEADERS: dict[str, str] = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin, not no-referrer: under no-referrer Chromium sends `Origin: null` with the
+    # dashboard's own form posts, which the cross-site check must refuse. Other sites still get nothing.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
 # /api/docs is FastAPI's Swagger UI: an inline script and its files from a CDN.

@@ -113,6 +113,11 @@ def assessment_json(a: Assessment) -> dict[str, Any]:
             {"claim_id": cid, "field": e.field, "start": e.start, "end": e.end} for cid, e in a.evidence
         ],
         "ruleset": a.ruleset,
+        # How sure: the rules' verdict before review, what a person must confirm, what a person confirmed.
+        "provisional": a.provisional,
+        "doubts": list(a.doubts),
+        "confirmed": list(a.confirmed),
+        "override": {"reviewer": a.override[0], "reason": a.override[1]} if a.override else None,
     }
 
 

@@ -17,7 +17,9 @@ from ..errors import NotAvailable, NotFound
 from ..model import PARTIES, Claim
 from ..store.base import ClaimFilter, Repository
 from . import queries
+from .allegations import workflow
 from .highlight import evidence_marks, segments
+from .review import reviewed_claim_json
 from .serialize import assessment_json, claim_json, document_json, incident_json, jsonable
 
 __all__ = [
@@ -72,10 +74,10 @@ def incident_view(store: Repository, incident_id: str) -> dict[str, Any]:
             continue
         if claim.doc_id not in docs:
             docs[claim.doc_id] = _doc_summary(store, claim.doc_id)
-        item = claim_json(claim)
+        item = reviewed_claim_json(store, claim)  # the person's values, marked as confirmed
         item["document"] = docs[claim.doc_id]
         item["quotes"] = _quotes(store, claim)
-        sides.setdefault(claim.claimant.party, []).append(item)
+        sides.setdefault(item["claimant"]["party"], []).append(item)  # the side a person confirmed
     day = ClaimFilter(date_from=inc.date, date_to=inc.date) if inc.date else None
     assessments = [a for a in queries.all_assessments(store, day) if a.incident_id == inc.id]
     return {
@@ -83,6 +85,7 @@ def incident_view(store: Repository, incident_id: str) -> dict[str, Any]:
         "sides": sides,
         "missing_claims": missing,
         "assessments": [assessment_json(a) for a in assessments],
+        "workflow": workflow(store, inc, assessments),  # allegation, request, answer, finding
     }
 
 

@@ -6,7 +6,8 @@ Library entry points (the CLI and the API are thin over them):
     assess_incidents(incidents, claims_by_id, agreements)   -> [Assessment]
     reciprocity(assessments, incidents)    violations per party per day
     simulate(claims, draft, date_from=, date_to=, baseline=)
-    run(store)                             link + assess everything stored
+    run(store)                             link + assess everything stored, as reviewed
+    run_days(store, days, agreements)      the same for some days only (`ceasewatch watch`)
 """
 
 from __future__ import annotations
@@ -35,7 +36,18 @@ from .agreements import (
     load_agreements,
     parse_agreement,
 )
-from .rules import RULESET_NAME, VIOLATION_VERDICTS, IncidentView, evaluate, iter_assessments
+from .confidence import apply_overrides
+from .nights import days_to_reassess, run_days
+from .reviewed import reviewed_claims, reviewed_incidents
+from .rules import (
+    RULESET_NAME,
+    RULESET_V1,
+    VIOLATION_VERDICTS,
+    IncidentView,
+    evaluate,
+    evaluate_v1,
+    iter_assessments,
+)
 from .summary import ReciprocityRow, SimulationResult, reciprocity, simulate
 from .timing import ClaimTime, claim_time
 
@@ -43,15 +55,16 @@ if TYPE_CHECKING:
     from ..store.base import Repository
 
 __all__ = [
-    "ACTS", "CONDITION_KINDS", "STATUSES", "RULESET_NAME", "VIOLATION_VERDICTS",
+    "ACTS", "CONDITION_KINDS", "STATUSES", "RULESET_NAME", "RULESET_V1", "VIOLATION_VERDICTS",
     "Agreement", "AgreementVersion", "Condition", "Polygon", "Scope", "Source", "Window",
-    "ClaimTime", "claim_time", "IncidentView", "evaluate",
+    "ClaimTime", "claim_time", "IncidentView", "evaluate", "evaluate_v1", "apply_overrides", "reviewed_claims",
     "load_agreements", "load_agreement_file", "parse_agreement",
     "assess_incidents", "reciprocity", "ReciprocityRow", "simulate", "SimulationResult",
-    "RunSummary", "run", "published_times", "replace_assessed",
+    "RunSummary", "run", "published_times", "replace_assessed", "run_days", "days_to_reassess",
 ]
 
 rulesets.lazy(RULESET_NAME, "ceasewatch.assess.rules:evaluate")
+rulesets.lazy(RULESET_V1, "ceasewatch.assess.rules:evaluate_v1")
 
 
 def assess_incidents(
@@ -61,13 +74,16 @@ def assess_incidents(
     *,
     published: Mapping[str, datetime] | None = None,
     assume_in_force: bool = False,
+    confirmed: Mapping[str, frozenset[str]] | None = None,
+    ruleset: str = RULESET_NAME,
 ) -> list[Assessment]:
     """One assessment per incident x agreement x party version.
 
     `published` maps a document id to its publication time; it bounds when
-    an undated-hour strike can have happened (see `timing`)."""
-    views = [IncidentView.build(i, claims_by_id, published) for i in incidents]
-    return list(iter_assessments(views, list(agreements), assume_in_force=assume_in_force))
+    an undated-hour strike can have happened (see `timing`). `confirmed`:
+    claim id -> fields a person confirmed (see `confidence`)."""
+    views = [IncidentView.build(i, claims_by_id, published, confirmed) for i in incidents]
+    return list(iter_assessments(views, list(agreements), assume_in_force=assume_in_force, ruleset=ruleset))
 
 
 @dataclass
@@ -124,9 +140,17 @@ def run(store: Repository, *, agreements: Sequence[Agreement] | None = None) -> 
     agreements = list(agreements) if agreements is not None else load_agreements()
     claims = list(store.iter_claims())
     ids = [c.id for c in claims]  # hashed once, shared by the linker and the assessor
+    # A person's decisions apply over the machine's values; claims keep their machine ids.
+    reviews = getattr(store, "field_reviews_by_claim", None)
+    claims, ids, confirmed = reviewed_claims(claims, ids, reviews() if callable(reviews) else {})
     by_id = dict(zip(ids, claims, strict=True))
     incidents, undated = NightOverlapLinker().link(claims, ids=ids)
-    assessments = assess_incidents(incidents, by_id, agreements, published=published_times(store))
+    incidents = reviewed_incidents(store, incidents, by_id)  # a person's merges and splits
+    assessments = assess_incidents(incidents, by_id, agreements, published=published_times(store),
+                                   confirmed=confirmed)
+    overrides = getattr(store, "verdict_overrides_by_key", None)
+    if callable(overrides):
+        assessments = apply_overrides(assessments, overrides())
     replace_assessed(store, incidents, assessments)
     verdicts: dict[str, int] = {}
     for a in assessments:

@@ -1,4 +1,4 @@
-"""`ceasewatch.assess.rules.v1`: what one agreement version makes of one incident.
+"""`ceasewatch.assess.rules.v2`: what one agreement version makes of one incident.
 
 The rules run in a fixed order and the first that decides names the verdict
 (the `rule` stored on the row):
@@ -10,8 +10,18 @@ The rules run in a fixed order and the first that decides names the verdict
                    scope.weapons(_unstated)
     no_violation   evidence.denial_only, evidence.no_strike
     disputed       evidence.denied, evidence.counter_claim, evidence.contradicted_scope
-    corroborated   evidence.admission, evidence.independent
-    alleged        evidence.one_side
+    corroborated   evidence.admission
+    alleged        evidence.admission_unmatched, evidence.third_party, evidence.one_side
+
+v2 is conservative (issue 14): `corroborated` needs the attacker's own side
+*officially* reporting the strike (a body speaking or an official quoted,
+never a claimant inferred from context or the publisher's own voice) and a
+claim of the other side or a third party about the same place and time,
+both quoted, from different passages (one sentence that mentions both sides
+is never two sources). An independent source alone no longer corroborates.
+`confidence.gate` then turns a verdict that rests on an inferred claimant or
+a resolved date into `needs_review` until a person confirms those values.
+v1 (every admission or independent source corroborated) stays registered.
 
 A rule ending in "+time.partial" means the claims give no hour and their day
 straddles an edge of the agreement's window.
@@ -22,15 +32,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property, partial
 
 from ..model import Assessment, Claim, Claimant, Incident, content_hash
 from .agreements import Agreement, AgreementVersion
+from .confidence import claim_doubts, gate
 from .scope import acts_observable, area_matches, covered_targets, target_covered, weapons_match
 from .timing import ClaimTime, claim_time
 
-__all__ = ["RULESET_NAME", "VIOLATION_VERDICTS", "IncidentView", "evaluate", "iter_assessments"]
+__all__ = [
+    "RULESET_NAME", "RULESET_V1", "VIOLATION_VERDICTS", "IncidentView", "evaluate", "evaluate_v1", "iter_assessments",
+]
 
-RULESET_NAME = "ceasewatch.assess.rules.v1"
+RULESET_NAME = "ceasewatch.assess.rules.v2"
+RULESET_V1 = "ceasewatch.assess.rules.v1"
+# Claimants that are no official voice of a side: inferred from context, or the publisher's own words.
+_NOT_OFFICIAL = frozenset({"inherited", "outlet"})
 VIOLATION_VERDICTS: tuple[str, ...] = ("alleged", "corroborated", "disputed")
 _BASIS_VERDICTS = {"alleged": set(VIOLATION_VERDICTS), "corroborated": {"corroborated"}}
 
@@ -49,6 +66,8 @@ class IncidentView:
     id_of: Mapping[int, str] = field(default_factory=dict)  # id(claim) -> claim id
     quiet: frozenset[int] = frozenset()  # id(claim) of claims reporting no strike at all
     weapons: frozenset[str] = frozenset()  # weapon categories named by any claim
+    # claim id -> fields of that claim a person confirmed or corrected (see confidence.py)
+    confirmed: Mapping[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(
@@ -56,11 +75,23 @@ class IncidentView:
         incident: Incident,
         claims_by_id: Mapping[str, Claim],
         published: Mapping[str, datetime] | None = None,
+        confirmed: Mapping[str, frozenset[str]] | None = None,
     ) -> IncidentView:
         ids = tuple(cid for cid in incident.claim_ids if cid in claims_by_id)
         claims = tuple(claims_by_id[cid] for cid in ids)
         pub = published or {}
         times = tuple(claim_time(c, pub.get(c.doc_id)) for c in claims)
+        return cls.assemble(incident, claims, ids, times, confirmed or {})
+
+    @classmethod
+    def assemble(
+        cls,
+        incident: Incident,
+        claims: tuple[Claim, ...],
+        ids: tuple[str, ...],
+        times: tuple[ClaimTime | None, ...],
+        confirmed: Mapping[str, frozenset[str]],
+    ) -> IncidentView:
         slots: dict[int, int] = {}
         distinct: list[ClaimTime] = []
         time_slot = []
@@ -77,7 +108,28 @@ class IncidentView:
             {id(c): cid for c, cid in zip(claims, ids, strict=True)},
             frozenset(id(c) for c in claims if _reports_no_strike(c)),
             frozenset(w.category for c in claims for w in c.weapons),
+            confirmed,
         )
+
+    @cached_property
+    def doubtful(self) -> dict[int, list[str]]:
+        """Claim position -> what about it waits for a person (computed once per incident)."""
+        out = {}
+        for i, (cid, claim) in enumerate(zip(self.ids, self.claims, strict=True)):
+            found = claim_doubts(claim, self.confirmed.get(cid, ()))
+            if found:
+                out[i] = [f"{cid}: {d}" for d in found]
+        return out
+
+    @cached_property
+    def firm(self) -> IncidentView:
+        """The incident without its doubtful claims (shared by every agreement version)."""
+        return self.subset([i for i in range(len(self.claims)) if i not in self.doubtful])
+
+    def subset(self, keep: Sequence[int]) -> IncidentView:
+        """The same incident with only the claims at positions `keep`."""
+        return self.assemble(self.incident, tuple(self.claims[i] for i in keep), tuple(self.ids[i] for i in keep),
+                             tuple(self.times[i] for i in keep), self.confirmed)
 
 
 def _verdict(
@@ -245,15 +297,31 @@ def evaluate(
         return done("disputed", "evidence.contradicted_scope" + suffix,
                     f"{_names(supporting)} report covered targets hit; {who}'s own account names "
                     f"only other targets." + note, violator=attacker, cited=supporting + own_account)
-    if admissions:
-        return done("corroborated", "evidence.admission" + suffix,
-                    f"{who}'s own side reports the strike ({_names(admissions)})." + note,
+    if ruleset == RULESET_V1:
+        if admissions:
+            return done("corroborated", "evidence.admission" + suffix,
+                        f"{who}'s own side reports the strike ({_names(admissions)})." + note,
+                        violator=attacker, cited=supporting)
+        if independent and len(parties) > 1:
+            return done("corroborated", "evidence.independent" + suffix,
+                        f"An independent source ({_names(independent)}) confirms the claim of "
+                        f"{_names(c for c in supporting if c.claimant.party != 'OTHER')}." + note,
+                        violator=attacker, cited=supporting)
+    elif admissions:
+        accusers = [c for c in supporting if c.claimant.party != attacker]
+        pair, why = _corroborating_pair(view, admissions, accusers)
+        if pair is not None:
+            return done("corroborated", "evidence.admission" + suffix,
+                        f"{who}'s own side officially reports the strike ({_names(pair[:1])}), at the time and "
+                        f"place {_names(pair[1:])} report." + note, violator=attacker, cited=list(pair))
+        return done("alleged", "evidence.admission_unmatched" + suffix,
+                    f"{_names(admissions)} report a strike by {who}, but {why}." + note,
                     violator=attacker, cited=supporting)
-    if independent and len(parties) > 1:
-        return done("corroborated", "evidence.independent" + suffix,
-                    f"An independent source ({_names(independent)}) confirms the claim of "
-                    f"{_names(c for c in supporting if c.claimant.party != 'OTHER')}." + note,
-                    violator=attacker, cited=supporting)
+    elif independent and len(parties) > 1:
+        return done("alleged", "evidence.third_party" + suffix,
+                    f"An independent source ({_names(independent)}) supports the claim of "
+                    f"{_names(c for c in supporting if c.claimant.party != 'OTHER')}; only {who}'s own side "
+                    "can corroborate it." + note, violator=attacker, cited=supporting)
     side = victim if parties == {victim} else "/".join(sorted(parties))
     return done("alleged", "evidence.one_side" + suffix,
                 f"Alleged by {side} only ({_names(supporting)}): a strike by {who} on "
@@ -261,8 +329,62 @@ def evaluate(
                 + note, violator=attacker, cited=supporting)
 
 
+def evaluate_v1(view: IncidentView, agreement: Agreement, version: AgreementVersion, **kw: object) -> Assessment:
+    """The v1 rules: every admission corroborates, and so does an independent source."""
+    return evaluate(view, agreement, version, ruleset=RULESET_V1, **kw)  # type: ignore[arg-type]
+
+
+def _corroborating_pair(
+    view: IncidentView, admissions: Sequence[Claim], accusers: Sequence[Claim]
+) -> tuple[tuple[Claim, Claim] | None, str]:
+    """An official admission and another side's claim of the same place and
+    time, both quoted, from different passages; else None and why not."""
+    official = [c for c in admissions if c.attribution not in _NOT_OFFICIAL]
+    if not official:
+        return None, "no official voice of that side says so (the claimant is inferred or the publisher's own)"
+    if not accusers:
+        return None, "no claim of the other side or a third party reports the same strike"
+    times = {id(c): t for c, t in zip(view.claims, view.times, strict=True)}
+    why = "no claim of the other side reports it at the same time and place"
+    for own in official:
+        for other in accusers:
+            if not (own.evidence and other.evidence):
+                why = "the claims are not both quoted"
+            elif not _same_place(own, other):
+                continue
+            elif not _same_time(times.get(id(own)), times.get(id(other))):
+                continue
+            elif _same_passage(own, other):
+                why = "both sides are read from one passage of one report"
+            else:
+                return (own, other), ""
+    return None, why
+
+
+def _same_place(a: Claim, b: Claim) -> bool:
+    if set(a.regions) & set(b.regions):
+        return True
+    names = {p.name.casefold() for p in a.places if p.name}
+    return bool(names & {p.name.casefold() for p in b.places if p.name})
+
+
+def _same_time(a: ClaimTime | None, b: ClaimTime | None) -> bool:
+    return a is not None and b is not None and a.start < b.end and b.start < a.end
+
+
+def _same_passage(a: Claim, b: Claim) -> bool:
+    """Both claims quote overlapping stretches of one document: one sentence
+    that mentions both sides, never two independent reports."""
+    if a.doc_id != b.doc_id:
+        return False
+    a_lo, a_hi = min(e.start for e in a.evidence), max(e.end for e in a.evidence)
+    b_lo, b_hi = min(e.start for e in b.evidence), max(e.end for e in b.evidence)
+    return a_lo < b_hi and b_lo < a_hi
+
+
 def _release_dates(
-    views: Sequence[IncidentView], agreement: Agreement, version: AgreementVersion, assume_in_force: bool
+    views: Sequence[IncidentView], agreement: Agreement, version: AgreementVersion, assume_in_force: bool,
+    ruleset: str = RULESET_NAME,
 ) -> dict[str, date]:
     """For a version with a release clause: party -> the day of the other
     side's first violation (binding ignored: an unbound side's strike still
@@ -276,7 +398,8 @@ def _release_dates(
         inc = view.incident
         if inc.attacker is None or inc.date is None:
             continue
-        a = evaluate(view, agreement, version, assume_in_force=assume_in_force, ignore_binding=True)
+        a = evaluate(view, agreement, version, assume_in_force=assume_in_force, ignore_binding=True,
+                     ruleset=ruleset)
         if a.verdict in wanted and (inc.attacker not in first or inc.date < first[inc.attacker]):
             first[inc.attacker] = inc.date
     other = {"UA": "RU", "RU": "UA"}
@@ -293,8 +416,9 @@ def iter_assessments(
     """Every incident x agreement x version, one verdict each."""
     for agreement in agreements:
         for version in agreement.versions:
-            released = _release_dates(views, agreement, version, assume_in_force)
+            released = _release_dates(views, agreement, version, assume_in_force, ruleset)
             for view in views:
-                attacker = view.incident.attacker
-                yield evaluate(view, agreement, version, assume_in_force=assume_in_force,
-                               released_after=released.get(attacker or ""), ruleset=ruleset)
+                judge = partial(evaluate, agreement=agreement, version=version, assume_in_force=assume_in_force,
+                                released_after=released.get(view.incident.attacker or ""), ruleset=ruleset)
+                verdict = judge(view)
+                yield verdict if ruleset == RULESET_V1 else gate(view, verdict, judge)

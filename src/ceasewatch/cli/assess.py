@@ -10,6 +10,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from ..audit import record_agreement_changes
 from ..errors import InputError
 from .app import app, console, emit_json, handle_errors, state
 
@@ -47,7 +48,9 @@ def assess_cli(
 
     store = state.open_store()
     try:
-        summary = run(store, agreements=_agreements(agreements))
+        texts = _agreements(agreements)
+        record_agreement_changes(store, texts)  # a changed agreement text is an audit event
+        summary = run(store, agreements=texts)
     finally:
         store.close()
     if as_json:
@@ -62,6 +65,9 @@ def assess_cli(
     for verdict, n in summary.verdicts.items():
         verdicts.add_row(verdict, str(n))
     console.print(verdicts)
+    if summary.verdicts.get("needs_review"):
+        console.print(f"{summary.verdicts['needs_review']} verdicts rest on a claimant or date the machine inferred and "
+                      "wait for a person: the Review page of `ceasewatch serve --writable`", highlight=False)
     if summary.findings:
         wide = console.width >= 140  # the reason column only fits a wide terminal; --json always has it
         columns = ["date", "agreement", "verdict", "charged", "rule"] + (["reason"] if wide else [])

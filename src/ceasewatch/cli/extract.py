@@ -21,6 +21,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..audit import record_run
 from ..errors import ConfigError
 from .app import app, console, emit_json, err_console, handle_errors, state
 
@@ -114,6 +115,9 @@ def extract_cli(
                 store, extract_many(docs, executor=runner, extractor=extractor), on_result=_seen
             )
         stored = summary.claims
+        record_run(store, "extract", f"extract:{extractor or 'language defaults'}",
+                  {"documents": len(docs), "claims": stored, "per_extractor": dict(per_extractor),
+                   "failed": [doc_id for doc_id, _ in summary.failed][:1000]})
     finally:
         store.close()
         runner.close()

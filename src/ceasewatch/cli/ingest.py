@@ -17,6 +17,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from ..audit import record_run
 from ..errors import ConfigError
 from .app import app, console, emit_json, err_console, handle_errors, state
 
@@ -134,6 +135,9 @@ def ingest_cli(
             paths, store, settings=state.settings, progress=progress, language=language, publisher=publisher,
             published=when,
         )
+        record_run(store, "ingest", "import:" + " ".join(str(p) for p in paths),
+                  {"inputs": report.inputs, "added": [d.id for d in report.added][:1000],
+                   "existing": len(report.existing), "failed": len(report.failed), "claims": report.claims})
     finally:
         progress.close()
         store.close()

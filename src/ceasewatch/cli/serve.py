@@ -17,7 +17,7 @@ import typer
 from ..errors import InputError
 from .app import app, err_console, handle_errors, state
 
-__all__ = ["serve", "check_binding", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
+__all__ = ["serve", "check_binding", "check_accounts", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
 
 EXPORT_KINDS = ("claims", "incidents", "verdicts")
 EXPORT_FORMATS = ("jsonl", "csv", "geojson")
@@ -84,17 +84,33 @@ def check_binding(host: str, *, writable: bool) -> str | None:
         return None
     if writable:
         raise ConfigError(
-            f"refusing to accept writes on {host!r}: --writable has no accounts yet, so anyone who can reach "
-            "this address could write reviews",
+            f"refusing to accept writes on {host!r}: this server speaks plain HTTP, so passwords, session "
+            "cookies and API tokens would cross the network readable by anyone on the way",
             location="--host",
-            hint="serve writable on 127.0.0.1 (the default) and reach it through an SSH tunnel, "
-            "or serve read-only on the network",
+            hint="serve writable on 127.0.0.1 (the default) and reach it through an SSH tunnel or a TLS proxy "
+            "on the same machine, or serve read-only on the network",
         )
     return (
         f"warning: serving on {host!r}, not only this machine: anyone who can reach it can read every "
         "document and claim (there are no accounts). The Host header must name one of the allowed hosts "
         "(CEASEWATCH_ALLOWED_HOSTS) or this address."
     )
+
+
+def check_accounts(store: Any) -> None:
+    """`ConfigError` unless the store has an active account: writes need one."""
+    from ..errors import ConfigError
+
+    count = getattr(store, "active_user_count", None)
+    if not callable(count) or count() == 0:
+        store.close()
+        raise ConfigError(
+            "refusing --writable: there are no accounts, and every write needs one"
+            + ("" if callable(count) else " (the built-in sample keeps none)"),
+            location="--writable",
+            hint="add one first: `ceasewatch users add NAME --role admin` (then analysts, viewers), "
+            "or serve read-only without --writable",
+        )
 
 
 @app.command("serve")
@@ -106,7 +122,9 @@ def serve_cli(
     port: int = typer.Option(None, "--port", help="Port (default 8000; setting `port`)."),
     db: str = typer.Option(None, "--db", help="Database URL; overrides the global --db."),
     writable: bool = typer.Option(
-        False, "--writable", help="Accept reviews (POST); read-only by default. Refused unless --host is loopback."
+        False, "--writable",
+        help="The mission's workspace: every page needs an account, analysts review. Read-only and public "
+        "by default. Refused without accounts (`ceasewatch users add`) and unless --host is loopback."
     ),
     sample: bool = typer.Option(False, "--sample", help="Serve the small built-in sample data set from memory."),
     workers: int = typer.Option(
@@ -129,6 +147,8 @@ def serve_cli(
         store = sample_store()
     else:
         store = state.open_store()
+    if writable:
+        check_accounts(store)
     if warning:
         err_console.print(f"[yellow]{warning}[/yellow]", highlight=False)
     where = f"http://{address}:{port or settings.port}/"

@@ -15,12 +15,13 @@ Union-find over index keys keeps this linear in the number of claims.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
-from ..model import Claim, Incident, Place, content_hash
+from ..model import Claim, Incident, IncidentDecision, Place, content_hash
 
-__all__ = ["LINKER_NAME", "NightOverlapLinker", "link_claims", "other_party"]
+__all__ = ["LINKER_NAME", "NightOverlapLinker", "link_claims", "other_party", "build_incident",
+           "apply_incident_decisions"]
 
 LINKER_NAME = "ceasewatch.link.night_overlap.v1"
 
@@ -108,6 +109,11 @@ def _build_incident(
         attacker=_incident_attacker(claims, country),
         linker=linker,
     )
+
+
+def build_incident(claims: Sequence[Claim], ids: Sequence[str], country: str | None, day: date) -> Incident:
+    """An incident of these claims as the linker builds one (a person's merge or split)."""
+    return _build_incident(claims, ids, country, day, LINKER_NAME)
 
 
 def _link_night(claims: Sequence[Claim]) -> list[list[int]]:
@@ -199,3 +205,37 @@ def link_claims(claims: Iterable[Claim]) -> list[Incident]:
     """Group claims into incidents (undated claims are left out)."""
     incidents, _ = NightOverlapLinker().link(claims)
     return incidents
+
+
+def _rebuilt(ids: Sequence[str], claims_by_id: Mapping[str, Claim], like: Incident) -> Incident:
+    kept = [cid for cid in ids if cid in claims_by_id]
+    return build_incident([claims_by_id[c] for c in kept], kept, like.target_country, like.date)  # type: ignore[arg-type]
+
+
+def apply_incident_decisions(
+    incidents: Iterable[Incident], claims_by_id: Mapping[str, Claim], decisions: Sequence[IncidentDecision]
+) -> list[Incident]:
+    """A person's merges and splits over the linker's incidents, in the order
+    made. The linker runs again on every assess, so a decision is kept as the
+    claims it names: merge, every incident holding one of them becomes one
+    (the night and country of the earliest); split, they leave their incident
+    for one of their own. Claims no longer stored are ignored; ids follow the
+    claims, as the linker's do."""
+    out = list(incidents)
+    for d in decisions:
+        named = set(d.claim_ids)
+        hit = [i for i, inc in enumerate(out) if named & set(inc.claim_ids)]
+        if d.kind == "merge" and len(hit) >= 2:
+            parts = [out[i] for i in hit]
+            first = min(parts, key=lambda inc: (inc.date is None, inc.date, inc.id))
+            ids = sorted({cid for inc in parts for cid in inc.claim_ids})
+            merged = _rebuilt(ids, claims_by_id, first)
+            out = [inc for i, inc in enumerate(out) if i not in hit] + [merged]
+        elif d.kind == "split" and len(hit) == 1:
+            inc = out[hit[0]]
+            leaving = [cid for cid in inc.claim_ids if cid in named]
+            staying = [cid for cid in inc.claim_ids if cid not in named]
+            if leaving and staying:
+                out[hit[0]] = _rebuilt(staying, claims_by_id, inc)
+                out.append(_rebuilt(leaving, claims_by_id, inc))
+    return out

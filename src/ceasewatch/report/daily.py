@@ -24,8 +24,10 @@ from ..assess import (
     assess_incidents,
     load_agreements,
 )
+from ..assess.confidence import apply_overrides
+from ..assess.reviewed import reviewed_claims, reviewed_incidents
 from ..errors import NotFound
-from ..link import link_claims
+from ..link import NightOverlapLinker
 from ..model import Assessment, Claim, Document, Incident
 from ..store.base import ClaimFilter
 
@@ -59,6 +61,7 @@ class ClaimCard:
     document: Document | None
     summary: str
     quotes: tuple[Quote, ...]
+    confirmed: tuple[str, ...] = ()  # fields a person confirmed or corrected
 
 
 @dataclass(frozen=True)
@@ -210,10 +213,18 @@ def build_daily(store: Repository, day: date, *, agreements: Sequence[Agreement]
             except NotFound:
                 docs[c.doc_id] = None
     published = {k: d.published for k, d in docs.items() if d is not None and d.published is not None}
-    by_id = {c.id: c for c in claims}
-    incidents = link_claims(claims)
+    # As a person reviewed them: their values over the machine's, machine ids kept (assess.run does the same).
+    ids = [c.id for c in claims]
+    reviews = getattr(store, "field_reviews_by_claim", None)
+    claims, ids, confirmed = reviewed_claims(claims, ids, reviews() if callable(reviews) else {})
+    by_id = dict(zip(ids, claims, strict=True))
+    incidents, _undated = NightOverlapLinker().link(claims, ids=ids)
+    incidents = reviewed_incidents(store, incidents, by_id)
     inc_by_id = {i.id: i for i in incidents}
-    assessments = assess_incidents(incidents, by_id, agreements, published=published)
+    assessments = assess_incidents(incidents, by_id, agreements, published=published, confirmed=confirmed)
+    overrides = getattr(store, "verdict_overrides_by_key", None)
+    if callable(overrides):
+        assessments = apply_overrides(assessments, overrides())
     states = [_state(a, v, day) for a in agreements for v in a.versions]
     label_of = {(a.id, v.party): _label(a, v) for a in agreements for v in a.versions}
 
@@ -253,7 +264,8 @@ def build_daily(store: Repository, day: date, *, agreements: Sequence[Agreement]
             doc = docs.get(c.doc_id)
             if doc is not None:
                 cited_docs[doc.id] = doc
-            sides.setdefault(c.claimant.party, []).append(ClaimCard(c, doc, _summary(c), _quotes(c, doc)))
+            sides.setdefault(c.claimant.party, []).append(ClaimCard(c, doc, _summary(c), _quotes(c, doc),
+                                                                    tuple(sorted(confirmed.get(cid, ())))))
         violations.append(ViolationEntry(inc, tuple(found), sides))
 
     today_claims = [c for c in claims if c.date == day]
@@ -276,6 +288,10 @@ def build_daily(store: Repository, day: date, *, agreements: Sequence[Agreement]
     notes = []
     if not claims:
         notes.append(f"No claims are stored for {period_from.isoformat()} to {day.isoformat()}.")
+    waiting = sum(1 for a in assessments if a.verdict == "needs_review" and inc_by_id[a.incident_id].date == day)
+    if waiting:
+        notes.append(f"{waiting} verdicts of this day wait for a person to confirm a claimant inferred from context "
+                     "or a date resolved from a weekday or the publication date; they are not counted above.")
     undated = [c for c in claims if c.date is None]
     if undated:
         notes.append(f"{len(undated)} claims without a monitoring day are not assessed.")
@@ -307,6 +323,7 @@ def report_json(r: DailyReport) -> dict[str, Any]:
             "stance": c.claim.stance, "document": c.document.ref if c.document else c.claim.doc_id,
             "summary": c.summary, "quotes": [{"before": q.before, "marked": q.marked, "after": q.after}
                                              for q in c.quotes],
+            "confirmed": list(c.confirmed),
         }
 
     return {
@@ -324,7 +341,9 @@ def report_json(r: DailyReport) -> dict[str, Any]:
             {"incident": v.incident.id, "target_country": v.incident.target_country,
              "attacker": v.incident.attacker, "regions": list(v.incident.regions),
              "findings": [{"label": label, "agreement": a.agreement, "version": a.version, "verdict": a.verdict,
-                           "rule": a.rule, "reason": a.reason, "violator": a.violator} for label, a in v.findings],
+                           "rule": a.rule, "reason": a.reason, "violator": a.violator,
+                           "confirmed": list(a.confirmed), "provisional": a.provisional,
+                           "override": list(a.override) if a.override else None} for label, a in v.findings],
              "sides": {side: [card(c) for c in cards] for side, cards in v.sides.items()}}
             for v in r.violations
         ],

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, literal, select, text, union
 
 from ..errors import StoreError
-from . import aggregates, schema, watch_state
+from . import aggregates, review_schema, schema, watch_state
 
 __all__ = ["Migration", "Migrations", "MIGRATIONS", "apply_migrations", "current_version"]
 
@@ -108,7 +108,13 @@ def _store_state(conn: Connection) -> None:
     schema.store_state.create(conn, checkfirst=True)
 
 
-@MIGRATIONS(5, "watch state and alert outbox (store/watch_state.py)")
+@MIGRATIONS(5, "accounts, field reviews, verdict overrides and the audit trail")
+def _review_tables(conn: Connection) -> None:
+    for name in review_schema.REVIEW_TABLES:
+        schema.metadata.tables[name].create(conn, checkfirst=True)
+
+
+@MIGRATIONS(6, "watch state and alert outbox (store/watch_state.py)")
 def _watch_state(conn: Connection) -> None:
     watch_state.create_tables(conn)
 

@@ -31,13 +31,16 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from ..errors import InputError, NotFound, StoreError
 from ..model import MEASURES, Assessment, Claim, Document, Incident, Review
 from . import aggregates as agg
-from . import located
+from . import audit, located
 from . import query as q
 from . import rows as r
 from . import schema as s
 from . import watch_state as ws
+from .accounts import AccountStore
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
+from .review_schema import REVIEW_COUNTED
+from .reviewing import ReviewStore
 
 __all__ = ["SqlRepository", "ASSESSED", "DATA"]
 
@@ -52,9 +55,10 @@ _DOC_ORDER = (s.documents.c.sort_ts, s.documents.c.id)
 _INCIDENT_ORDER = (s.incidents.c.day_ord, s.incidents.c.id)
 
 
-class SqlRepository:
+class SqlRepository(AccountStore, ReviewStore):
     """Built by `store.open_store(url)`; use as a context manager or call
-    `close()`."""
+    `close()`. Accounts, reviews and the audit trail: store/accounts.py,
+    store/reviewing.py."""
 
     def __init__(self, engine: Engine, *, url: str, migrations: Migrations = MIGRATIONS) -> None:
         self._engine = engine
@@ -150,7 +154,7 @@ class SqlRepository:
         with self._read() as conn:
             counts = {
                 name: conn.execute(select(func.count()).select_from(s.metadata.tables[name])).scalar_one()
-                for name in s.RECORD_TABLES
+                for name in (*s.RECORD_TABLES, *REVIEW_COUNTED)
             }
             version = current_version(conn)
         return {
@@ -647,6 +651,8 @@ class SqlRepository:
         self.get_claim(review.claim_id)  # NotFound for an unknown claim
         with self._write() as conn:
             conn.execute(insert(s.reviews).values(r.review_row(review, seq=time.time_ns())))
+            audit.append(conn, actor=review.reviewer, action=f"claim.{review.status}", subject=f"claim:{review.claim_id}",
+                         after={"status": review.status}, reason=review.note)
 
     def list_reviews(self, claim_id: str) -> list[Review]:
         v = s.reviews.c

@@ -1,5 +1,5 @@
 """What `ceasewatch watch` keeps between passes and across restarts (schema
-version 5), and the alert outbox.
+version 6), and the alert outbox.
 
     watch_sources     per source: feed validators (ETag, Last-Modified), last check, last new document
     watch_files       content ids of files already read, per source (a file is read again only when it changes)

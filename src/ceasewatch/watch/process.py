@@ -1,12 +1,9 @@
 """After a poll: extract the documents the watch queued, then link and
 assess just the nights their claims are about, and put the alerts for new
 findings in the outbox. Built from the library's own stages:
-`batch.extract_many` / `store_extractions`, `link.NightOverlapLinker`,
-`assess.assess_incidents`, `Repository.replace_assessed_days`.
-
-Linking is per (target country, night) and assessment per incident, so
-re-assessing only the affected nights writes exactly the rows a full
-`ceasewatch assess` would write for them.
+`batch.extract_many` / `store_extractions` and `assess.run_days` (which
+writes for those nights exactly what a full `ceasewatch assess` writes:
+reviews and overrides applied, release-clause windows taken whole).
 """
 
 from __future__ import annotations
@@ -17,11 +14,11 @@ from datetime import date
 from typing import Any
 
 from ..alert.payload import finding_alert, finding_alert_id
-from ..assess import RULESET_NAME, Agreement, assess_incidents, published_times
+from ..assess import RULESET_NAME, Agreement, days_to_reassess, run_days
 from ..batch import extract_many, store_extractions
 from ..errors import CeasewatchError, ExtractionError, NotFound
-from ..link import LINKER_NAME, NightOverlapLinker
-from ..model import Claim, Document
+from ..link import LINKER_NAME
+from ..model import Document
 from ..store.base import ClaimFilter, NewAlert, NightIncident
 
 __all__ = ["ProcessReport", "extract_pending", "assess_nights"]
@@ -104,13 +101,6 @@ def _record_baseline(store: Any, state: Any, alert_on: Sequence[str], *, now: fl
     state.record_baseline(ords, lineage, make_known, now=now)
 
 
-def _night_claims(store: Any, days: Sequence[date]) -> list[Claim]:
-    claims: list[Claim] = []
-    for day in days:
-        claims += store.iter_claims(ClaimFilter(date_from=day, date_to=day))
-    return claims
-
-
 def assess_nights(
     store: Any,
     state: Any,
@@ -129,15 +119,14 @@ def assess_nights(
     ords = state.dirty_nights()
     if not ords:
         return
+    # A release clause ties a window's days together: they are re-assessed too.
+    days = sorted(days_to_reassess(store, [date.fromordinal(o) for o in ords], agreements))
+    extra = {d.toordinal() for d in days} - set(ords)
+    if extra:
+        state.mark_extracted([], extra)
+        ords = sorted(set(ords) | extra)
     _record_baseline(store, state, alert_on, now=now)
-    days = [date.fromordinal(o) for o in ords]
-    claims = _night_claims(store, days)
-    ids = [c.id for c in claims]
-    by_id = dict(zip(ids, claims, strict=True))
-    incidents, _ = NightOverlapLinker().link(claims, ids=ids)
-    published = published_times(store, {c.doc_id for c in claims})
-    assessments = assess_incidents(incidents, by_id, agreements, published=published)
-    store.replace_assessed_days(LINKER_NAME, days, incidents, RULESET_NAME, assessments)
+    incidents, assessments, by_id = run_days(store, days, agreements)
     report.nights += days
     report.incidents += len(incidents)
     report.assessments += len(assessments)
@@ -148,6 +137,8 @@ def assess_nights(
     documents: dict[str, Document] = {}
     for a in findings:
         for cid in inc_by_id[a.incident_id].claim_ids:
+            if cid not in by_id:
+                continue
             doc_id = by_id[cid].doc_id
             if doc_id not in documents:
                 try:
@@ -159,7 +150,7 @@ def assess_nights(
         out = []
         for a in findings:
             inc = inc_by_id[a.incident_id]
-            out.append(finding_alert(a, inc, [by_id[c] for c in inc.claim_ids], documents,
+            out.append(finding_alert(a, inc, [by_id[c] for c in inc.claim_ids if c in by_id], documents,
                                      key=keys[inc.id], dashboard_url=dashboard_url))
         return out
 

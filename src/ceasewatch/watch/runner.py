@@ -20,6 +20,7 @@ from ..alert import build_channels, deliver_due, silent_alert
 from ..alert.channels import Channel
 from ..alert.deliver import DeliveryReport
 from ..assess import Agreement, load_agreements
+from ..audit import record_run
 from ..config import Settings
 from ..errors import CeasewatchError
 from .config import FeedSource, FolderSource, TelegramSource, WatchConfig
@@ -119,6 +120,9 @@ class Watcher:
             report.errors.append(_error_dict(exc, source.location))
             log.error("source %s failed: %s", source.name, exc)
         else:
+            if result.new_documents:  # an import, in the audit trail like `ceasewatch ingest`
+                record_run(self.store, "ingest", f"import:watch:{source.name}:{source.location}",
+                           {"added": result.new_documents[:1000], "failed": len(result.errors)})
             report.new_documents = len(result.new_documents)
             report.errors = [e.to_dict() for e in result.errors]
             report.status = "unchanged" if result.unchanged else "ok"
@@ -133,6 +137,9 @@ class Watcher:
         alerts = self.config.alerts
         try:
             extract_pending(self.store, self.state, report, extractor=self.config.extractor)
+            if report.extracted:
+                record_run(self.store, "extract", f"extract:watch:{self.config.extractor or 'language defaults'}",
+                           {"documents": report.extracted, "claims": report.claims, "failed": len(report.errors)})
             assess_nights(self.store, self.state, report, agreements=self.agreements, alert_on=alerts.on,
                           dashboard_url=alerts.dashboard_url, channels=list(self.channels), now=self.clock())
         except CeasewatchError as exc:

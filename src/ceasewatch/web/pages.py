@@ -167,5 +167,8 @@ async def document_page(request: Request, ref: str, store: Repository = Depends(
 
 
 def mount_dashboard(app: FastAPI) -> None:
+    from .review import router as review_router
+
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(router)
+    app.include_router(review_router)

@@ -103,3 +103,9 @@ def test_places_a_settlement_then_the_region_it_lies_in() -> None:
     # "у Морозівську Ростовської області": the region is read even where the pair is no region's name
     assert ("Ростовської області", "region", "RU-ROS") in _places(
         "Дрони атакували аеродром у Морозівську Ростовської області.", "uk")
+
+
+def test_places_a_function_word_or_a_first_name_is_not_a_place() -> None:
+    # "Без" and "Тим" open sentences ("Без постраждалих", "Тим часом"); "Oleg" is only near the spelling of Oleh
+    assert _places("Без постраждалих. Тим часом ворог атакував Суми.", "uk") == [("Суми", "settlement", "UA-59")]
+    assert [name for name, _, _ in _places("Oleg Sinegubov said drones hit Kharkiv.", "en")] == ["Kharkiv"]

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from . import agreements, claims, documents, geo, incidents, meta, reports, verdicts, views
+from . import admin, agreements, claims, documents, geo, incidents, meta, reports, review, verdicts, views
 
 ROUTERS = (
     meta.router,
     documents.router,
+    review.router,
     claims.router,
     incidents.router,
     verdicts.router,
@@ -14,6 +15,7 @@ ROUTERS = (
     reports.router,
     geo.router,
     views.router,
+    admin.router,
 )
 
 __all__ = ["ROUTERS"]

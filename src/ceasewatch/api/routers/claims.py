@@ -8,9 +8,10 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from ...model import Review, content_hash
+from ...model import Review, User, content_hash
 from ...store.base import Repository
-from ..deps import download, download_text, fetch_page, get_store, in_store_thread, listing, require_writable
+from ..auth import require_role
+from ..deps import download, download_text, fetch_page, get_store, in_store_thread, listing
 from ..envelope import ok
 from ..params import FilterParams, Paging, filter_params, format_param, paging_params
 from ..queries import incident_for_claim
@@ -61,7 +62,8 @@ def _claim_page(store: Repository, claim_id: str) -> Response:
 
 
 class ReviewIn(BaseModel):
-    reviewer: str = Field(..., min_length=1, max_length=100, pattern=r"^[^\x00]*$")
+    # Kept for older clients; the review is recorded under the account that sends it.
+    reviewer: str | None = Field(None, max_length=100, pattern=r"^[^\x00]*$")
     status: str = Field(..., pattern="^(accepted|rejected|corrected)$")
     note: str = Field("", max_length=5000, pattern=r"^[^\x00]*$")
 
@@ -69,25 +71,25 @@ class ReviewIn(BaseModel):
 @router.post(
     "/{claim_id}/reviews",
     status_code=201,
-    summary="Add a review (only when the server runs with writes enabled)",
-    dependencies=[Depends(require_writable)],
+    summary="Add a review of the whole claim (analyst; writable servers only)",
 )
 async def add_review(
     request: Request,
     claim_id: str = Path(..., max_length=200),
     body: ReviewIn = Body(...),
     store: Repository = Depends(get_store),
+    user: User = Depends(require_role("analyst")),
 ) -> Response:
-    return await in_store_thread(request, _add_review, store, claim_id, body)
+    return await in_store_thread(request, _add_review, store, claim_id, body, user.name)
 
 
-def _add_review(store: Repository, claim_id: str, body: ReviewIn) -> Response:
+def _add_review(store: Repository, claim_id: str, body: ReviewIn, reviewer: str) -> Response:
     claim = store.get_claim(claim_id)
     created = datetime.now(UTC)
     review = Review(
-        id=content_hash(claim.id, body.reviewer, created.isoformat(), prefix="rev_"),
+        id=content_hash(claim.id, reviewer, created.isoformat(), prefix="rev_"),
         claim_id=claim.id,
-        reviewer=body.reviewer,
+        reviewer=reviewer,
         status=body.status,
         note=body.note,
         created=created,

@@ -28,7 +28,7 @@ from ..mentions import CueMention, Mentions, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
-from .counts import assign_measures, assign_scopes, is_tally, pair_counts, read_counts
+from .counts import assign_measures, assign_scopes, is_tally, negated_counts, pair_counts, read_counts
 from .direction import document_attacker, opposite, read_direction
 from .geo import place_roles, read_places
 from .model import Fact, Frame
@@ -59,6 +59,16 @@ DATE_TOLL = register("date.toll", "the day a toll rose ('rose to nine on Wednesd
                     Example("The number of people killed when a Russian missile hit a hotel in Chernihiv on Tuesday "
                             "evening rose to nine on Wednesday, the governor said.", "en", {"date": "2025-02-18"},
                             published="2025-02-19T18:00:00+00:00"))
+DATE_PERIOD_PARAGRAPH = register("date.period_paragraph", "a paragraph that opens with a period ('Over the past "
+                                 "week') holds it for the sentences after it that give no day of their own",
+                                 Example("Over the past week, Russian forces delivered four massive strikes on Ukraine, "
+                                         "Russia's defence ministry said. The strikes hit energy facilities.", "en",
+                                         {"party": "RU", "date": None, "targets": ["energy"]}))
+DATE_STATEMENT = register("date.statement_day", "'in a statement on Wednesday ... on Tuesday afternoon': the day of "
+                          "the statement is not the day of the strike",
+                          Example("In a statement on Wednesday, Russia's defence ministry said Ukraine launched six "
+                                  "missiles at the Bryansk region on Tuesday afternoon.", "en",
+                                  {"party": "RU", "date": "2025-10-21"}, published="2025-10-22T12:00:00+03:00"))
 DATE_CONTEXT = register("date.context", "the date of the list head, the paragraph or the story's lead")
 DATE_PUBLICATION = register("date.publication", "fresh news with no time expression: the publication day")
 
@@ -190,9 +200,13 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
         if tolls and t.kind in ("weekday", "relative", "day") and min(abs(t.tok_start - c.tok_start) for c in tolls) \
                 < min((abs(t.tok_start - k) for k in strike_at), default=99):
             continue  # DATE_TOLL
-        # "officials said Sunday that ...": when it was said, not when it happened
-        if any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) and t.kind in ("weekday", "relative", "day"):
-            continue
+        # "officials said Sunday that ...", "in a statement on Wednesday": when it was said, not when it happened
+        if t.kind in ("weekday", "relative", "day") and (any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) or (
+                len(times) > 1 and t.tok_start > v.s.start and v.tokens[t.tok_start - 1].lower in _STATEMENT_WORDS | {"on"}
+                and any(
+                    v.tokens[k].lower in _STATEMENT_WORDS or v.tokens[k].norm in _STATEMENT_WORDS
+                    for k in range(max(v.s.start, t.tok_start - 2), t.tok_start)))):
+            continue  # DATE_STATEMENT ("an update for Nov. 21" covers that day)
         # "the ministry said on Tuesday morning that ... overnight", "said Sunday that ... the previous
         # evening": counted from the day it was said
         r = resolve(t, Reference(said_on, 12, "text") if said_on and t.kind in _FROM_SAID else ref)
@@ -277,6 +291,8 @@ def _measure_head(m: Mentions, head: Sentence) -> bool:
     return any(c.group in _MEASURE_OF for c in m.in_sentence(head).cues)
 
 
+_STATEMENT_WORDS = frozenset({"statement", "briefing", "post", "update", "address", "заява", "заявление", "брифінг",
+                              "брифинг", "звернення", "обращение"})
 _FROM_SAID = frozenset({"overnight", "relative", "past_day"})
 
 
@@ -312,6 +328,7 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     lead: tuple[date, Fact] | None = None
     report_of: dict[int, bool] = {}
     multi_lead = False
+    block_multi: dict[int, str] = {}  # paragraph -> why its first report has no day (a period)
     story_nights = _story_nights(a, m, ref)
     # "... officials said on Friday" in the lead: the day the story's "overnight" ended
     story_said_on = next((d for s in a.sentences[:4] if not a.marks(s) & NO_CLAIM_MARKS
@@ -352,6 +369,8 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
                     lead = (day, evidence)
             elif reason is not None and lead is None and "headline" in a.marks(s) | ({"lead"} if s.block <= 2 else set()):
                 multi_lead = True
+        if verdict == "" and reason is not None and day is None:
+            block_multi.setdefault(s.block, reason)
         if verdict != "":
             counter = _counter_denial(a, s, v, voices, frames)
             if counter is not None:
@@ -359,6 +378,9 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
             continue
         if multi_lead and day is None and reason is None and s.block not in block_date:
             reason = "the report covers several days"
+        if day is None and reason is None and s.block in block_multi and s.block not in block_date:
+            # DATE_PERIOD_PARAGRAPH
+            reason = block_multi[s.block]
         frame = _frame(a, m, s, v, voices, ref, day, evidence, reason, dated, block_date, lead, frames)
         if frame is not None:
             frames.append(frame)
@@ -549,6 +571,8 @@ def _frame(a: Analysis, m: Mentions, s: Sentence, v: SentenceView, voices: Voice
     context = {c.category: c.value for f in frames if f.voice.party == voice.party and s.i - f.sentence <= 6
                for c in f.counts if c.measure == "launched" and c.value is not None}
     counts = read_counts(v, pairs, context)
+    counts += [c for c in negated_counts(v, pairs) if not any(k.category == c.category and k.measure == "intercepted"
+                                                               for k in counts)]
     own = voices.own[s.i]
     speakers = [a.token_span(own.start, own.end)] if own is not None and own.start is not None and own.end is not None \
         and s.char_start <= own.start < s.char_end else []

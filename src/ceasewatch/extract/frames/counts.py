@@ -264,6 +264,47 @@ def _after_quantifier(v: SentenceView, n: NumberMention, numbers: list[NumberMen
     return False
 
 
+NEGATED = register("count.negated", "a weapon that was not shot down ('The Kh-31P was not intercepted', 'Балістичні "
+                   "ракети збити не вдалося') has an interception count of zero",
+                   Example("Russia fired two Iskander-M ballistic missiles at Kryvyi Rih overnight, the air force "
+                           "said. The ballistic missiles were not intercepted.", "en",
+                           {"weapons": [{"category": "ballistic_missile", "launched": 2, "intercepted": 0}]}))
+_NEGATED_AFTER = frozenset({"вдалося", "удалось", "вдалось"})  # "збити не вдалося", "сбить не удалось"
+
+
+def negated_counts(v: SentenceView, pairs: list[Pair]) -> list[CountFact]:
+    """Zero interceptions of the weapon a sentence says was not shot down."""
+    out: list[CountFact] = []
+    negations = [c for c in v.m.cues if c.group == "negation"]
+    negation_words = word_set(v.a.lang, "cues", "negation")
+    for cue in v.m.cues:
+        # "were not intercepted" is a phrase of the hit entry: what was not shot down reached its target
+        negated_phrase = cue.group == "hit" and any(v.tokens[k].lower in negation_words
+                                                     for k in range(cue.tok_start, cue.tok_end))
+        if cue.group != "intercept" and not negated_phrase:
+            continue
+        neg_before = next((n for n in negations if 0 <= cue.tok_start - n.tok_end <= 2), None)
+        neg_after = next((n for n in negations if 0 <= n.tok_start - cue.tok_end <= 1 and n.tok_end < v.s.end
+                          and v.tokens[n.tok_end].lower in _NEGATED_AFTER), None)
+        if not (negated_phrase or neg_before or neg_after):
+            continue
+        # the evidence is the negated verb: "was not intercepted", "не збито", "збити не вдалося"
+        span_start = neg_before.start if neg_before is not None and not negated_phrase else cue.start
+        span_end = v.tokens[neg_after.tok_end].end if neg_after is not None else cue.end
+        if any(v.tokens[k].lower in ("all", "всі", "усі", "все") for k in range(max(v.s.start, cue.tok_start - 3),
+                                                                              cue.tok_start)):
+            continue  # "not all of them were shot down"
+        weapon = next((w for w in sorted(v.m.weapons, key=lambda w: -w.tok_start) if w.tok_end <= cue.tok_start
+                       and cue.tok_start - w.tok_end <= 6), None) or next(
+            (w for w in v.m.weapons if 0 <= w.tok_start - cue.tok_end <= 4), None)
+        if weapon is None or any(p.weapon is weapon and p.measure in (None, "intercepted") for p in pairs
+                                 if p.value is not None):
+            continue
+        out.append(CountFact(weapon.category, weapon.model, "intercepted", 0, span_start, span_end, NEGATED,
+                             weapon_start=weapon.start, weapon_end=weapon.end))
+    return out
+
+
 def is_tally(v: SentenceView) -> bool:
     """A figure of strikes or violations: "488 times", "four attacks", "40 разів" (frame.tally)."""
     words = word_set(v.a.lang, "numbers", "incidents_counted") | word_set(v.a.lang, "numbers", "strikes_counted")
@@ -363,6 +404,8 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             lo, hi = (c.tok_end, start) if c.tok_end <= start else (end, c.tok_start)
             if any(v.tokens[k].text in (":", ";") for k in range(lo, hi)):
                 d += 10  # "was shot down: all of them hit": a colon starts the next statement
+            if c.tok_end <= start and any(v.tokens[k].lower in _CLAUSE_OPENERS for k in range(lo, hi)):
+                d += 15  # "launched 653 drones, and that 585 of them were shot down": a new clause has its own verb
             # "60 were shot down and 20 were lost": on a tie the verb after the figure is its own
             if d < best_d or (d == best_d and c.tok_start >= end):
                 best, best_d = c, d
@@ -374,6 +417,7 @@ def assign_measures(v: SentenceView, pairs: list[Pair], head_measure: str | None
             p.measure, p.measure_rule = "launched", MEASURE_ATTACK
 
 
+_CLAUSE_OPENERS = frozenset({"that", "which", "while", "whereas", "що", "что", "але", "но", "однако", "проте"})
 _JOINERS = frozenset({"and", "or", ",", "та", "і", "й", "и", "а", "також", "as", "well", "ще", "еще", "plus", "all", "both",
                       "усі", "всі", "все", "обидві", "обидва", "оба", "обе", "another", "a", "further"})
 
@@ -407,6 +451,9 @@ def _coordinated(v: SentenceView, prev: Pair, p: Pair) -> bool:
     gap = range(end, start)
     # ("12 over the Kursk region, 5 over the Oryol region and 3 over ...": the parts of one breakdown)
     if any(v.groups(k) & (set(MEASURE_GROUPS) | {"attack", "speech", "launch_site"}) for k in gap):
+        return False
+    # "653 drones and 51 missiles, and that 585 of the drones ... had been shot down": a new clause
+    if any(v.tokens[k].lower in _CLAUSE_OPENERS for k in gap):
         return False
     return any(v.tokens[k].lower in _JOINERS for k in gap)
 

@@ -96,6 +96,14 @@ def _surname_like(tok: Token) -> bool:
     return "NOUN" in grammemes and not grammemes & {"Geox", "ADJF"} and len(tok.text) > 2
 
 
+_FUNCTION_TAGS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+
+
+def _function_word(tok: Token) -> bool:
+    """"Без постраждалих", "Тим часом": a preposition, conjunction or pronoun that starts a sentence is no name."""
+    return tok.tags.split(",", 1)[0].split(" ", 1)[0] in _FUNCTION_TAGS
+
+
 def _capitalised(tok: Token) -> bool:
     """A capitalised word that can start a name; "Moscow-installed", "Kyiv-based" are adjectives."""
     first = tok.text[:1]
@@ -136,7 +144,8 @@ class PlaceFinder:
         titles = self.words.get("titles", _NONE)
         while i < s.end:
             tok = tokens[i]
-            if i in self.masked or not _capitalised(tok) or tok.norm in self.stop or tok.lower in self.stop:
+            if i in self.masked or not _capitalised(tok) or tok.norm in self.stop or tok.lower in self.stop \
+                    or _function_word(tok):
                 i += 1
                 continue
             j = i + 1
@@ -252,8 +261,11 @@ class PlaceFinder:
                     # with the rest as the region it lies in
                     tail = self._lookup(self.a.view.norm[tokens[cs + 1].start:tokens[ce - 1].end], cs + 1, ce, None)
                     hint = tail.region if tail is not None else None
+                    # with a tail that names no place ("Oleg Sinegubov", "Serhiy Popko"), only a name spelt as the
+                    # gazetteer has it, not a near spelling
                     mention = self._lookup(tokens[cs].text, cs, cs + 1, ("settlement",) if introduced else None,
-                                           region_hint=hint, floor=0.3 if (introduced or hint) else 0.5)
+                                           region_hint=hint, floor=0.3 if (introduced or hint) else (
+                                               0.5 if tokens[cs + 1].text == "-" else 0.9))
             if mention is not None:
                 found.append(mention)
         return self._rehint(found)
