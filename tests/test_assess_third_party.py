@@ -1,6 +1,8 @@
 """Imported dataset events (ACLED, UCDP GED) are third-party sources: they
 sit beside the parties' claims in the incident of their night and, where
-they match, corroborate the verdict ("evidence.independent")."""
+they match, the verdict names them as independent support
+("evidence.third_party"; under rules v2 only the attacker's own side
+corroborates, issue 14); under rules v1 they corroborate."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ceasewatch.assess import run
+from ceasewatch.assess import RULESET_V1, assess_incidents, load_agreements, run
 from ceasewatch.ingest import ingest_paths
 from ceasewatch.model import Claim, Claimant, Document, Evidence, WeaponCount
 from ceasewatch.store.base import ClaimFilter
@@ -42,9 +44,13 @@ def test_assess_imported_events_corroborate_a_party_claim(store, dataset: str) -
     assert imported.id in incident.claim_ids  # side by side with the party's claim
     verdicts = [a for a in store.list_assessments(limit=1000).items
                 if a.incident_id == incident.id and a.agreement == "energy-moratorium-2025"]
-    assert verdicts and all(a.verdict == "corroborated" and a.rule.startswith("evidence.independent")
-                            for a in verdicts)
-    assert all(imported.claimant.name in a.reason for a in verdicts)
+    assert verdicts and all(a.verdict == "alleged" and a.rule.startswith("evidence.third_party") for a in verdicts)
+    assert all(imported.claimant.name in a.reason and imported.id in a.claim_ids for a in verdicts)
+    # The first rules counted an independent source as corroboration.
+    claims = {c.id: c for c in store.iter_claims()}
+    v1 = assess_incidents([incident], claims, [a for a in load_agreements() if a.id == "energy-moratorium-2025"],
+                          ruleset=RULESET_V1)
+    assert v1 and all(a.verdict == "corroborated" and a.rule.startswith("evidence.independent") for a in v1)
 
 
 def test_assess_without_the_import_the_claim_stays_alleged(store) -> None:
@@ -53,3 +59,6 @@ def test_assess_without_the_import_the_claim_stays_alleged(store) -> None:
     verdicts = {a.verdict for a in store.list_assessments(limit=1000).items
                 if a.agreement == "energy-moratorium-2025" and ua.id in a.claim_ids}
     assert verdicts == {"alleged"}
+    rules = {a.rule for a in store.list_assessments(limit=1000).items
+             if a.agreement == "energy-moratorium-2025" and ua.id in a.claim_ids}
+    assert rules == {"evidence.one_side"}
