@@ -94,3 +94,12 @@ def test_watch_imports_and_extractions_are_in_the_audit_trail(store, tmp_path: P
     events = [(e.action, e.subject) for e in store.audit_events()]
     assert ("ingest", f"import:watch:inbox:{inbox}") in events
     assert ("extract", "extract:watch:language defaults") in events
+
+
+def test_watch_records_the_agreement_texts_it_judges_by(store, tmp_path: Path) -> None:
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    _watcher(store, inbox)
+    _watcher(store, inbox)  # the same texts again: no second event
+    changes = [e for e in store.audit_events() if e.action == "agreement.change"]
+    assert len(changes) == 1

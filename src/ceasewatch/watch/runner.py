@@ -20,7 +20,7 @@ from ..alert import build_channels, deliver_due, silent_alert
 from ..alert.channels import Channel
 from ..alert.deliver import DeliveryReport
 from ..assess import Agreement, load_agreements
-from ..audit import record_run
+from ..audit import record_agreement_changes, record_run
 from ..config import Settings
 from ..errors import CeasewatchError
 from .config import FeedSource, FolderSource, TelegramSource, WatchConfig
@@ -101,6 +101,7 @@ class Watcher:
         self.state = store.watch_state()
         self.settings = settings
         self.agreements = list(agreements) if agreements is not None else load_agreements(settings=settings)
+        record_agreement_changes(store, self.agreements)  # the texts it will judge by, as `assess` records them
         self.channels = channels if channels is not None else build_channels(config.alerts)
         self.http_client = http_client
         self.clock = clock
