@@ -83,3 +83,21 @@ def test_extract_cli_unknown_extractor_fails_once(tmp_path):
     result = runner.invoke(app, ["extract", *_files(tmp_path), "--extractor", "no.such.v1"])
     assert result.exit_code == 1
     assert result.stderr.count("no.such.v1") == 1
+
+
+def test_extract_cli_leaves_dataset_rows_to_their_importer(tmp_path):
+    """An imported ACLED row keeps its importer's third-party claim: the
+    text rules would read the row as a report by "ACLED" and credit a party."""
+    from pathlib import Path
+
+    db = f"sqlite:///{tmp_path / 's.db'}"
+    acled = Path(__file__).parent / "fixtures" / "ingest" / "acled" / "acled_legacy_layout.csv"
+    report = tmp_path / "a.txt"
+    report.write_text(GOOD + "\n", encoding="utf-8")
+    runner.invoke(app, ["--db", db, "ingest", str(acled), str(report), "--language", "en"])
+    result = runner.invoke(app, ["--db", db, "extract", "--no-progress"])
+    assert result.exit_code == 0, result.output
+    with open_store(db) as store:
+        claims = list(store.iter_claims())
+    parties = sorted((c.claimant.name == "ACLED", c.claimant.party) for c in claims)
+    assert parties == [(False, "UA"), (True, "OTHER"), (True, "OTHER"), (True, "OTHER")]

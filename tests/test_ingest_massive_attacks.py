@@ -159,3 +159,35 @@ def test_ingest_massive_attacks_real_file(without_geocoder):
         for claim in result.claims[doc.id][1]:
             for ev in claim.evidence:
                 assert 0 <= ev.start < ev.end <= len(doc.text)
+
+
+DETAILS = Path(__file__).parent / "fixtures" / "ingest" / "massive_details" / "missile_attacks_daily.csv"
+
+
+def test_ingest_massive_attacks_splits_rows_by_launched_details(with_fake_geocoder):
+    """A row of several models with per-model counts in launched_details is
+    split by model, each count citing its place in that cell; counts that
+    do not add up leave the row as its model column says, with a warning."""
+    result = read_massive_attacks_csv(DETAILS, ReadOptions())
+    by_day = {doc.published.date(): (doc, result.claims[doc.id][1][0]) for doc in result.documents}
+    doc, claim = by_day[date(2025, 3, 27)]
+    weapons = {w.category: w for w in claim.weapons}
+    assert (weapons["ballistic_missile"].model, weapons["ballistic_missile"].launched) == ("Iskander-M/KN-23", 12)
+    assert (weapons["cruise_missile"].model, weapons["cruise_missile"].launched) == ("Iskander-K/Kalibr", 18)
+    assert weapons["ballistic_missile"].intercepted is None  # 8 destroyed of two kinds: not split
+    assert (weapons["drone"].launched, weapons["drone"].intercepted, weapons["drone"].lost) == (90, 70, 15)
+    assert any("not split by kind" in w for w in claim.warnings)
+    cruise = [w.category for w in claim.weapons].index("cruise_missile")
+    quoted = [doc.text[e.start : e.end] for e in claim.evidence if e.field == f"weapons.{cruise}.launched"]
+    assert quoted == ["10", "8"]
+    for e in claim.evidence:
+        assert doc.text[e.start : e.end].strip() == doc.text[e.start : e.end] != ""
+    # One kind only: the destroyed count goes with it.
+    doc, claim = by_day[date(2025, 3, 29)]
+    (w,) = claim.weapons
+    assert (w.category, w.model, w.launched, w.intercepted) == ("cruise_missile", "X-101/X-555/Kalibr", 20, 18)
+    # Details that do not add up: the row as it stands, and a warning.
+    doc, claim = by_day[date(2025, 3, 28)]
+    assert [w.launched for w in claim.weapons] == [20] and "does not add up" in claim.warnings[0]
+    (error,) = result.errors
+    assert error.location == "line 6, field destroyed"

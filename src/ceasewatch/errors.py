@@ -14,6 +14,7 @@
     ├── AuthError                   not logged in, bad password or token (401)
     │   ├── Forbidden               logged in, but the role may not do this (403)
     │   └── TooManyAttempts         login rate limit reached (429)
+    ├── DeliveryError               an alert could not be delivered (webhook, SMTP); `permanent` when retrying cannot help
     └── NotAvailable                capability not built yet (CLI exits 2)
 
 Every error has a short `code` (like spaCy's E-codes) and a `hint` that says
@@ -39,6 +40,7 @@ __all__ = [
     "Forbidden",
     "TooManyAttempts",
     "NotAvailable",
+    "DeliveryError",
 ]
 
 
@@ -138,6 +140,17 @@ class StoreError(CeasewatchError):
 class NotFound(StoreError):
     code = "CW604"
     status = 404
+
+
+class DeliveryError(CeasewatchError):
+    """One attempt to deliver an alert failed; `permanent` when trying again
+    cannot help (the receiver refused it: HTTP 400, a refused recipient)."""
+
+    code = "CW700"
+
+    def __init__(self, message: str, *, permanent: bool = False, **kwargs: object) -> None:
+        super().__init__(message, **kwargs)  # type: ignore[arg-type]
+        self.permanent = permanent
 
 
 class AuthError(CeasewatchError):

@@ -7,6 +7,7 @@ Library entry points (the CLI and the API are thin over them):
     reciprocity(assessments, incidents)    violations per party per day
     simulate(claims, draft, date_from=, date_to=, baseline=)
     run(store)                             link + assess everything stored, as reviewed
+    run_days(store, days, agreements)      the same for some days only (`ceasewatch watch`)
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from .agreements import (
     parse_agreement,
 )
 from .confidence import apply_overrides
+from .nights import days_to_reassess, run_days
 from .reviewed import reviewed_claims, reviewed_incidents
 from .rules import (
     RULESET_NAME,
@@ -58,7 +60,7 @@ __all__ = [
     "ClaimTime", "claim_time", "IncidentView", "evaluate", "evaluate_v1", "apply_overrides", "reviewed_claims",
     "load_agreements", "load_agreement_file", "parse_agreement",
     "assess_incidents", "reciprocity", "ReciprocityRow", "simulate", "SimulationResult",
-    "RunSummary", "run", "published_times", "replace_assessed",
+    "RunSummary", "run", "published_times", "replace_assessed", "run_days", "days_to_reassess",
 ]
 
 rulesets.lazy(RULESET_NAME, "ceasewatch.assess.rules:evaluate")

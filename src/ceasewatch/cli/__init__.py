@@ -10,7 +10,7 @@ __all__ = ["app", "main"]
 
 # Each module adds its commands to `app` when imported; this order is the
 # order of `ceasewatch --help`, which follows the data flow.
-for _module in ("db", "ingest", "extract", "geo", "assess", "serve", "accounts"):
+for _module in ("db", "ingest", "extract", "geo", "assess", "serve", "accounts", "watch"):
     importlib.import_module(f"{__name__}.{_module}")
 
 

@@ -9,8 +9,9 @@ changed after storage, because every evidence offset points into it.
 
 Supported inputs: plain text and Markdown (YAML front matter), the corpus
 layout (`<id>.txt` + `<id>.json`), JSON Lines / JSON documents, HTML pages,
-RSS/Atom feeds (file or URL), Telegram Desktop exports (`result.json`) and
-the "Massive Missile Attacks on Ukraine" CSV (documents plus claims).
+RSS/Atom feeds (file or URL), Telegram Desktop exports (`result.json`), and
+the event datasets ACLED, UCDP GED and "Massive Missile Attacks on Ukraine"
+as CSV (documents plus claims, `ingest/datasets.py`).
 
 Importing this package is cheap: readers (feedparser, httpx, trafilatura)
 load on first use, and the readers register lazily under versioned names in
@@ -51,6 +52,8 @@ READERS: dict[str, str] = {
     "ceasewatch.ingest.feed.v1": "ceasewatch.ingest.feeds:read_feed_file",
     "ceasewatch.ingest.telegram.v1": "ceasewatch.ingest.telegram:read_telegram_export",
     "ceasewatch.import.massive_attacks_csv.v1": "ceasewatch.ingest.massive_attacks:read_massive_attacks_csv",
+    "ceasewatch.import.acled_csv.v1": "ceasewatch.ingest.acled:read_acled_csv",
+    "ceasewatch.import.ucdp_ged_csv.v1": "ceasewatch.ingest.ucdp:read_ucdp_csv",
 }
 for _name, _target in READERS.items():
     sources.lazy(_name, _target)

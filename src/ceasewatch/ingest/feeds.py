@@ -4,6 +4,7 @@ from HTML to plain text."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax import SAXParseException
@@ -16,21 +17,45 @@ from ..safeload import check_xml
 from .common import ReadOptions, ReadResult, html_fragment_to_text, make_document
 from .normalize import read_limited
 
-__all__ = ["read_feed_file", "read_feed_url", "parse_feed_bytes", "fetch_url"]
+__all__ = ["read_feed_file", "read_feed_url", "parse_feed_bytes", "fetch_url", "fetch_feed", "FeedResponse"]
 
 _USER_AGENT = "ceasewatch-ingest/0.1 (+https://github.com/ceasewatch)"
 
 
-def fetch_url(
-    url: str, *, max_bytes: int, client: httpx.Client | None = None, timeout: float = 30.0
-) -> bytes:
-    """Download a URL, refusing bodies over `max_bytes` while streaming."""
+@dataclass(frozen=True)
+class FeedResponse:
+    """A feed download: `data` is None when the server said 304 Not Modified."""
+
+    data: bytes | None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+def fetch_feed(
+    url: str,
+    *,
+    max_bytes: int,
+    client: httpx.Client | None = None,
+    timeout: float = 30.0,
+    etag: str | None = None,
+    last_modified: str | None = None,
+) -> FeedResponse:
+    """Download a URL, refusing bodies over `max_bytes` while streaming; with
+    `etag` / `last_modified` (from an earlier response) a conditional GET,
+    so an unchanged feed costs the server one short answer."""
     from ..errors import DocumentTooLarge
 
     own = client is None
     http = client or httpx.Client(timeout=timeout, follow_redirects=True, headers={"User-Agent": _USER_AGENT})
+    headers = {}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
     try:
-        with http.stream("GET", url) as response:
+        with http.stream("GET", url, headers=headers) as response:
+            if response.status_code == 304 and headers:
+                return FeedResponse(None, etag, last_modified)
             if response.status_code >= 400:
                 raise InputError(
                     f"server answered HTTP {response.status_code}",
@@ -48,6 +73,9 @@ def fetch_url(
                         hint="raise CEASEWATCH_MAX_FILE_MB if this feed is really that large",
                     )
                 chunks.append(chunk)
+            # Validators are short strings; a longer header is not one we keep.
+            new_etag = (response.headers.get("etag") or "")[:200] or None
+            new_modified = (response.headers.get("last-modified") or "")[:100] or None
     except httpx.HTTPError as exc:
         raise InputError(
             f"cannot download: {exc}",
@@ -60,6 +88,15 @@ def fetch_url(
     data = b"".join(chunks)
     if not data.strip():
         raise InputError("server sent an empty body", source=url, hint="check the feed URL")
+    return FeedResponse(data, new_etag, new_modified)
+
+
+def fetch_url(
+    url: str, *, max_bytes: int, client: httpx.Client | None = None, timeout: float = 30.0
+) -> bytes:
+    """Download a URL, refusing bodies over `max_bytes` while streaming."""
+    data = fetch_feed(url, max_bytes=max_bytes, client=client, timeout=timeout).data
+    assert data is not None  # no validators sent: never 304
     return data
 
 

@@ -9,7 +9,9 @@ claimant the Ukrainian Air Force (or the General Staff for its posts),
 attacker RU, target UA, dated by the day the attack window ends in Kyiv time
 (spec section 3), weapons summed per spec category using the dataset's
 `missiles_and_uavs.csv` table, regions resolved through the geocoder when
-one is available.
+one is available. A row of several models with per-model launch counts in
+`launched_details` ({'Iskander-M/KN-23': 25, 'Kalibr': 3}) is split by model,
+each count citing its place in that cell.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import ast
 import csv
 import io
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -213,6 +216,30 @@ def _bad_count(values: dict[str, str]) -> str | None:
     return None
 
 
+# One entry of a per-model cell: 'Kalibr': 3 (values may be NaN or floats).
+_DETAIL = re.compile(r"'([^'\n]{1,80})'\s*:\s*(\d{1,6}(?:\.0)?|NaN|nan|None)")
+
+
+def _launched_details(row: _Row) -> list[tuple[str, int, tuple[int, int], tuple[int, int]]] | None:
+    """(model, launched, model span, count span) from `launched_details`
+    (spans inside the cell), when the row has it and its counts add up to
+    the row's `launched`; None otherwise (the row is read as one model)."""
+    if "launched_details" not in row.spans:
+        return None
+    start, end = row.spans["launched_details"]
+    cell = row.line[start:end]
+    if not cell.strip() or len(cell) > 4000:
+        return None
+    out = []
+    for m in _DETAIL.finditer(cell):
+        if m.group(2)[0].isdigit():
+            out.append((m.group(1).strip(), int(float(m.group(2))), m.span(1), m.span(2)))
+    total = _count(row.values.get("launched", ""))
+    if not out or total is None or sum(n for _, n, _, _ in out) != total:
+        return None
+    return out
+
+
 def _parse_local(value: str) -> datetime | None:
     """A dataset time (Kyiv wall clock, with or without hours)."""
     value = value.strip()
@@ -304,10 +331,13 @@ def _build(
         cursor += len(row.line) + 1
     evidence: list[Evidence] = []
 
-    def cite(field_path: str, row_index: int, column: str, sub: str | None = None) -> None:
+    def cite(field_path: str, row_index: int, column: str, sub: str | None = None,
+             span: tuple[int, int] | None = None) -> None:
         start, end = group.rows[row_index].spans[column]
         base = offsets[row_index]
-        if sub is not None:
+        if span is not None:
+            start, end = start + span[0], start + span[1]
+        elif sub is not None:
             cell = group.rows[row_index].line[start:end]
             at = cell.find(sub)
             if at < 0:
@@ -318,20 +348,45 @@ def _build(
 
     by_category: dict[str, dict[str, Any]] = {}
     order: list[str] = []
-    for i, row in enumerate(group.rows):
-        category = weapon_category(row.values["model"], table)
+    notes: list[str] = []
+
+    def slot_of(model: str) -> tuple[int, dict[str, Any]]:
+        category = weapon_category(model, table)
         if category not in by_category:
             by_category[category] = {"models": [], "launched": None, "intercepted": None, "lost": None}
             order.append(category)
-        slot = by_category[category]
-        slot["models"].append(row.values["model"].strip())
-        w = order.index(category)
-        cite(f"weapons.{w}.model", i, "model")
-        for measure, column in (
-            ("launched", "launched"),
-            ("intercepted", "destroyed"),
-            ("lost", "not_reach_goal"),
-        ):
+        return order.index(category), by_category[category]
+
+    for i, row in enumerate(group.rows):
+        details = _launched_details(row)
+        if details is not None:
+            # A row of several models ("Iskander-M/KN-23 and Iskander-K and
+            # Kalibr") with per-model launch counts: each model in its own
+            # category, each count citing its place in launched_details.
+            cells = {weapon_category(m, table) for m, *_ in details}
+            for model, n, model_span, count_span in details:
+                w, slot = slot_of(model)
+                slot["models"].append(model)
+                cite(f"weapons.{w}.model", i, "launched_details", span=model_span)
+                slot["launched"] = (slot["launched"] or 0) + n
+                cite(f"weapons.{w}.launched", i, "launched_details", span=count_span)
+            if len(cells) == 1:
+                w, slot = slot_of(details[0][0])
+                measures = (("intercepted", "destroyed"), ("lost", "not_reach_goal"))
+            else:
+                measures = ()
+                if any(_count(row.values.get(c, "")) for c in ("destroyed", "not_reach_goal")):
+                    notes.append(f"line {row.number}: destroyed and lost counts of several weapon kinds are not "
+                                 "split by kind in the dataset; not counted")
+        else:
+            if _DETAIL.search(row.values.get("launched_details", "")[:4000]):
+                notes.append(f"line {row.number}: launched_details does not add up to launched; "
+                             "the row is counted as its model column says")
+            w, slot = slot_of(row.values["model"])
+            slot["models"].append(row.values["model"].strip())
+            cite(f"weapons.{w}.model", i, "model")
+            measures = (("launched", "launched"), ("intercepted", "destroyed"), ("lost", "not_reach_goal"))
+        for measure, column in measures:
             n = _count(row.values.get(column, ""))
             if n is not None:
                 slot[measure] = (slot[measure] or 0) + n
@@ -378,7 +433,7 @@ def _build(
             "post": group.source or None,
         },
     )
-    warnings = () if resolver.available else ("regions not resolved: no geocoder available",)
+    warnings = tuple(notes) + (() if resolver.available else ("regions not resolved: no geocoder available",))
     claim = Claim(
         doc_id=doc.id,
         claimant=Claimant(name=claimant, party="UA"),

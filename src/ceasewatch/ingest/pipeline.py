@@ -39,6 +39,7 @@ __all__ = [
     "load_documents",
     "ingest_paths",
     "options_from",
+    "store_read_result",
 ]
 
 # (inputs done, inputs in total, source just finished)
@@ -128,9 +129,9 @@ def read_input(item: Input, options: ReadOptions, *, client: Any = None) -> Read
     if item.kind == "feed":
         return read_feed_file(path, options)
     if item.kind == "csv":
-        from .massive_attacks import read_massive_attacks_csv
+        from .datasets import read_dataset_csv  # ACLED, UCDP GED, Massive Missile Attacks by header
 
-        return read_massive_attacks_csv(path, options)
+        return read_dataset_csv(path, options)
     if item.kind == "binary":
         raise InputError(
             "file is binary, not text",
@@ -238,6 +239,76 @@ def _record_failures(store: Any, failures: Sequence[InputError]) -> None:
         record(exc.source or "", reason, hint=exc.hint, code=exc.code)
 
 
+class _BatchWriter:
+    """Stores what readers produced, one document per transaction, into an
+    `IngestReport`: a document the store refuses is reported and costs no
+    other; importer claims follow their document."""
+
+    def __init__(self, store: Any, report: IngestReport) -> None:
+        self.store = store
+        self.report = report
+        self.pending: list[tuple[Document, IngestedDoc]] = []
+        self.pending_claims: list[tuple[str, str, list[Claim]]] = []
+        self.seen: set[str] = set()
+
+    def failed(self, errors: list[InputError]) -> None:
+        # kept as they come: a killed batch still has the failures of what it read
+        self.report.failed.extend(errors)
+        _record_failures(self.store, errors)
+
+    def flush(self) -> None:
+        refused: list[InputError] = []
+        refused_ids: set[str] = set()
+        for doc, info in self.pending:
+            try:  # one document at a time: the store refusing one must not cost the others
+                result = self.store.add_documents([doc])
+            except InputError as exc:
+                exc.source = exc.source if exc.source and exc.source != doc.id else info.source
+                refused.append(_detached(exc))
+                refused_ids.add(doc.id)
+                continue
+            (self.report.added if result.added else self.report.existing).append(info)
+        self.pending.clear()
+        for doc_id, extractor, claims in self.pending_claims:
+            if doc_id in refused_ids:
+                continue
+            try:
+                self.report.claims += self.store.replace_claims(doc_id, extractor, claims)
+            except InputError as exc:
+                refused.append(_detached(exc))
+        self.pending_claims.clear()
+        if refused:
+            self.failed(refused)
+
+    def collect(self, source: str, result: ReadResult) -> None:
+        for doc in result.documents:
+            info = IngestedDoc(
+                id=doc.id, ref=doc.ref, source=str(doc.meta.get("source", source)), kind=doc.source_kind
+            )
+            if doc.id in self.seen:
+                self.report.existing.append(info)
+                continue
+            self.seen.add(doc.id)
+            self.pending.append((doc, info))
+        for doc_id, (extractor, claims) in result.claims.items():
+            self.pending_claims.append((doc_id, extractor, claims))
+        if len(self.pending) >= _FLUSH_EVERY or self.pending_claims:
+            self.flush()
+
+
+def store_read_result(store: Any, result: ReadResult, *, source: str) -> IngestReport:
+    """Store what one reader produced (its documents, importer claims and
+    record errors) as `ingest_paths` would; for callers that read the
+    input themselves (`watch` fetches feeds with ETag / Last-Modified)."""
+    report = IngestReport(inputs=1)
+    writer = _BatchWriter(store, report)
+    if result.errors:
+        writer.failed([_detached(e) for e in result.errors])
+    writer.collect(source, result)
+    writer.flush()
+    return report
+
+
 def ingest_paths(
     paths: Sequence[str | Path],
     store: Any,
@@ -254,56 +325,10 @@ def ingest_paths(
     written in its own transaction by the store)."""
     options = options_from(settings, language=language, publisher=publisher, published=published)
     report = IngestReport()
-    pending: list[tuple[Document, IngestedDoc]] = []
-    pending_claims: list[tuple[str, str, list[Claim]]] = []
-    seen: set[str] = set()
-
-    def failed(errors: list[InputError]) -> None:
-        # kept as they come: a killed batch still has the failures of what it read
-        report.failed.extend(errors)
-        _record_failures(store, errors)
-
-    def flush() -> None:
-        refused: list[InputError] = []
-        refused_ids: set[str] = set()
-        for doc, info in pending:
-            try:  # one document at a time: the store refusing one must not cost the others
-                result = store.add_documents([doc])
-            except InputError as exc:
-                exc.source = exc.source if exc.source and exc.source != doc.id else info.source
-                refused.append(_detached(exc))
-                refused_ids.add(doc.id)
-                continue
-            (report.added if result.added else report.existing).append(info)
-        pending.clear()
-        for doc_id, extractor, claims in pending_claims:
-            if doc_id in refused_ids:
-                continue
-            try:
-                report.claims += store.replace_claims(doc_id, extractor, claims)
-            except InputError as exc:
-                refused.append(_detached(exc))
-        pending_claims.clear()
-        if refused:
-            failed(refused)
-
-    def collect(item: Input, result: ReadResult) -> None:
-        for doc in result.documents:
-            info = IngestedDoc(
-                id=doc.id, ref=doc.ref, source=str(doc.meta.get("source", item.source)), kind=doc.source_kind
-            )
-            if doc.id in seen:
-                report.existing.append(info)
-                continue
-            seen.add(doc.id)
-            pending.append((doc, info))
-        for doc_id, (extractor, claims) in result.claims.items():
-            pending_claims.append((doc_id, extractor, claims))
-        if len(pending) >= _FLUSH_EVERY or pending_claims:
-            flush()
-
+    writer = _BatchWriter(store, report)
     report.inputs = _read_all(
-        paths, options, progress=progress, client=client, on_result=collect, on_errors=failed
+        paths, options, progress=progress, client=client,
+        on_result=lambda item, result: writer.collect(item.source, result), on_errors=writer.failed,
     )
-    flush()
+    writer.flush()
     return report

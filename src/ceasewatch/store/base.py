@@ -14,7 +14,9 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 
 from ..model import Assessment, Claim, Document, Incident, Review
 
-__all__ = ["ClaimFilter", "Page", "Repository", "AddResult"]
+__all__ = [
+    "ClaimFilter", "Page", "Repository", "AddResult", "WatchRepository", "NightIncident", "NewAlert", "Delivery",
+]
 
 T = TypeVar("T")
 
@@ -146,4 +148,49 @@ class Repository(Protocol):
     def timeline(self, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
         """One row per (date, claimant party, attacker, target country):
         claims, and summed launched / intercepted / lost / hit counts."""
+        ...
+
+
+# Records of the watch state (store/watch_state.py).
+@dataclass(frozen=True)
+class NightIncident:
+    """What lineage needs of an incident: its night and its claims."""
+
+    id: str
+    target_country: str | None
+    day_ord: int
+    claim_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NewAlert:
+    id: str
+    kind: str
+    subject: str
+    payload: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    alert_id: str
+    channel: str
+    attempts: int
+    subject: str
+    payload: dict[str, Any]
+
+
+@runtime_checkable
+class WatchRepository(Repository, Protocol):
+    """A repository `ceasewatch watch` can run on: it re-assesses single
+    nights and keeps its progress and alert outbox in the database."""
+
+    def replace_assessed_days(
+        self, linker: str, days: Iterable[date], incidents: Sequence[Incident], ruleset: str,
+        assessments: Sequence[Assessment],
+    ) -> tuple[int, int]:
+        """`replace_assessed` for the incidents of the given days only."""
+        ...
+
+    def watch_state(self) -> Any:
+        """A `store.watch_state.WatchState` over this database."""
         ...

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, inspect, literal, select, text, union
 
 from ..errors import StoreError
-from . import aggregates, review_schema, schema
+from . import aggregates, review_schema, schema, watch_state
 
 __all__ = ["Migration", "Migrations", "MIGRATIONS", "apply_migrations", "current_version"]
 
@@ -112,6 +112,11 @@ def _store_state(conn: Connection) -> None:
 def _review_tables(conn: Connection) -> None:
     for name in review_schema.REVIEW_TABLES:
         schema.metadata.tables[name].create(conn, checkfirst=True)
+
+
+@MIGRATIONS(6, "watch state and alert outbox (store/watch_state.py)")
+def _watch_state(conn: Connection) -> None:
+    watch_state.create_tables(conn)
 
 
 def _lock(conn: Connection) -> None:

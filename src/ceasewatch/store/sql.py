@@ -35,6 +35,7 @@ from . import audit, located
 from . import query as q
 from . import rows as r
 from . import schema as s
+from . import watch_state as ws
 from .accounts import AccountStore
 from .base import AddResult, ClaimFilter, Page
 from .migrations import MIGRATIONS, Migrations, apply_migrations, current_version
@@ -504,6 +505,29 @@ class SqlRepository(AccountStore, ReviewStore):
             n = self._replace_incidents(conn, linker, rows)
             m = self._replace_assessments(conn, ruleset, verdicts)
         return n, m
+
+    def replace_assessed_days(
+        self, linker: str, days: Iterable[date], incidents: Sequence[Incident], ruleset: str,
+        assessments: Sequence[Assessment],
+    ) -> tuple[int, int]:
+        """`replace_assessed` for some monitoring days only (what `watch`
+        writes after new reports): the incidents of `linker` on `days`
+        and their assessments of `ruleset`, in one transaction."""
+        ords = {d.toordinal() for d in days}
+        outside = [inc.id for inc in incidents if inc.date is None or inc.date.toordinal() not in ords]
+        if outside:
+            raise InputError(f"incident {outside[0]} is not on one of the days replaced", location="incidents",
+                             hint="pass only incidents of the given days")
+        rows = self._incident_rows(linker, incidents)
+        verdicts = self._assessment_rows(ruleset, assessments)
+        with self._write() as conn:
+            self._bump(conn, ASSESSED)
+            ws.replace_nights(conn, linker, ruleset, sorted(ords), rows, verdicts)
+        return len(rows.incidents), len(verdicts)
+
+    def watch_state(self) -> ws.WatchState:
+        """The tables `ceasewatch watch` keeps its progress and alerts in."""
+        return ws.WatchState(self._engine, self._errors)
 
     def get_incident(self, incident_id: str) -> Incident:
         self._check_text(incident_id=incident_id)
