@@ -225,6 +225,9 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
             candidates.append((_PRIORITY.get(t.kind, 5), t, r.date))
     if not candidates:
         return None, None, None
+    if any(t.kind == "day" for _, t, _ in candidates):
+        # "у зведенні за 24 листопада ... протягом доби": the day named is the day the summary covers
+        candidates = [c for c in candidates if c[1].kind != "past_day"] or candidates
     nights = {d for _, t, d in candidates if t.kind == "night"}
     if nights:
         # "during the night of 25-26 November (starting at 19:30 on 25 November)": the night, not its evening
