@@ -500,6 +500,13 @@ def _direction_from_context(frames: list[Frame]) -> None:
     for i, f in enumerate(frames):
         if f.attacker is not None:
             continue
+        prev = frames[i - 1] if i > 0 else None
+        if f.target is None and prev is not None and prev.voice.party == f.voice.party and prev.date == f.date \
+                and f.sentence - prev.sentence <= 2 and prev.attacker is None and prev.target is not None:
+            # "A drone attacked the refinery, says the governor. 'It crashed into the flyover ...'": the quote goes
+            # on about that attack, whose attacker the governor did not name; no later story's sides
+            f.target = Fact(prev.target.value, prev.target.start, prev.target.end, DIRECTION_CONTEXT)
+            continue
         order = list(reversed(frames[:i])) + frames[i + 1 :]
         source = next((g for g in order if g.voice.party == f.voice.party and _same_day(f, g)
                        and g.stance.value == f.stance.value and g.attacker is not None

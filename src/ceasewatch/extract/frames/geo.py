@@ -26,6 +26,7 @@ ACTIVE = register("place.air_defence_active", "'air defence was working in X': X
                   Example("Overnight Russian drones attacked Ukraine. Air defence was working in the Sumy region, "
                           "the air force said.", "en", {"regions": ["UA-59"]}))
 
+_LOCATIVE = frozenset({"in", "at", "on", "near", "over", "в", "у", "на", "над", "під", "под", "біля", "около", "во"})
 _GOVERNING = {"launch_site": "launch", "toward": "toward", "treated": "treated", "outage": "outage"}
 _STOP_GROUPS = frozenset({"attack", "intercept", "hit", "lost", "launch", "damage", "killed", "injured", "over",
                           "speech", "air_defence_active"})
@@ -36,9 +37,16 @@ def place_roles(v: SentenceView, speakers: list[tuple[int, int]]) -> dict[int, s
     roles: dict[int, str] = {}
     places = sorted(v.m.places, key=lambda p: p.tok_start)
     metonyms = [x for x in v.m.actors if x.kind == "government" and _acts(v, x)]
+    modified = {x.tok_start for x in v.m.actors if x.kind in ("forces", "enemy")}
     for p in places:
         if any(x.tok_start <= p.tok_start < x.tok_end for x in metonyms):
             roles[id(p)] = "speaker"  # "Moscow said", "Kyiv denies": a capital standing for its government
+            continue
+        if v.a.lang == "en" and p.tok_end in modified and p.kind in ("settlement", "country") and not (
+                p.tok_start > v.s.start and v.tokens[p.tok_start - 1].lower in _LOCATIVE):
+            # "Kiev terrorists", "Kyiv regime": a name that says whose, not where (English word order only: "по
+            # посёлку Суземка противник выпустил" is where)
+            roles[id(p)] = "speaker"
             continue
         if p.kind == "country":
             roles[id(p)] = "country"
