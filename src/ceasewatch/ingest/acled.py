@@ -22,18 +22,18 @@ line and the others are imported.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from ..errors import InvalidField
 from ..model import Claim, Claimant, Place, WeaponCount
 from .common import ReadOptions, ReadResult
 from .datasets import (
     RegionResolver,
+    bad_cell,
     keyword_spans,
     make_row_document,
+    number_in,
     party_of_country,
     read_rows,
     row_document,
@@ -92,17 +92,8 @@ def _uploaded(value: str) -> datetime | None:
     return moment if moment and moment.year >= EARLIEST_YEAR else None
 
 
-def _number(value: str, *, lo: float, hi: float) -> float | None:
-    try:
-        number = float(value.strip())
-    except ValueError:
-        return None
-    return number if math.isfinite(number) and lo <= number <= hi else None
 
 
-def _bad(source: str, number: int, column: str, value: str, why: str) -> InvalidField:
-    return InvalidField(f"{column}: {value.strip()[:40]!r} {why}", field=column, source=source,
-                        location=f"line {number}, field {column}", hint="fix the cell; the other rows were imported")
 
 
 def read_acled_csv(path: Path, options: ReadOptions) -> ReadResult:
@@ -118,20 +109,20 @@ def read_acled_csv(path: Path, options: ReadOptions) -> ReadResult:
             continue  # not a strike on either side: outside what claims describe
         day = _day(v["event_date"])
         if day is None:
-            result.errors.append(_bad(source, row.number, "event_date", v["event_date"],
+            result.errors.append(bad_cell(source, row.number, "event_date", v["event_date"],
                                       "is not a date (YYYY-MM-DD or '27 March 2025')"))
             continue
         fatalities = v["fatalities"].strip()
-        killed = _number(fatalities, lo=0, hi=100_000) if fatalities else None
+        killed = number_in(fatalities, lo=0, hi=100_000) if fatalities else None
         if fatalities and (killed is None or killed != int(killed)):
-            result.errors.append(_bad(source, row.number, "fatalities", fatalities, "is not a count of people"))
+            result.errors.append(bad_cell(source, row.number, "fatalities", fatalities, "is not a count of people"))
             continue
-        lat, lon = _number(v["latitude"], lo=-90, hi=90), _number(v["longitude"], lo=-180, hi=180)
+        lat, lon = number_in(v["latitude"], lo=-90, hi=90), number_in(v["longitude"], lo=-180, hi=180)
         if (lat is None) != (lon is None) or (v["latitude"].strip() and lat is None):
-            result.errors.append(_bad(source, row.number, "latitude", v["latitude"], "is not a latitude with its longitude"))
+            result.errors.append(bad_cell(source, row.number, "latitude", v["latitude"], "is not a latitude with its longitude"))
             continue
         if not v["event_id_cnty"].strip():
-            result.errors.append(_bad(source, row.number, "event_id_cnty", "", "is empty; every ACLED event has an id"))
+            result.errors.append(bad_cell(source, row.number, "event_id_cnty", "", "is empty; every ACLED event has an id"))
             continue
         resolver = resolver or RegionResolver()
         rd = row_document(header, row)

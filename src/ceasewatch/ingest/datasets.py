@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import CeasewatchError, InputError
+from ..errors import CeasewatchError, InputError, InvalidField
 from ..model import Document, Evidence
 from .common import ReadOptions, ReadResult
 from .massive_attacks import _cell_spans, _record_spans, is_massive_attacks_header
@@ -28,8 +29,7 @@ from .normalize import decode_bytes, normalize_text, read_limited
 
 __all__ = [
     "Row", "RowDocument", "read_rows", "row_document", "make_row_document", "read_dataset_csv", "RegionResolver",
-    "keyword_spans", "TARGET_WORDS", "party_of_country",
-]
+    "keyword_spans", "TARGET_WORDS", "party_of_country", "number_in", "bad_cell"]
 
 # A cell longer than this is not a value any of the datasets holds.
 MAX_CELL_CHARS = 20_000
@@ -205,3 +205,18 @@ def read_dataset_csv(path: Path, options: ReadOptions) -> ReadResult:
         "side_a, ...) and the 'Massive Missile Attacks on Ukraine' CSV (time_start, time_end, model, launched, "
         "destroyed); convert other tables to JSONL",
     )
+
+
+def number_in(value: str, lo: float, hi: float) -> float | None:
+    """A cell's number when it is finite and within [lo, hi], else None."""
+    try:
+        number = float(value.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) and lo <= number <= hi else None
+
+
+def bad_cell(source: str, number: int, column: str, value: str, why: str) -> InvalidField:
+    """The error of one bad cell, naming file, line and column; the other rows are still imported."""
+    return InvalidField(f"{column}: {value.strip()[:40]!r} {why}", field=column, source=source,
+                        location=f"line {number}, field {column}", hint="fix the cell; the other rows were imported")

@@ -23,18 +23,18 @@ evidence offsets into its cell. A bad row is reported with its line.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 from pathlib import Path
 
-from ..errors import InvalidField
 from ..model import Claim, Claimant, Place
 from .common import ReadOptions, ReadResult
 from .datasets import (
     RegionResolver,
+    bad_cell,
     keyword_spans,
     make_row_document,
+    number_in,
     party_of_country,
     read_rows,
     row_document,
@@ -67,17 +67,8 @@ def _day(value: str) -> date | None:
     return day if EARLIEST_YEAR <= day.year <= LATEST_YEAR else None
 
 
-def _number(value: str, lo: float, hi: float) -> float | None:
-    try:
-        number = float(value.strip())
-    except ValueError:
-        return None
-    return number if math.isfinite(number) and lo <= number <= hi else None
 
 
-def _bad(source: str, number: int, column: str, value: str, why: str) -> InvalidField:
-    return InvalidField(f"{column}: {value.strip()[:40]!r} {why}", field=column, source=source,
-                        location=f"line {number}, field {column}", hint="fix the cell; the other rows were imported")
 
 
 def read_ucdp_csv(path: Path, options: ReadOptions) -> ReadResult:
@@ -96,20 +87,20 @@ def read_ucdp_csv(path: Path, options: ReadOptions) -> ReadResult:
         start, end = _day(v["date_start"]), _day(v["date_end"])
         if start is None or end is None or end < start:
             column = "date_start" if start is None else "date_end"
-            result.errors.append(_bad(source, row.number, column, v[column], "is not a date (YYYY-MM-DD) in order"))
+            result.errors.append(bad_cell(source, row.number, column, v[column], "is not a date (YYYY-MM-DD) in order"))
             continue
-        best = _number(v[best_col], 0, 1_000_000) if v[best_col].strip() else None
+        best = number_in(v[best_col], 0, 1_000_000) if v[best_col].strip() else None
         if v[best_col].strip() and (best is None or best != int(best)):
-            result.errors.append(_bad(source, row.number, best_col, v[best_col], "is not a count of deaths"))
+            result.errors.append(bad_cell(source, row.number, best_col, v[best_col], "is not a count of deaths"))
             continue
-        lat, lon = _number(v["latitude"], -90, 90), _number(v["longitude"], -180, 180)
+        lat, lon = number_in(v["latitude"], -90, 90), number_in(v["longitude"], -180, 180)
         if lat is None or lon is None:
             column = "latitude" if lat is None else "longitude"
-            result.errors.append(_bad(source, row.number, column, v[column], "is not a coordinate"))
+            result.errors.append(bad_cell(source, row.number, column, v[column], "is not a coordinate"))
             continue
         violence = v["type_of_violence"].strip()
         if violence not in ("1", "2", "3"):
-            result.errors.append(_bad(source, row.number, "type_of_violence", violence, "is not 1, 2 or 3"))
+            result.errors.append(bad_cell(source, row.number, "type_of_violence", violence, "is not 1, 2 or 3"))
             continue
         resolver = resolver or RegionResolver()
         rd = row_document(header, row)
