@@ -176,11 +176,28 @@ def test_api_regions_come_from_the_geocode_stage(client: TestClient, monkeypatch
     monkeypatch.setattr(ceasewatch.geocode, "regions_geojson", lambda: {"type": "FeatureCollection", "features": [square]},
                         raising=False)
     geo.regions_feature_collection.cache_clear()
+    geo._regions_encoded.cache_clear()
     try:
         body = client.get("/api/regions").json()
         assert body["features"][0]["properties"]["iso"] == "UA-59"
     finally:
         geo.regions_feature_collection.cache_clear()
+        geo._regions_encoded.cache_clear()
+
+
+def test_api_regions_are_encoded_once_with_an_etag_and_cache_headers(client: TestClient) -> None:
+    import gzip
+
+    plain = client.get("/api/regions", headers={"accept-encoding": "identity"})
+    zipped = client.get("/api/regions", headers={"accept-encoding": "gzip"})
+    assert plain.status_code == zipped.status_code == 200
+    assert plain.headers["etag"] != zipped.headers["etag"] and "max-age" in plain.headers["cache-control"]
+    assert zipped.headers["content-encoding"] == "gzip" and zipped.json() == plain.json()
+    # the encoded bytes are made once per process, not per request
+    assert geo._regions_encoded() is geo._regions_encoded()
+    again = client.get("/api/regions", headers={"if-none-match": plain.headers["etag"], "accept-encoding": "identity"})
+    assert again.status_code == 304 and again.content == b""
+    assert gzip.decompress(geo._regions_encoded()[1]) == geo._regions_encoded()[0]
 
 
 class _OneCandidate:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 from functools import lru_cache
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 
 from ...errors import NotAvailable
 from ...store.base import Repository
@@ -75,9 +78,28 @@ async def geocode(
     return await in_store_thread(request, answer)
 
 
+@lru_cache(maxsize=1)
+def _regions_encoded() -> tuple[bytes, bytes]:
+    """The polygons as JSON once and gzipped once: they change only with the package, so no request (and no
+    write to the store) encodes them again."""
+    body = json.dumps(regions_feature_collection(), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    return body, gzip.compress(body, compresslevel=9, mtime=0)
+
+
+def _etag(body: bytes) -> str:
+    # the same tag api/cache.py gives a kept answer, so either may answer an If-None-Match
+    return '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
+
+
 @router.get("/regions", summary="Admin-1 polygons of Ukraine and Russia (GeoJSON, properties.iso)")
 async def regions(request: Request) -> Response:
-    return await in_store_thread(request, lambda: JSONResponse(regions_feature_collection()))
+    body, zipped = await in_store_thread(request, _regions_encoded)
+    chosen, extra = (zipped, {"Content-Encoding": "gzip"}) if "gzip" in request.headers.get("accept-encoding", "") \
+        else (body, {})
+    headers = {"ETag": _etag(chosen), "Cache-Control": "public, max-age=86400", "Vary": "Accept-Encoding"}
+    if headers["ETag"] in [t.strip() for t in request.headers.get("if-none-match", "").split(",")]:
+        return Response(status_code=304, headers=headers)
+    return Response(chosen, media_type="application/json", headers={**headers, **extra})
 
 
 @router.get("/regions/stats", summary="Claim counts per region and claimant party (the choropleth)")
