@@ -87,3 +87,15 @@ def test_web_vendored_assets_are_served_locally(client: TestClient) -> None:
     for page in ("/", "/timeline"):
         html = client.get(page).text
         assert not re.search(r'(src|href)="https?://', html)  # no CDN
+
+
+def test_web_agreements_page_shows_each_agreements_verdict_counts(client: TestClient) -> None:
+    # the page shows what /api/agreements gives: assessments and alleged violations per side
+    api = client.get("/api/agreements")
+    if api.status_code == 501:
+        pytest.skip("no agreements loaded in this build")
+    html = client.get("/agreements").text
+    for item in api.json()["data"]:
+        summary = item["summary"]
+        assert f"<td>{summary['assessments']}</td>" in html
+        assert f"{summary['reciprocity']['UA']} / {summary['reciprocity']['RU']}" in html

@@ -258,6 +258,16 @@ def agreements_list() -> list[dict[str, Any]]:
     return [_agreement_json(a) for a in _load_agreements()]
 
 
+def agreements_summarised(cache: queries.SummaryCache, flt: ClaimFilter | None = None) -> list[dict[str, Any]]:
+    """Every agreement with its verdict summary (cached until assess writes again): the list the API and the
+    dashboard's agreements page both show."""
+    items = agreements_list()
+    summaries = cache.summaries(flt)
+    for item in items:
+        item["summary"] = summaries.get(str(item["id"])) or cache.summary(str(item["id"]), flt)
+    return items
+
+
 def find_agreement(agreement_id: str) -> dict[str, Any]:
     for a in agreements_list():
         if a.get("id") == agreement_id:

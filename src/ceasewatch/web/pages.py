@@ -16,7 +16,7 @@ from ..api.deps import fetch_page, get_store, in_store_thread
 from ..api.guard import SECURITY_HEADERS as GUARD_HEADERS
 from ..api.params import FilterParams, Paging, encode_cursor, filter_params, paging_params
 from ..api.serialize import document_json, incident_json
-from ..api.views import agreement_view, agreements_list, document_view, incident_view
+from ..api.views import agreement_view, agreements_summarised, document_view, incident_view
 from ..errors import NotAvailable
 from ..model import PARTIES, TARGET_CODES, VERDICTS
 from ..store.base import Repository
@@ -89,7 +89,8 @@ async def timeline_page(request: Request, filters: FilterParams = Depends(filter
 async def agreements_page(request: Request) -> HTMLResponse:
     def answer() -> HTMLResponse:
         try:
-            items, missing = agreements_list(), None
+            # with each agreement's verdict counts, as /api/agreements gives them (they were left empty)
+            items, missing = agreements_summarised(request.app.state.summaries), None
         except NotAvailable as exc:
             items, missing = [], exc.to_dict()
         return _page(request, "agreements.html", "/api/agreements", agreements=items, missing=missing)

@@ -9,7 +9,7 @@ from ..deps import in_store_thread
 from ..envelope import ok
 from ..params import FilterParams, filter_params
 from ..queries import SummaryCache
-from ..views import agreement_view, agreements_list
+from ..views import agreement_view, agreements_summarised
 
 router = APIRouter(prefix="/api/agreements", tags=["agreements"])
 
@@ -19,10 +19,7 @@ async def list_agreements(request: Request, filters: FilterParams = Depends(filt
     cache: SummaryCache = request.app.state.summaries
 
     def answer() -> Response:
-        items = agreements_list()
-        summaries = cache.summaries(filters.flt)  # cached until assess writes again
-        for item in items:
-            item["summary"] = summaries.get(str(item["id"])) or cache.summary(str(item["id"]), filters.flt)
+        items = agreements_summarised(cache, filters.flt)
         return ok(items, count=len(items), filters=filters.raw)
 
     return await in_store_thread(request, answer)
