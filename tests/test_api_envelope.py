@@ -121,3 +121,12 @@ def test_api_openapi_schema_lists_every_resource(client: TestClient) -> None:
                  "/api/reports/daily/{day}", "/api/geocode", "/api/regions", "/api/timeline", "/api/map"):
         assert path in paths, path
     assert not any(p.startswith("/incidents") for p in paths)  # pages stay out of the API schema
+
+
+@pytest.mark.parametrize("name", ["Sumy", "Sumy region", "Сумська область", "Сумская область", "ua-59"])
+def test_api_region_filter_takes_names_in_three_languages(client, name: str) -> None:
+    # "Sumy" used to be a 400 whose hint was "see /api/codes"
+    by_name = client.get("/api/claims", params={"region": name})
+    by_code = client.get("/api/claims", params={"region": "UA-59"})
+    assert by_name.status_code == 200 and by_name.json()["data"] == by_code.json()["data"]
+    assert by_name.json()["meta"]["filters"]["region"] == "UA-59"

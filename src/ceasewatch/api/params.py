@@ -31,6 +31,7 @@ __all__ = [
     "Paging",
     "paging_params",
     "known_region_codes",
+    "region_code",
     "encode_cursor",
     "decode_cursor",
     "FORMATS",
@@ -49,6 +50,20 @@ def known_region_codes() -> frozenset[str]:
 
     codes = {s.code for c in COUNTRIES for s in pycountry.subdivisions.get(country_code=c) or ()}
     return frozenset(codes | set(SEA_CODES))
+
+
+def region_code(value: str) -> str:
+    """A region filter as a code: an ISO 3166-2 code or SEA-* as given, or a region's name in English,
+    Ukrainian or Russian ("Sumy", "Сумська область", "Курская область"), read by the offline gazetteer."""
+    if value.upper() in known_region_codes():
+        return value.upper()
+    from ..geocode import default_geocoder
+
+    found = default_geocoder().lookup(value.strip(), kinds=("region", "sea"), limit=1)
+    if found and found[0].region in known_region_codes() and found[0].score >= 0.5:
+        return str(found[0].region)
+    raise _bad("region", value, "use a region's ISO 3166-2 code (UA-59, RU-KRS, SEA-BLACK; see /api/codes) or its "
+                                "name in English, Ukrainian or Russian (Sumy, Сумська область)")
 
 
 def _bad(name: str, value: str, hint: str) -> InputError:
@@ -107,7 +122,8 @@ async def filter_params(
     claimant: str | None = Query(None, description="Claimant name, case-insensitive substring", max_length=200),
     attacker: str | None = Query(None, description="Attacking country: UA or RU", max_length=10),
     target_country: str | None = Query(None, description="Country struck: UA or RU", max_length=10),
-    region: str | None = Query(None, description="ISO 3166-2 region (UA-59, RU-KRS) or SEA-*", max_length=20),
+    region: str | None = Query(None, description="Region: ISO 3166-2 code (UA-59, RU-KRS), SEA-*, or its name in "
+                               "English, Ukrainian or Russian (Sumy, Сумська область)", max_length=80),
     target: str | None = Query(None, description="Target code or its top level (energy)", max_length=40),
     stance: str | None = Query(None, description="asserted or denied", max_length=20),
     doc_id: str | None = Query(None, description="Document id", max_length=200),
@@ -150,7 +166,7 @@ def build_filter(
         if known is not None and agreement not in known:
             raise _bad("agreement", agreement, "see /api/agreements for the known ids")
     if region:
-        region = region.upper()
+        region = region_code(region)
     flt = ClaimFilter(
         date_from=start,
         date_to=end,
