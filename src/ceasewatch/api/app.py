@@ -11,9 +11,13 @@ from __future__ import annotations
 import gc
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
+from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 
 from .. import __version__
 from ..config import Settings, load_settings
@@ -27,7 +31,9 @@ from .guard import RequestGuard, parse_hosts
 from .queries import SummaryCache
 from .routers import ROUTERS
 
-__all__ = ["create_app", "app_from_environment", "SERVE_WRITABLE_ENV", "SERVE_SAMPLE_ENV"]
+__all__ = [
+    "create_app", "app_from_environment", "SERVE_WRITABLE_ENV", "SERVE_SAMPLE_ENV", "SWAGGER_UI_DIR", "SWAGGER_UI_URL",
+]
 
 # How `ceasewatch serve --workers N` tells each worker process what to serve
 # (the database and the other settings travel as CEASEWATCH_* variables).
@@ -42,6 +48,12 @@ Every success is `{"ok": true, "data": ..., "meta": {...}}`; every error is
 "location"}}`. Listings page with `meta.next_cursor` (pass it back as
 `cursor`); `?format=csv` or `?format=geojson` downloads the whole filtered view.
 """
+
+# Swagger UI (swagger-ui-dist from npm, web/static/vendor/README.md), served by
+# the app itself so /api/docs works without a network. The dashboard's /static
+# mount serves the folder; an app without the dashboard mounts it alone.
+SWAGGER_UI_DIR = Path(__file__).resolve().parent.parent / "web" / "static" / "vendor" / "swagger-ui"
+SWAGGER_UI_URL = "/static/vendor/swagger-ui"
 
 
 @asynccontextmanager
@@ -93,7 +105,7 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         openapi_url="/api/openapi.json",
-        docs_url="/api/docs",
+        docs_url=None,  # served below from the vendored Swagger UI, not a CDN
         redoc_url=None,
         lifespan=_lifespan,
     )
@@ -121,11 +133,42 @@ def create_app(
     for router in ROUTERS:
         app.include_router(router, responses=ERROR_RESPONSES)
     document_error_envelope(app)
+    install_docs(app, mount_assets=not dashboard)
     if dashboard:
         from ..web import mount_dashboard
 
         mount_dashboard(app)
     return app
+
+
+def install_docs(app: FastAPI, *, mount_assets: bool) -> None:
+    """`/api/docs`: Swagger UI over `/api/openapi.json`, its script and
+    stylesheet from `SWAGGER_UI_URL` (this app), no favicon request, no
+    online validator. `mount_assets` serves `SWAGGER_UI_DIR` there (for an
+    app whose dashboard, and so its /static mount, is off)."""
+    if not (SWAGGER_UI_DIR / "swagger-ui-bundle.js").is_file():
+        from ..errors import NotAvailable
+
+        raise NotAvailable(
+            f"Swagger UI is missing from {SWAGGER_UI_DIR}",
+            source=str(SWAGGER_UI_DIR),
+            hint="reinstall ceasewatch (`pip install -e .`): the package ships swagger-ui-bundle.js and "
+            "swagger-ui.css in web/static/vendor/swagger-ui/",
+        )
+    if mount_assets:
+        app.mount(SWAGGER_UI_URL, StaticFiles(directory=str(SWAGGER_UI_DIR)), name="swagger-ui")
+    openapi_url = app.openapi_url or "/api/openapi.json"
+
+    @app.get("/api/docs", include_in_schema=False)
+    async def swagger_ui() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=openapi_url,
+            title=f"{app.title} API",
+            swagger_js_url=f"{SWAGGER_UI_URL}/swagger-ui-bundle.js",
+            swagger_css_url=f"{SWAGGER_UI_URL}/swagger-ui.css",
+            swagger_favicon_url="data:,",
+            swagger_ui_parameters={"validatorUrl": None},
+        )
 
 
 def app_from_environment() -> FastAPI:
