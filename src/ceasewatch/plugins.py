@@ -15,6 +15,7 @@ BUILTIN_PACKAGES: tuple[str, ...] = (
     "ceasewatch.link",
     "ceasewatch.assess",
     "ceasewatch.report",
+    "ceasewatch.export",
 )
 
 

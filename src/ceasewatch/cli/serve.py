@@ -1,6 +1,7 @@
 """`ceasewatch serve` (API + dashboard on uvicorn) and `ceasewatch export`
-(claims, incidents or verdicts as JSONL, CSV or GeoJSON, with the API's
-filters). Each command is split into `x_cli()` (arguments, output) and a
+(claims, incidents or verdicts as JSONL, CSV, GeoJSON or Parquet, with the
+API's filters; claims as CSV and Parquet are the ACLED-like table of
+`ceasewatch.export.claims`). Each command is split into `x_cli()` (arguments, output) and a
 plain function that does the work."""
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from .app import app, err_console, handle_errors, state
 __all__ = ["serve", "check_binding", "check_accounts", "export", "EXPORT_KINDS", "EXPORT_FORMATS"]
 
 EXPORT_KINDS = ("claims", "incidents", "verdicts")
-EXPORT_FORMATS = ("jsonl", "csv", "geojson")
+EXPORT_FORMATS = ("jsonl", "csv", "geojson", "parquet")
+BINARY_FORMATS = ("parquet",)
 
 
 def serve(
@@ -174,11 +176,17 @@ def _jsonl(what: str, records: Iterable[Any]) -> Iterator[str]:
         yield json.dumps(to_json(rec), ensure_ascii=False) + "\n"
 
 
-def export(store: Any, what: str, fmt: str, out: IO[str], **filters: str | None) -> int:
-    """Write the filtered view to `out`; returns the number of records."""
+def export(store: Any, what: str, fmt: str, out: IO[Any], **filters: str | None) -> int:
+    """Write the filtered view to `out` (a text stream; a binary one for
+    Parquet); returns the number of records. Claims as CSV or Parquet are
+    the ACLED-like table (`ceasewatch.export.claims`: event date, claimant,
+    side, admin1 names and codes, coordinates, counts, source, URL, quoted
+    evidence, verdicts); incidents and verdicts have the API's CSV columns."""
     from ..api.params import build_filter
     from ..api.routers.verdicts import with_incident_places
-    from ..api.serialize import csv_stream, geojson_stream
+    from ..api.serialize import CSV_COLUMNS, csv_row, csv_stream, geojson_stream
+    from ..export import CLAIMS_CSV, CLAIMS_PARQUET, TABLE_PARQUET
+    from ..registry import exporters
 
     if what not in EXPORT_KINDS:
         raise InputError(f"cannot export {what!r}", location="--what", hint="use " + ", ".join(EXPORT_KINDS))
@@ -193,7 +201,21 @@ def export(store: Any, what: str, fmt: str, out: IO[str], **filters: str | None)
             count += 1
             yield item
 
+    if what == "claims" and fmt in ("csv", "parquet"):
+        from ..export.claims import claim_rows
+
+        rows = claim_rows(store, flt)
+        if fmt == "csv":
+            return int(exporters.get(CLAIMS_CSV)(rows, out))
+        return int(exporters.get(CLAIMS_PARQUET)(rows, out, exporter=CLAIMS_PARQUET))
     records = counted(_records(store, what, flt))
+    if fmt == "parquet":
+        from ..export.tables import flat_columns, flat_rows
+
+        header = CSV_COLUMNS[what]
+        typed = flat_rows(header, (csv_row(what, rec) for rec in records))
+        exporters.get(TABLE_PARQUET)(typed, flat_columns(header), out, exporter=f"{TABLE_PARQUET}:{what}")
+        return count
     if fmt == "jsonl":
         chunks = _jsonl(what, records)
     elif fmt == "csv":
@@ -206,9 +228,13 @@ def export(store: Any, what: str, fmt: str, out: IO[str], **filters: str | None)
 
 
 @contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
+def _output(path: Path | None, *, binary: bool = False) -> Iterator[IO[Any]]:
     if path is None:
         yield sys.stdout
+        return
+    if binary:
+        with path.open("wb") as bfh:
+            yield bfh
         return
     with path.open("w", encoding="utf-8", newline="") as fh:
         yield fh
@@ -218,7 +244,10 @@ def _output(path: Path | None) -> Iterator[IO[str]]:
 @handle_errors
 def export_cli(
     what: str = typer.Option("claims", "--what", help="claims, incidents or verdicts."),
-    fmt: str = typer.Option("jsonl", "--format", help="jsonl, csv or geojson."),
+    fmt: str = typer.Option(
+        "jsonl", "--format",
+        help="jsonl, csv, geojson or parquet (needs -o). Claims as csv/parquet: ACLED-like columns (README).",
+    ),
     output: Path = typer.Option(None, "-o", "--output", help="File to write; stdout when omitted."),
     date_from: str = typer.Option(None, "--from", help="First monitoring day, YYYY-MM-DD."),
     date_to: str = typer.Option(None, "--to", help="Last monitoring day (inclusive), YYYY-MM-DD."),
@@ -234,6 +263,8 @@ def export_cli(
     """Export claims, incidents or verdicts with the API's filters.
 
     Example: ceasewatch export --what claims --format geojson --party UA --from 2025-03-18 -o claims.geojson
+
+    Example: ceasewatch export --what claims --format parquet -o claims.parquet
     """
     from ..api.params import build_filter
 
@@ -244,9 +275,20 @@ def export_cli(
     build_filter(**filters)  # a bad filter fails before any file is created
     if what not in EXPORT_KINDS or fmt not in EXPORT_FORMATS:
         export(None, what, fmt, sys.stdout)  # raises the InputError naming the bad option
+    binary = fmt in BINARY_FORMATS
+    if binary and output is None:
+        raise InputError(
+            f"{fmt} is a binary format and is not written to the terminal",
+            location="--output",
+            hint=f"name a file: ceasewatch export --what {what} --format {fmt} -o {what}.{fmt}",
+        )
+    if binary:
+        from ..export.tables import pyarrow_modules
+
+        pyarrow_modules()  # NotAvailable before any file is created
     store = state.open_store()
     try:
-        with _output(output) as out:
+        with _output(output, binary=binary) as out:
             n = export(store, what, fmt, out, **filters)
     finally:
         store.close()
