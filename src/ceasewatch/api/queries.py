@@ -11,12 +11,12 @@ from __future__ import annotations
 import copy
 import threading
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
 from ..model import Assessment, Claim, Incident, Place
-from ..store.base import ClaimFilter, Page, Repository
+from ..store.base import ClaimFilter, Repository, walk
 
 __all__ = [
     "walk",
@@ -35,19 +35,8 @@ __all__ = [
     "incident_filter",
 ]
 
-T = TypeVar("T")
-_PAGE = 1000
 
 
-def walk(lister: Callable[..., Page[T]], flt: ClaimFilter | None, *, page: int = _PAGE) -> Iterator[T]:
-    """Every item of a cursor-paged listing."""
-    cursor: str | None = None
-    while True:
-        got = lister(flt, cursor=cursor, limit=page)
-        yield from got.items
-        if not got.next_cursor:
-            return
-        cursor = got.next_cursor
 
 
 def incident_filter(flt: ClaimFilter | None) -> ClaimFilter | None:

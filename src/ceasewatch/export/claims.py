@@ -45,14 +45,14 @@ from __future__ import annotations
 import csv
 import re
 from collections import OrderedDict, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from ..errors import NotFound
 from ..model import MEASURES, Assessment, Claim, Document, Evidence, WeaponCount
-from ..store.base import ClaimFilter, Page, Repository
+from ..store.base import ClaimFilter, Repository, walk
 
 __all__ = [
     "CLAIM_COLUMNS",
@@ -94,7 +94,6 @@ CLAIM_COLUMNS: tuple[tuple[str, str], ...] = (
     ("verdicts", "string"),
     ("extractor", "string"),
 )
-T = TypeVar("T")
 COLUMN_NAMES: tuple[str, ...] = tuple(name for name, _ in CLAIM_COLUMNS)
 
 NOTES_LIMIT = 1000  # characters of quoted evidence per row
@@ -133,16 +132,6 @@ def verdict_summary(assessments: Iterable[Assessment]) -> str:
     return "; ".join(f"{a.agreement}{'/' + a.version if a.version else ''}: {a.verdict}" for a in ordered)
 
 
-def _walk(lister: Callable[..., Page[T]], flt: ClaimFilter | None) -> Iterator[T]:
-    cursor: str | None = None
-    while True:
-        page = lister(flt, cursor=cursor, limit=_PAGE)
-        yield from page.items
-        if not page.next_cursor:
-            return
-        cursor = page.next_cursor
-
-
 def _region_names() -> Mapping[str, str]:
     from ..geocode import region_codes, region_name
 
@@ -164,11 +153,11 @@ class ClaimRows:
     def load(cls, store: Repository, flt: ClaimFilter | None = None) -> ClaimRows:
         days = ClaimFilter(date_from=flt.date_from, date_to=flt.date_to) if flt else None
         incident_of: dict[str, str] = {}
-        for inc in _walk(store.list_incidents, days):
+        for inc in walk(store.list_incidents, days, page=_PAGE):
             for cid in inc.claim_ids:
                 incident_of.setdefault(cid, inc.id)
         verdicts_of: dict[str, list[Assessment]] = defaultdict(list)
-        for a in _walk(store.list_assessments, days):
+        for a in walk(store.list_assessments, days, page=_PAGE):
             verdicts_of[a.incident_id].append(a)
         return cls(store, incident_of, dict(verdicts_of), _region_names())
 

@@ -7,7 +7,7 @@ through SQLAlchemy Core; nothing outside `store/` writes SQL.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
@@ -15,7 +15,7 @@ from typing import Any, Generic, Protocol, TypeVar, runtime_checkable
 from ..model import Assessment, Claim, Document, Incident, Review
 
 __all__ = [
-    "ClaimFilter", "Page", "Repository", "AddResult", "WatchRepository", "NightIncident", "NewAlert", "Delivery",
+    "ClaimFilter", "Page", "walk", "Repository", "AddResult", "WatchRepository", "NightIncident", "NewAlert", "Delivery",
 ]
 
 T = TypeVar("T")
@@ -58,6 +58,17 @@ class Page(Generic[T]):
     items: list[T]
     next_cursor: str | None = None  # opaque; pass back to get the next page
     total: int | None = None
+
+
+def walk(lister: Callable[..., Page[T]], flt: ClaimFilter | None, *, page: int = 1000) -> Iterator[T]:
+    """Every item of a cursor-paged listing (`store.list_incidents`, `store.list_assessments`, ...)."""
+    cursor: str | None = None
+    while True:
+        got = lister(flt, cursor=cursor, limit=page)
+        yield from got.items
+        if not got.next_cursor:
+            return
+        cursor = got.next_cursor
 
 
 @dataclass(frozen=True)
