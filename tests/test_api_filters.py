@@ -35,8 +35,9 @@ def _scratch_pg_database(server_url: str) -> Iterator[str]:
     try:
         yield f"{base}/{name}"
     finally:
-        with psycopg.connect(conninfo, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        from conftest import _drop_database
+
+        _drop_database(server_url, name)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
