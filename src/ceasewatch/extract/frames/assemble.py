@@ -24,7 +24,7 @@ from ..analysis.document import Analysis, Sentence
 from ..analysis.structure import NO_CLAIM_MARKS
 from ..attribution import Voice, Voices
 from ..lexicon import table
-from ..mentions import CueMention, Mentions, TimeMention
+from ..mentions import CueMention, Mentions, PlaceMention, TimeMention
 from ..temporal import Reference, resolve
 from ..temporal.resolver import shift_for_zone
 from .casualties import _singular_person, read_casualties
@@ -332,6 +332,7 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
     report_of: dict[int, bool] = {}
     multi_lead = False
     block_multi: dict[int, str] = {}  # paragraph -> why its first report has no day (a period)
+    heading: PlaceMention | None = None  # the place a short heading line names, for the reports under it
     story_nights = _story_nights(a, m, ref)
     # "... officials said on Friday" in the lead: the day the story's "overnight" ended
     story_said_on = next((d for s in a.sentences[:4] if not a.marks(s) & NO_CLAIM_MARKS
@@ -372,6 +373,8 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
                     lead = (day, evidence)
             elif reason is not None and lead is None and "headline" in a.marks(s) | ({"lead"} if s.block <= 2 else set()):
                 multi_lead = True
+        if verdict is None:
+            heading = _place_heading(v) or heading
         if verdict == "" and reason is not None and day is None:
             block_multi.setdefault(s.block, reason)
         if verdict != "":
@@ -386,6 +389,12 @@ def build_frames(a: Analysis, m: Mentions, voices: Voices, ref: Reference) -> li
             reason = block_multi[s.block]
         frame = _frame(a, m, s, v, voices, ref, day, evidence, reason, dated, block_date, lead, frames)
         if frame is not None:
+            if heading is not None and not frame.places and not any(p.kind != "country" for p in v.m.places):
+                # PLACE_HEADING: "Куп'янськ." over "Унаслідок обстрілу загинула жінка": the section's place
+                place = heading
+                frame.places.append(Fact(place, place.start, place.end, PLACE_HEADING))
+                if place.region and all(r.value != place.region for r in frame.regions):
+                    frame.regions.append(Fact(place.region, place.start, place.end, PLACE_HEADING))
             frames.append(frame)
     _direction_from_context(frames)
     for f in frames:
@@ -427,6 +436,26 @@ def _counter_denial(a: Analysis, s: Sentence, v: SentenceView, voices: Voices, f
                  Fact(own.party, cue.start, cue.end, COUNTER_DENIAL), claim.target, claim.date, claim.date_fact,
                  claim.undated_reason, regions=tagged(claim.regions), places=tagged(claim.places),
                  targets=tagged(claim.targets))
+
+
+PLACE_HEADING = register("place.heading", "a line that is only a place ('Куп'янськ.', 'м. Харків.') heads the reports "
+                        "under it that name no place of their own",
+                        Example("Наслідки обстрілів Харківщини за 3 березня, повідомляє ОВА. Куп'янськ. Унаслідок "
+                                "артилерійського обстрілу загинула 72-річна жінка.", "uk",
+                                {"places": [{"name": "Куп'янськ"}], "killed": 1},
+                                publisher="Харківська обласна військова адміністрація"))
+
+
+def _place_heading(v: SentenceView) -> PlaceMention | None:
+    """The settlement a short line names and nothing else ("Куп'янськ.", "м. Харків.", "Kherson:")."""
+    places = [p for p in v.m.places if p.kind == "settlement"]
+    if len(places) != 1 or v.s.end - v.s.start > 6 or v.m.cues or v.m.numbers or v.m.actors:
+        return None
+    p = places[0]
+    rest = [k for k in range(v.s.start, v.s.end) if not p.tok_start <= k < p.tok_end]
+    if all(not v.tokens[k].is_alpha or len(v.tokens[k].text) <= 3 for k in rest):
+        return p
+    return None
 
 
 def _direction_from_document(frames: list[Frame], attacker: Fact | None) -> None:

@@ -164,7 +164,8 @@ def _claim(doc: Document, frames: list[Frame], extractor: str) -> Claim | None:
                 seen[key] = len(places)
                 places.append(Place(name=mention.name, lat=mention.lat, lon=mention.lon, region=mention.region,
                                     precision=mention.kind))
-            ev(f"places.{seen[key]}", p)
+            if mention.name == places[seen[key]].name:  # its evidence names it as the claim does
+                ev(f"places.{seen[key]}", p)
     targets: list[str] = []
     target_values = {t.value for f in frames for t in f.targets}
     # "energy facilities ... a substation": the family gives way to the kind the text names
