@@ -109,3 +109,9 @@ def test_places_a_function_word_or_a_first_name_is_not_a_place() -> None:
     # "Без" and "Тим" open sentences ("Без постраждалих", "Тим часом"); "Oleg" is only near the spelling of Oleh
     assert _places("Без постраждалих. Тим часом ворог атакував Суми.", "uk") == [("Суми", "settlement", "UA-59")]
     assert [name for name, _, _ in _places("Oleg Sinegubov said drones hit Kharkiv.", "en")] == ["Kharkiv"]
+
+
+def test_places_a_settlement_of_a_district_named_after_its_region() -> None:
+    # "в селе Разумное Белгородского округа": the village, found with the region the district is named after
+    assert ("Разумное", "settlement", "RU-BEL") in _places(
+        "Вечером в селе Разумное Белгородского округа дрон атаковал автомобиль.", "ru")

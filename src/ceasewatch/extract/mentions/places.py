@@ -235,17 +235,22 @@ class PlaceFinder:
                 kinds = {"region_words": ("region",), "district_words": None, "sea_words": ("sea",),
                          "facility_words": ("site",)}[kind]
                 mention = self._lookup(f"{name} {word}", cs, end_tok, kinds)
-                if mention is None and kind == "region_words" and ce - cs > 1:
+                if mention is None and kind in ("region_words", "district_words") and ce - cs > 1:
                     # "у Морозівську Ростовської області", "in Kamianka Zaporizhzhia region": a settlement, then
-                    # the region it lies in
-                    region = self._lookup(f"{tokens[ce - 1].text} {word}", ce - 1, end_tok, ("region",))
+                    # the region it lies in; "в селе Разумное Белгородского округа": a district named after its
+                    # region's centre, so the region of that name
+                    area = word if kind == "region_words" else str(
+                        table(self.a.lang, "places")["region_words"].get("canonical") or "region")
+                    region = self._lookup(f"{tokens[ce - 1].text} {area}", ce - 1, end_tok, ("region",))
                     if region is not None:
                         head = self.a.view.norm[tokens[cs].start:tokens[ce - 2].end]
                         town = self._lookup(head, cs, ce - 1, ("settlement",), region_hint=region.region, floor=0.3)
                         if town is not None and town.region == region.region:
                             found.append(town)
-                        found.append(region)
-                        continue
+                        if kind == "region_words":
+                            found.append(region)  # a district's region is only a hint for its settlement
+                        if kind == "region_words" or (town is not None and town.region == region.region):
+                            continue
                 if mention is None and kind == "facility_words":
                     mention = self._lookup(name, cs, ce, None)
                 if mention is None and kind == "district_words":
