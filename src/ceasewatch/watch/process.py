@@ -19,7 +19,7 @@ from ..batch import extract_many, store_extractions
 from ..errors import CeasewatchError, ExtractionError, NotFound
 from ..link import LINKER_NAME
 from ..model import Document
-from ..store.base import ClaimFilter, NewAlert, NightIncident
+from ..store.base import ClaimFilter, NewAlert, NightIncident, walk
 
 __all__ = ["ProcessReport", "extract_pending", "assess_nights"]
 
@@ -63,16 +63,6 @@ def extract_pending(store: Any, state: Any, report: ProcessReport, *, extractor:
         state.mark_extracted(ids, days)
 
 
-def _stored(lister: Any, flt: ClaimFilter) -> list[Any]:
-    items, cursor = [], None
-    while True:
-        page = lister(flt, cursor=cursor, limit=1000)
-        items += page.items
-        if page.next_cursor is None:
-            return items
-        cursor = page.next_cursor
-
-
 def _record_baseline(store: Any, state: Any, alert_on: Sequence[str], *, now: float) -> None:
     """The findings stored for newly dirty nights before the watch touches
     them (a manual `assess`) are known, not new: recorded without sending."""
@@ -82,8 +72,8 @@ def _record_baseline(store: Any, state: Any, alert_on: Sequence[str], *, now: fl
     incidents, findings = [], []
     for o in ords:
         flt = ClaimFilter(date_from=date.fromordinal(o), date_to=date.fromordinal(o))
-        incidents += [i for i in _stored(store.list_incidents, flt) if i.linker == LINKER_NAME]
-        findings += [a for a in _stored(store.list_assessments, flt)
+        incidents += [i for i in walk(store.list_incidents, flt) if i.linker == LINKER_NAME]
+        findings += [a for a in walk(store.list_assessments, flt)
                      if a.ruleset == RULESET_NAME and a.verdict in set(alert_on)]
     ids = {i.id for i in incidents}
     findings = [a for a in findings if a.incident_id in ids]
