@@ -155,6 +155,15 @@ def _dates_speech(v: SentenceView, t: TimeMention, speech: list[CueMention]) -> 
     return False
 
 
+def _dates_statement(v: SentenceView, t: TimeMention) -> bool:
+    """DATE_STATEMENT: "in a statement on Wednesday", "у заяві"; not "an update for Nov. 21", which covers that
+    day."""
+    if t.tok_start <= v.s.start or v.tokens[t.tok_start - 1].lower not in _STATEMENT_WORDS | {"on"}:
+        return False
+    return any(v.tokens[k].lower in _STATEMENT_WORDS or v.tokens[k].norm in _STATEMENT_WORDS
+               for k in range(max(v.s.start, t.tok_start - 2), t.tok_start))
+
+
 def _after_superlative(v: SentenceView, t: TimeMention) -> bool:
     words = frozenset(p.lower() for p in table(v.a.lang, "times")["superlatives"].phrases) \
         if "superlatives" in table(v.a.lang, "times") else frozenset()
@@ -202,11 +211,8 @@ def _own_date(v: SentenceView, ref: Reference, story_said_on: date | None = None
             continue  # DATE_TOLL
         # "officials said Sunday that ...", "in a statement on Wednesday": when it was said, not when it happened
         if t.kind in ("weekday", "relative", "day") and (any(0 <= t.tok_start - c.tok_end <= 1 for c in speech) or (
-                len(times) > 1 and t.tok_start > v.s.start and v.tokens[t.tok_start - 1].lower in _STATEMENT_WORDS | {"on"}
-                and any(
-                    v.tokens[k].lower in _STATEMENT_WORDS or v.tokens[k].norm in _STATEMENT_WORDS
-                    for k in range(max(v.s.start, t.tok_start - 2), t.tok_start)))):
-            continue  # DATE_STATEMENT ("an update for Nov. 21" covers that day)
+                len(times) > 1 and _dates_statement(v, t))):
+            continue
         # "the ministry said on Tuesday morning that ... overnight", "said Sunday that ... the previous
         # evening": counted from the day it was said
         r = resolve(t, Reference(said_on, 12, "text") if said_on and t.kind in _FROM_SAID else ref)
